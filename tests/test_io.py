@@ -1,0 +1,27 @@
+"""Atomic writes: a failure half-way never leaves partial output or loses the old file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.io import atomic_write, write_jsonl
+
+
+def test_atomic_write_replaces_on_success(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    assert write_jsonl(target, [{"a": "ε"}, {"b": 2}]) == 2
+    assert target.read_text(encoding="utf-8") == '{"a":"ε"}\n{"b":2}\n'
+
+
+def test_atomic_write_keeps_old_file_when_writing_fails(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        with atomic_write(target) as fh:
+            fh.write("half")
+            raise RuntimeError("boom")
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
