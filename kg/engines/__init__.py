@@ -1,0 +1,77 @@
+"""Execution engines for extraction: in-process, a local process pool, or a Dask cluster.
+
+Every engine maps :func:`kg.extract.extract_papers` over batches of papers and yields the
+:class:`~kg.model.ExtractedPaper` results in input order, with a bounded number of batches
+in flight so memory stays flat however long the input. Corpus-level resolution and the graph
+stay with the caller::
+
+    with open_engine(workers=4) as engine:
+        for extracted in engine.extract(papers):
+            ...
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Protocol
+
+from kg.model import ExtractedPaper, Paper
+
+#: Papers per batch sent to a worker process (large enough to amortise the transfer).
+BATCH_SIZE = 256
+
+
+class Engine(Protocol):
+    """Runs extraction somewhere; a context manager that releases its workers on exit."""
+
+    #: How many extraction processes (or Dask threads) work in parallel.
+    workers: int
+
+    def extract(self, papers: Iterable[Paper]) -> Iterator[ExtractedPaper]:
+        """Extract every paper, yielding results in input order."""
+        ...
+
+    def __enter__(self) -> Engine: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+def default_workers() -> int:
+    """The number of cores this process may use (the ``--workers`` default)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def open_engine(
+    workers: int | None = None,
+    dask_address: str | None = None,
+    *,
+    batch_size: int = BATCH_SIZE,
+    load_options: Mapping[str, Any] | None = None,
+) -> Engine:
+    """The engine for a ``kg build`` run.
+
+    ``dask_address`` (a scheduler address such as ``tcp://host:8786``, or a scheduler file
+    written by dask-jobqueue / dask-mpi) selects the Dask engine; otherwise ``workers``
+    processes on this machine (``None``: one per core; ``1``: in this process).
+    ``load_options`` are passed to :func:`kg.extract.load` in every worker.
+    """
+    options = dict(load_options or {})
+    if dask_address:
+        from kg.engines.cluster import DaskEngine
+
+        return DaskEngine(dask_address, batch_size=batch_size, load_options=options)
+    from kg.engines.local import InProcessEngine, ProcessPoolEngine
+
+    n = default_workers() if workers is None else workers
+    if n < 1:
+        raise ValueError(f"workers must be at least 1, not {n}")
+    if n == 1:
+        return InProcessEngine(batch_size=batch_size, load_options=options)
+    return ProcessPoolEngine(n, batch_size=batch_size, load_options=options)
+
+
+__all__ = ["BATCH_SIZE", "Engine", "default_workers", "open_engine"]

@@ -1,0 +1,87 @@
+"""The Dask engine: extraction on an existing ``distributed`` cluster, results back in order.
+
+Papers go to the workers in batches; each worker process loads the pipeline once and keeps
+it. The client holds at most a few batches per worker thread in flight, so a corpus of any
+size streams through with flat memory on both sides. Resolution and the graph stay here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from kg.engines.window import batched, ordered
+from kg.engines.worker import extract_batch, warm
+from kg.errors import ConnectionFailed, KgError
+from kg.model import ExtractedPaper, Paper
+
+CONNECT_TIMEOUT = "20s"
+
+
+class DaskEngine:
+    """``--dask ADDRESS``: a scheduler address (``tcp://host:8786``) or a scheduler file (JSON)."""
+
+    def __init__(self, address: str, *, batch_size: int = 256, load_options: Mapping[str, Any] | None = None) -> None:
+        self.address = address
+        self.batch_size = batch_size
+        self.load_options = dict(load_options or {})
+        self.workers = 0
+        self._client: Any = None
+
+    def extract(self, papers: Iterable[Paper]) -> Iterator[ExtractedPaper]:
+        client = self._client or self.__enter__()._client
+        options = self.load_options
+
+        def submit(batch: list[Paper]) -> Any:
+            return client.submit(extract_batch, batch, options, pure=False)
+
+        for results in ordered(submit, batched(papers, self.batch_size), window=2 * max(self.workers, 1) + 1):
+            yield from results
+
+    def __enter__(self) -> DaskEngine:
+        if self._client is None:
+            self._client = _connect(self.address)
+            try:
+                self.workers = self._check_workers()
+            except BaseException:
+                self._client.close()
+                self._client = None
+                raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def _check_workers(self) -> int:
+        """Load the pipeline on every worker now (and count worker threads), so that a worker
+        without kg or with another version fails here with a clear message, not mid-run."""
+        import kg
+
+        client = self._client
+        nthreads = sum(client.nthreads().values())
+        if nthreads == 0:
+            raise KgError(f"the Dask cluster at {self.address} has no workers")
+        try:
+            versions = client.run(warm, self.load_options)
+        except ModuleNotFoundError as exc:
+            raise KgError(f"Dask workers at {self.address} cannot import {exc.name!r}: install kg on every worker") from exc
+        wrong = sorted({v for v in versions.values() if v != kg.__version__})
+        if wrong:
+            raise KgError(f"Dask workers at {self.address} run kg {', '.join(wrong)}, this client kg {kg.__version__}")
+        return nthreads
+
+
+def _connect(address: str) -> Any:
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise KgError("--dask needs the distributed package: pip install 'kg[dask]'") from exc
+    try:
+        if address.endswith(".json") and Path(address).is_file():
+            return Client(scheduler_file=address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ConnectionFailed(f"cannot reach the Dask scheduler at {address}: {exc}") from exc

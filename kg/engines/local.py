@@ -1,0 +1,76 @@
+"""Engines on this machine: in this process, or a pool of processes with one pipeline each."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+from typing import Any
+
+from kg.engines.window import batched, ordered
+from kg.engines.worker import extract_batch, pipeline
+from kg.errors import KgError
+from kg.model import ExtractedPaper, Paper
+
+
+class InProcessEngine:
+    """``--workers 1``: the pipeline runs in this process, streaming through ``nlp.pipe``."""
+
+    workers = 1
+
+    def __init__(self, *, batch_size: int = 256, load_options: Mapping[str, Any] | None = None) -> None:
+        self.batch_size = batch_size
+        self.load_options = dict(load_options or {})
+
+    def extract(self, papers: Iterable[Paper]) -> Iterator[ExtractedPaper]:
+        from kg.extract import extract_papers
+
+        yield from extract_papers(papers, pipeline(self.load_options), batch_size=min(self.batch_size, 64))
+
+    def __enter__(self) -> InProcessEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+
+class ProcessPoolEngine:
+    """``--workers N``: N processes, each loading the pipeline once, fed batches of papers.
+
+    Processes are spawned, not forked, so workers never inherit the parent's threads or
+    half-initialised state (and behave the same on Linux, macOS and Windows).
+    """
+
+    def __init__(self, workers: int, *, batch_size: int = 256, load_options: Mapping[str, Any] | None = None) -> None:
+        self.workers = workers
+        self.batch_size = batch_size
+        self.load_options = dict(load_options or {})
+        self._pool: ProcessPoolExecutor | None = None
+
+    def extract(self, papers: Iterable[Paper]) -> Iterator[ExtractedPaper]:
+        pool = self._pool or self.__enter__()._pool
+        assert pool is not None
+        submit = partial(_submit, pool, self.load_options)
+        try:
+            for results in ordered(submit, batched(papers, self.batch_size), window=2 * self.workers + 1):
+                yield from results
+        except BrokenProcessPool as exc:
+            raise KgError(
+                "an extraction worker process died unexpectedly (out of memory? try fewer --workers)"
+            ) from exc
+
+    def __enter__(self) -> ProcessPoolEngine:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _submit(pool: ProcessPoolExecutor, load_options: dict[str, Any], batch: list[Paper]):
+    return pool.submit(extract_batch, batch, load_options)
