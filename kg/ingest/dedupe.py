@@ -1,0 +1,145 @@
+"""Streaming de-duplication: papers with the same id, arXiv id, DOI or normalised title merge.
+
+Memory stays bounded: only hashes of the keys already written are kept, plus a window of the
+most recent papers not yet written. A duplicate found inside the window merges into it (the
+richer value of each field wins); a duplicate of a paper already written is dropped and counted.
+Two papers with the same title but different ids given by their sources (two arXiv ids, two
+gold ids) are different papers and are both kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+
+from kg.ingest.normalise import title_id, title_key
+from kg.ingest.report import IngestReport
+from kg.model import Paper
+
+DEFAULT_WINDOW = 4096
+"""Papers held back so that a nearby duplicate can still be merged into them."""
+
+_GENERATED_TAIL = re.compile(r"-[0-9a-f]{8}\Z")
+
+
+def has_own_id(paper: Paper) -> bool:
+    """True when the id came from the source (arXiv id, DOI, given id), not from the title."""
+    return not (_GENERATED_TAIL.search(paper.id) and paper.id == title_id(paper.title))
+
+
+def _strong_keys(paper: Paper) -> set[int]:
+    keys = {hash("id:" + paper.id)}
+    if paper.arxiv_id:
+        keys.add(hash("arxiv:" + paper.arxiv_id))
+    if paper.doi:
+        keys.add(hash("doi:" + paper.doi))
+    return keys
+
+
+def _title_hash(paper: Paper) -> int | None:
+    key = title_key(paper.title)
+    return hash("title:" + key) if key else None
+
+
+def _identity(paper: Paper) -> int:
+    return hash(paper.id) if has_own_id(paper) else 0
+
+
+def _conflict(a: int, b: int) -> bool:
+    return a != 0 and b != 0 and a != b
+
+
+def deduplicate(
+    papers: Iterable[Paper], report: IngestReport | None = None, *, window: int = DEFAULT_WINDOW
+) -> Iterator[Paper]:
+    """Yield ``papers`` without duplicates, in first-seen order; merges are counted in ``report``."""
+    report = report if report is not None else IngestReport()
+    written_keys: set[int] = set()
+    written_titles: dict[int, int] = {}  # title hash -> identity of the paper written with it
+    held: dict[int, tuple[Paper, set[int], int | None]] = {}  # slot -> (paper, strong keys, title hash)
+    held_keys: dict[int, int] = {}  # strong key -> slot
+    held_titles: dict[int, int] = {}  # title hash -> slot
+    next_slot = 0
+
+    for paper in papers:
+        keys = _strong_keys(paper)
+        title = _title_hash(paper)
+        identity = _identity(paper)
+        slot = next((held_keys[k] for k in keys if k in held_keys), None)
+        if slot is None and title is not None and title in held_titles:
+            candidate = held_titles[title]
+            if not _conflict(_identity(held[candidate][0]), identity):
+                slot = candidate
+        if slot is not None:
+            kept, kept_keys, kept_title = held[slot]
+            merged = merge(kept, paper)
+            new_keys = _strong_keys(merged) | keys
+            for key in new_keys - kept_keys:
+                held_keys[key] = slot
+            held[slot] = (merged, kept_keys | new_keys, kept_title if kept_title is not None else title)
+            if title is not None:
+                held_titles.setdefault(title, slot)
+            report.add_merge(paper.id, merged.id)
+            continue
+        if not keys.isdisjoint(written_keys) or (
+            title is not None and title in written_titles and not _conflict(written_titles[title], identity)
+        ):
+            report.add_merge(paper.id, "a paper written earlier")
+            continue
+        held[next_slot] = (paper, keys, title)
+        for key in keys:
+            held_keys[key] = next_slot
+        if title is not None:
+            held_titles.setdefault(title, next_slot)
+        next_slot += 1
+        if len(held) > window:
+            yield _release(held, held_keys, held_titles, written_keys, written_titles)
+    while held:
+        yield _release(held, held_keys, held_titles, written_keys, written_titles)
+
+
+def _release(
+    held: dict[int, tuple[Paper, set[int], int | None]],
+    held_keys: dict[int, int],
+    held_titles: dict[int, int],
+    written_keys: set[int],
+    written_titles: dict[int, int],
+) -> Paper:
+    slot = next(iter(held))
+    paper, keys, title = held.pop(slot)
+    for key in keys:
+        if held_keys.get(key) == slot:
+            del held_keys[key]
+        written_keys.add(key)
+    for key in {title, _title_hash(paper)} - {None}:
+        if held_titles.get(key) == slot:  # type: ignore[arg-type]
+            del held_titles[key]  # type: ignore[arg-type]
+        written_titles.setdefault(key, _identity(paper))  # type: ignore[arg-type]
+    return paper
+
+
+def merge(kept: Paper, other: Paper) -> Paper:
+    """``kept`` completed with ``other``: the longer abstract and author list, the earliest date,
+    the union of links and categories; the id of ``kept`` unless only ``other`` has its own."""
+    paper_id = other.id if not has_own_id(kept) and has_own_id(other) else kept.id
+    return replace(
+        kept,
+        id=paper_id,
+        title=kept.title or other.title,
+        abstract=other.abstract if len(other.abstract) > len(kept.abstract) else kept.abstract,
+        authors=other.authors if len(other.authors) > len(kept.authors) else kept.authors,
+        published=_earliest(kept.published, other.published),
+        url=kept.url or other.url,
+        arxiv_id=kept.arxiv_id or other.arxiv_id,
+        doi=kept.doi or other.doi,
+        links=tuple(dict.fromkeys((*kept.links, *other.links))),
+        categories=tuple(dict.fromkeys((*kept.categories, *other.categories))),
+    )
+
+
+def _earliest(a: date | None, b: date | None) -> date | None:
+    if a is None or b is None:
+        return a or b
+    return min(a, b)
