@@ -22,8 +22,16 @@ CONNECT_TIMEOUT = "20s"
 class DaskEngine:
     """``--dask ADDRESS``: a scheduler address (``tcp://host:8786``) or a scheduler file (JSON)."""
 
-    def __init__(self, address: str, *, batch_size: int = 256, load_options: Mapping[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        address: str,
+        *,
+        batch_size: int = 256,
+        load_options: Mapping[str, Any] | None = None,
+        connect_timeout: str = CONNECT_TIMEOUT,
+    ) -> None:
         self.address = address
+        self.connect_timeout = connect_timeout
         self.batch_size = batch_size
         self.load_options = dict(load_options or {})
         self.workers = 0
@@ -41,7 +49,7 @@ class DaskEngine:
 
     def __enter__(self) -> DaskEngine:
         if self._client is None:
-            self._client = _connect(self.address)
+            self._client = _connect(self.address, self.connect_timeout)
             try:
                 self.workers = self._check_workers()
             except BaseException:
@@ -74,14 +82,14 @@ class DaskEngine:
         return nthreads
 
 
-def _connect(address: str) -> Any:
+def _connect(address: str, timeout: str) -> Any:
     try:
         from distributed import Client
     except ImportError as exc:
         raise KgError("--dask needs the distributed package: pip install 'kg[dask]'") from exc
     try:
         if address.endswith(".json") and Path(address).is_file():
-            return Client(scheduler_file=address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-        return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+            return Client(scheduler_file=address, timeout=timeout, set_as_default=False)
+        return Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ConnectionFailed(f"cannot reach the Dask scheduler at {address}: {exc}") from exc

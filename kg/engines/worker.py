@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -10,13 +11,13 @@ from kg.model import ExtractedPaper, Paper
 
 # One pipeline per process and load options; the lock serialises its use, because a spaCy
 # pipeline is not meant to be shared by threads (a Dask worker may run several).
-_pipelines: dict[tuple, Any] = {}
+_pipelines: dict[str, Any] = {}
 _lock = threading.RLock()
 
 
 def pipeline(load_options: Mapping[str, Any]) -> Any:
     """The spaCy pipeline of :func:`kg.extract.load`, loaded on first use in this process."""
-    key = tuple(sorted(load_options.items()))
+    key = json.dumps(load_options, sort_keys=True, default=str)  # options may nest dicts
     with _lock:
         if key not in _pipelines:
             from kg.extract import load
