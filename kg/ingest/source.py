@@ -158,3 +158,8 @@ def iter_chunks(source: Input, size: int = HEAD_BYTES) -> Iterator[str]:
         if not raw:
             return
         lines_before += raw.count(b"\n")
+
+
+def input_from_bytes(label: str, data: bytes, encoding: str = "utf-8") -> Input:
+    """An Input over bytes already in memory (a fetched response), checked like a file."""
+    return _checked(label, io.BufferedReader(io.BytesIO(data), HEAD_BYTES), encoding)  # type: ignore[arg-type]
