@@ -20,6 +20,7 @@ from kg.errors import KgError
 # command name -> "module:attribute"; each command lives in its own module under kg/cli/.
 COMMANDS: dict[str, str] = {
     "ingest": "kg.cli.ingest:ingest",
+    "fetch": "kg.cli.fetch:fetch",
 }
 
 
