@@ -89,14 +89,20 @@ def add_paper(G: nx.DiGraph, extracted: ExtractedPaper) -> None:
 
 
 def refresh_counts(G: nx.DiGraph) -> None:
-    """Recompute derived entity attributes: ``paper_count`` and ``first_seen`` (earliest date)."""
+    """Recompute derived entity attributes (``paper_count``, ``first_seen``: earliest date) and
+    drop entities no paper mentions any more (after a paper was re-added with other entities)."""
+    orphans = []
     for node, data in G.nodes(data=True):
         if data["kind"] == PAPER:
             continue
-        papers = [p for p, _ in G.in_edges(node)]
+        papers = list(G.pred[node])
+        if not papers:
+            orphans.append(node)
+            continue
         data["paper_count"] = len(papers)
         dates = [G.nodes[p]["published"] for p in papers if G.nodes[p].get("published")]
         data["first_seen"] = min(dates) if dates else None
+    G.remove_nodes_from(orphans)
 
 
 def build_graph(papers: Iterable[ExtractedPaper], G: nx.DiGraph | None = None) -> nx.DiGraph:
