@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
+from kg.engines.spool import Chunk, Spool
 from kg.model import ExtractedPaper, Paper
 
 #: Papers per batch sent to a worker process (large enough to amortise the transfer).
@@ -30,6 +31,10 @@ class Engine(Protocol):
 
     def extract(self, papers: Iterable[Paper]) -> Iterator[ExtractedPaper]:
         """Extract every paper, yielding results in input order."""
+        ...
+
+    def extract_chunks(self, papers: Iterable[Paper]) -> Iterator[Chunk]:
+        """The same, a batch at a time, each also packed for a :class:`Spool`."""
         ...
 
     def __enter__(self) -> Engine: ...
@@ -74,4 +79,4 @@ def open_engine(
     return ProcessPoolEngine(n, batch_size=batch_size, load_options=options)
 
 
-__all__ = ["BATCH_SIZE", "Engine", "default_workers", "open_engine"]
+__all__ = ["BATCH_SIZE", "Chunk", "Engine", "Spool", "default_workers", "open_engine"]

@@ -11,8 +11,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from kg.engines.spool import Chunk, unpack
 from kg.engines.window import batched, ordered
-from kg.engines.worker import extract_batch, warm
+from kg.engines.worker import extract_packed, warm
 from kg.errors import ConnectionFailed, KgError
 from kg.model import ExtractedPaper, Paper
 
@@ -38,14 +39,18 @@ class DaskEngine:
         self._client: Any = None
 
     def extract(self, papers: Iterable[Paper]) -> Iterator[ExtractedPaper]:
+        for chunk in self.extract_chunks(papers):
+            yield from chunk.papers
+
+    def extract_chunks(self, papers: Iterable[Paper]) -> Iterator[Chunk]:
         client = self._client or self.__enter__()._client
         options = self.load_options
 
         def submit(batch: list[Paper]) -> Any:
-            return client.submit(extract_batch, batch, options, pure=False)
+            return client.submit(extract_packed, batch, options, pure=False)
 
-        for results in ordered(submit, batched(papers, self.batch_size), window=2 * max(self.workers, 1) + 1):
-            yield from results
+        for packed in ordered(submit, batched(papers, self.batch_size), window=2 * max(self.workers, 1) + 1):
+            yield Chunk(unpack(packed), packed)
 
     def __enter__(self) -> DaskEngine:
         if self._client is None:

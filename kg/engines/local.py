@@ -9,8 +9,9 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import Any
 
+from kg.engines.spool import Chunk, pack, unpack
 from kg.engines.window import batched, ordered
-from kg.engines.worker import extract_batch, pipeline
+from kg.engines.worker import extract_packed, pipeline
 from kg.errors import KgError
 from kg.model import ExtractedPaper, Paper
 
@@ -28,6 +29,10 @@ class InProcessEngine:
         from kg.extract import extract_papers
 
         yield from extract_papers(papers, pipeline(self.load_options), batch_size=min(self.batch_size, 64))
+
+    def extract_chunks(self, papers: Iterable[Paper]) -> Iterator[Chunk]:
+        for batch in batched(self.extract(papers), self.batch_size):
+            yield Chunk(batch, pack(batch))
 
     def __enter__(self) -> InProcessEngine:
         return self
@@ -50,12 +55,16 @@ class ProcessPoolEngine:
         self._pool: ProcessPoolExecutor | None = None
 
     def extract(self, papers: Iterable[Paper]) -> Iterator[ExtractedPaper]:
+        for chunk in self.extract_chunks(papers):
+            yield from chunk.papers
+
+    def extract_chunks(self, papers: Iterable[Paper]) -> Iterator[Chunk]:
         pool = self._pool or self.__enter__()._pool
         assert pool is not None
         submit = partial(_submit, pool, self.load_options)
         try:
-            for results in ordered(submit, batched(papers, self.batch_size), window=2 * self.workers + 1):
-                yield from results
+            for packed in ordered(submit, batched(papers, self.batch_size), window=2 * self.workers + 1):
+                yield Chunk(unpack(packed), packed)
         except BrokenProcessPool as exc:
             raise KgError(
                 "an extraction worker process died unexpectedly (out of memory? try fewer --workers)"
@@ -73,4 +82,4 @@ class ProcessPoolEngine:
 
 
 def _submit(pool: ProcessPoolExecutor, load_options: dict[str, Any], batch: list[Paper]):
-    return pool.submit(extract_batch, batch, load_options)
+    return pool.submit(extract_packed, batch, load_options)

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from kg.engines.spool import pack
 from kg.model import ExtractedPaper, Paper
 
 # One pipeline per process and load options; the lock serialises its use, because a spaCy
@@ -33,6 +34,11 @@ def extract_batch(papers: Sequence[Paper], load_options: Mapping[str, Any]) -> l
     with _lock:
         nlp = pipeline(load_options)
         return list(extract_papers(papers, nlp, batch_size=max(1, min(len(papers), 64))))
+
+
+def extract_packed(papers: Sequence[Paper], load_options: Mapping[str, Any]) -> bytes:
+    """:func:`extract_batch`, packed for the trip back (and, as is, for the client's spool)."""
+    return pack(extract_batch(papers, load_options))
 
 
 def warm(load_options: Mapping[str, Any]) -> str:
