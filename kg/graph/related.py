@@ -146,6 +146,10 @@ def _ratio(a: str, b: str) -> float:
 
 
 def _ambiguous(query: str, matches: list[str], titles: dict[str, str]) -> KgError:
-    shown = "; ".join(f"{n} ({titles[n][:60]})" for n in sorted(matches)[:5])
+    shown = "; ".join(f"{n} ({_shorten(titles[n])})" for n in sorted(matches)[:5])
     more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""
     return KgError(f'"{query}" matches {len(matches)} papers: {shown}{more}; give a paper id')
+
+
+def _shorten(title: str, width: int = 60) -> str:
+    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
