@@ -90,10 +90,6 @@ def _paper(entry: ET.Element) -> Paper:
     arxiv_id = parse_arxiv_id(raw_id)
     if arxiv_id is None:
         raise RecordError(f"entry id {raw_id!r} is not an arXiv abs URL")
-    url = None
-    for link in entry.findall(f"{ATOM}link"):
-        if link.get("rel") == "alternate" and link.get("href"):
-            url = link.get("href")
     primary = entry.find(f"{ARXIV}primary_category")
     categories = [primary.get("term", "")] if primary is not None else []
     categories += [c.get("term", "") for c in entry.findall(f"{ATOM}category")]
@@ -103,7 +99,7 @@ def _paper(entry: ET.Element) -> Paper:
         source=SOURCE,
         authors=[n for n in (clean_text(a.findtext(f"{ATOM}name")) for a in entry.findall(f"{ATOM}author")) if n],
         published=parse_date(entry.findtext(f"{ATOM}published")),
-        url=f"https://arxiv.org/abs/{arxiv_id}" if url is None else url.replace("http://", "https://", 1),
+        url=f"https://arxiv.org/abs/{arxiv_id}",  # the alternate link names a version; this is the paper
         arxiv_id=arxiv_id,
         doi=entry.findtext(f"{ARXIV}doi"),
         categories=[c for c in categories if c],

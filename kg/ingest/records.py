@@ -67,8 +67,8 @@ def build_paper(
     given = str(given_id).strip() if given_id is not None and not isinstance(given_id, (dict, list)) else ""
     if not title and not (given and abstract):
         raise RecordError("no title" if abstract or given else "no title and no abstract")
-    arxiv_id = parse_arxiv_id(arxiv_id) or (parse_arxiv_id(given) if given else None)
-    doi = parse_doi(doi) or (parse_doi(given) if given else None)
+    arxiv_id = parse_arxiv_id(arxiv_id) or parse_arxiv_id(given) or parse_arxiv_id(url)
+    doi = parse_doi(doi) or parse_doi(given) or parse_doi(url)
     if given:
         paper_id = given
     elif arxiv_id:
