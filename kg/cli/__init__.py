@@ -19,6 +19,8 @@ from kg.errors import KgError
 
 # command name -> "module:attribute"; each command lives in its own module under kg/cli/.
 COMMANDS: dict[str, str] = {
+    "extract": "kg.cli.extract:extract",
+    "eval": "kg.cli.eval:eval_",
     "ingest": "kg.cli.ingest:ingest",
     "fetch": "kg.cli.fetch:fetch",
 }

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Print the extractor's scores (GUIDELINES scoring) on the dev gold and on ../shared/eval splits.
+
+Usage: python benchmarks/quality.py [--errors N] [--only dev|shared] [--type T]
+The dev gold (tests/data/gold) is the target; the shared corpora only score the types they
+annotate and follow other span conventions, so they are a check on generalisation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.extract import extract  # noqa: E402
+from kg.extract.scoring import read_records, score  # noqa: E402
+from kg.model import Paper  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "eval"
+DEV = [ROOT / "tests/data/gold/daily-papers-sep-11.gold.jsonl", ROOT / "tests/data/gold/scirex-40.gold.jsonl"]
+# corpus file -> types it annotates
+SPLITS = {
+    "scierc/dev.doc.jsonl": ("method", "task", "metric", "dataset"),
+    "scierc/test.doc.jsonl": ("method", "task", "metric", "dataset"),
+    "scirex/train_abstracts.doc.jsonl": ("method", "task", "metric", "dataset"),
+    "tdmsci/test.doc.jsonl": ("task", "dataset", "metric"),
+    "scier/test.doc.jsonl": ("method", "task", "dataset"),
+}
+
+
+def papers_of(records: list[dict]) -> list[Paper]:
+    return [Paper(id=str(r["id"]), title=r.get("title") or "", abstract=r.get("abstract") or "") for r in records]
+
+
+def run(gold_path: Path, types: tuple[str, ...] | None, errors: int, only_type: str | None) -> None:
+    gold = read_records(gold_path)
+    predictions = [p.to_dict() for p in extract(papers_of(gold), expand_acronyms=False)]
+    if types is not None:
+        keep = set(types)
+        for record in (*gold, *predictions):
+            record["entities"] = [e for e in record.get("entities", []) if e["type"] in keep]
+    report = score(gold, predictions)
+    print(f"\n== {gold_path.relative_to(gold_path.parents[2])}  ({report.papers} papers)")
+    print(f"{'type':8} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+    for type_, c in report.per_type.items():
+        if types is not None and type_ not in types or c.tp + c.fp + c.fn == 0:
+            continue
+        print(f"{type_:8} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.tp:5d} {c.fp:5d} {c.fn:5d}")
+    o = report.overall
+    print(f"{'overall':8} {o.precision:6.3f} {o.recall:6.3f} {o.f1:6.3f} {o.tp:5d} {o.fp:5d} {o.fn:5d}")
+    if report.proposed_gold:
+        print(f"proposed-method recall {report.proposed_recall:.3f} ({report.proposed_found}/{report.proposed_gold})")
+    if errors:
+        for kind in ("fp", "fn"):
+            counter = Counter((e["type"], e["name"]) for e in report.errors if e["kind"] == kind and (not only_type or e["type"] == only_type))
+            print(f"  top {kind}: " + "; ".join(f"{t}:{n}" + (f" x{c}" if c > 1 else "") for (t, n), c in counter.most_common(errors)))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", type=int, default=0, help="show the N most common errors of each kind")
+    parser.add_argument("--only", choices=["dev", "shared"])
+    parser.add_argument("--type", help="only show errors of this type")
+    args = parser.parse_args()
+    if args.only != "shared":
+        for path in DEV:
+            if path.exists():
+                run(path, None, args.errors, args.type)
+    if args.only != "dev":
+        for name, types in SPLITS.items():
+            path = SHARED / name
+            if path.exists():
+                run(path, types, args.errors, args.type)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

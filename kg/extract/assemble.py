@@ -1,0 +1,235 @@
+"""Turn the mentions the components found into document-level entities (GUIDELINES records).
+
+Overlaps are resolved (acronym definitions, then lexicon names, then context rules), mentions
+of one entity are grouped by ``entity_key``, acronyms become aliases of their long form,
+methods the paper introduces are marked ``proposed``, and every entity keeps the evidence of
+its first mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from kg.extract.acronyms import Definition
+from kg.extract.rules import Mention, appositive_proposal, proposal_context, title_prefix
+from kg.extract.text import Sentences
+from kg.extract.urls import Link
+from kg.extract.vocabulary import Vocabulary, vocabulary
+from kg.model import Entity, EntityType, Evidence, Field, entity_key
+
+RANK = {
+    "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
+    "head:task": 2, "head:method": 2, "head:metric": 2, "cue": 2,
+}
+_MARKUP = re.compile(r"[{}<>\\$^_=|#~]|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b")
+_OWN_CUE = re.compile(
+    r"(?i)\b(?:code|codes|github|available|release[sd]?|project|page|website|homepage|site|repo|repository|"
+    r"implementation|demo|our|we|models?|checkpoints?|data|dataset|benchmark|leaderboard|url|link|open[- ]source[sd]?|publicly)\b"
+)
+_SUFFIXES = ("-based", "-like", "-style", "-inspired", "-driven", "-guided", "-powered", "-enhanced", "-augmented", "-conditioned", "-type", "-family")
+
+
+def rank(rule: str) -> int:
+    return RANK.get(rule, RANK.get(rule.split(":")[0], 1))
+
+
+@dataclass(slots=True)
+class _Group:
+    type: str
+    name: str
+    first: int
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)  # key -> surface
+    proposed: bool = False
+
+
+def assemble(
+    text: str,
+    title_end: int,
+    sentences: Sentences,
+    mentions: Iterable[Mention],
+    definitions: Sequence[Definition],
+    links: Sequence[Link],
+    vocab: Vocabulary | None = None,
+) -> list[Entity]:
+    """The paper's entities, in order of first mention. ``text`` is title + "\\n\\n" + abstract."""
+    vocab = vocab or vocabulary()
+    mentions = [m for m in mentions if _clean_span(text, m)]
+    mentions.extend(_acronym_mentions(text, definitions, mentions, vocab))
+    prefix = title_prefix(text[:title_end]) if title_end else None
+    if prefix is not None:
+        mentions.append(_title_mention(text, prefix, mentions, vocab))
+    chosen = _resolve_overlaps(mentions, text)
+    groups = _group(chosen, text, definitions, vocab)
+    entities: list[Entity] = []
+    for group in sorted(groups.values(), key=lambda g: g.first):
+        if _generic(group.name, vocab) or not _well_formed(group.name):
+            continue
+        first = min(group.mentions, key=lambda m: m.start)
+        proposed = group.type == "method" and (group.proposed or _proposed(text, group, sentences))
+        entities.append(
+            Entity(
+                type=EntityType(group.type),
+                name=group.name,
+                aliases=tuple(v for k, v in group.aliases.items() if k != entity_key(group.name)),
+                proposed=proposed,
+                evidence=_evidence(text, title_end, sentences, first.start, first.end),
+                confidence=max(m.confidence for m in group.mentions),
+                rule=max(group.mentions, key=lambda m: (rank(m.rule), m.confidence)).rule,
+            )
+        )
+    entities.extend(_code_entities(text, title_end, sentences, links))
+    return entities
+
+
+def _clean_span(text: str, m: Mention) -> bool:
+    if m.end <= m.start:
+        return False
+    surface = text[m.start : m.end]
+    return not _MARKUP.search(surface)
+
+
+def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: list[Mention], vocab: Vocabulary) -> list[Mention]:
+    """A mention for each long form, and one for each later use of its short form."""
+    out: list[Mention] = []
+    by_span = {(m.start, m.end): m for m in mentions}
+    seen_short: set[str] = set()
+    for d in definitions:
+        long, short = d.long(text), d.short(text)
+        if short in seen_short or entity_key(long) in vocab.generic_names:
+            continue
+        known = by_span.get((d.long_start, d.long_end)) or by_span.get((d.short_start, d.short_start + len(short)))
+        head = re.split(r"[\s]", long)[-1].lower()
+        if known is not None and known.rule.startswith("lexicon"):
+            type_ = known.type
+        else:
+            type_ = vocab.head_type(head) or (known.type if known is not None else "method")
+            if type_ == "dataset" and head in ("data", "dataset", "datasets") and not long[:1].isupper():
+                type_ = "method" if False else "dataset"
+        name = _singular(long) if d.plural else long
+        seen_short.add(short)
+        out.append(Mention(d.long_start, d.long_end, type_, "acronym", 0.85, name=name))
+        out.append(Mention(d.short_start, d.short_start + len(short), type_, "acronym", 0.85, name=name))
+        for m in re.finditer(r"(?<![\w-])" + re.escape(short) + r"s?(?![\w-])", text):
+            if m.start() != d.short_start:
+                out.append(Mention(m.start(), m.start() + len(short), type_, "acronym", 0.8, name=name))
+    return out
+
+
+def _title_mention(text: str, prefix: tuple[int, int], mentions: list[Mention], vocab: Vocabulary) -> Mention:
+    s, e = prefix
+    rest = text[e : text.find("\n\n")] if "\n\n" in text else text[e:]
+    type_ = "dataset" if re.search(r"(?i)\b(?:dataset|benchmark|corpus|suite)\b", rest) else "method"
+    for m in mentions:
+        if m.start == s and m.end == e and m.rule.startswith("lexicon"):
+            type_ = m.type
+    return Mention(s, e, type_, "title", 0.9, proposed=type_ == "method")
+
+
+def _resolve_overlaps(mentions: list[Mention], text: str) -> list[Mention]:
+    """Keep the best mention where mentions overlap: higher-ranked rule, then longer."""
+    order = sorted(mentions, key=lambda m: (-rank(m.rule), -(m.end - m.start), m.start))
+    covered = bytearray(len(text) + 1)
+    chosen: list[Mention] = []
+    for m in order:
+        if any(covered[m.start : m.end]):
+            continue
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _group(chosen: list[Mention], text: str, definitions: Sequence[Definition], vocab: Vocabulary) -> dict[tuple[str, str], _Group]:
+    groups: dict[tuple[str, str], _Group] = {}
+    # acronym short forms are aliases of their long form's entity
+    shorts = {entity_key(_singular(d.long(text)) if d.plural else d.long(text)): d.short(text) for d in definitions}
+    for m in chosen:
+        surface = text[m.start : m.end]
+        name = m.name or _display(surface)
+        key = (m.type, entity_key(name))
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Group(m.type, name, m.start)
+        group.mentions.append(m)
+        group.proposed |= m.proposed
+        group.aliases.setdefault(entity_key(surface), _display(surface))
+        if key[1] in shorts:
+            short = shorts[key[1]]
+            group.aliases.setdefault(entity_key(short), short)
+    return groups
+
+
+def _display(surface: str) -> str:
+    """The surface form as a name: whitespace collapsed, a trailing plural kept as written."""
+    return " ".join(surface.split())
+
+
+def _singular(name: str) -> str:
+    """Singular of a plural long form ("Spiking Neural Networks" -> "Spiking Neural Network")."""
+    words = name.split(" ")
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith(("sses", "xes", "ches", "shes")):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
+
+
+def _generic(name: str, vocab: Vocabulary) -> bool:
+    lowered = " ".join(name.lower().split())
+    return lowered in vocab.generic_names or _singular(lowered) in vocab.generic_names
+
+
+def _well_formed(name: str) -> bool:
+    if len(name) < 2 or len(name) > 80 or len(name.split()) > 8:
+        return False
+    if not re.search(r"[^\W\d_]", name):
+        return False
+    return not _MARKUP.search(name)
+
+
+def _proposed(text: str, group: _Group, sentences: Sentences) -> bool:
+    for m in group.mentions:
+        s_start, _ = sentences.around(m.start)
+        if proposal_context(text, m.start, s_start) or appositive_proposal(text, m.end):
+            return True
+    return False
+
+
+def _evidence(text: str, title_end: int, sentences: Sentences, start: int, end: int) -> Evidence:
+    s, e = sentences.around(start)
+    if start < title_end or title_end == 0 and False:
+        return Evidence(Field.TITLE, start, end, text[s:e])
+    offset = title_end + 2
+    return Evidence(Field.ABSTRACT, start - offset, end - offset, text[s:e])
+
+
+def _code_entities(text: str, title_end: int, sentences: Sentences, links: Sequence[Link]) -> list[Entity]:
+    entities: list[Entity] = []
+    seen: set[str] = set()
+    for link in links:
+        if link.reference or link.url in seen:
+            continue
+        s, e = sentences.around(link.start)
+        sentence = text[s:e].replace(text[link.start : link.end], " ")
+        own = link.kind in ("repository", "project_page") or bool(_OWN_CUE.search(sentence))
+        if not own:
+            continue
+        seen.add(link.url)
+        raw = text[link.start : link.end]
+        entities.append(
+            Entity(
+                type=EntityType.CODE,
+                name=link.url,
+                aliases=(raw,) if raw != link.url else (),
+                evidence=_evidence(text, title_end, sentences, link.start, link.end),
+                confidence=0.95 if link.kind == "repository" else 0.8,
+                rule=f"url:{link.kind}",
+                kind=link.kind,
+            )
+        )
+    return entities

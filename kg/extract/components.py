@@ -1,0 +1,287 @@
+"""The extractor's spaCy components, registered as ``kg_*`` factories.
+
+Each is a thin class over the pure functions in ``urls``, ``acronyms``, ``rules`` and
+``assemble``. Intermediate results live in ``Doc`` extensions as plain tuples (so docs
+serialise across processes); the last component writes ``doc._.kg_entities`` (GUIDELINES
+records) and the ``doc.spans["kg_entities"]`` group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from importlib import resources
+from typing import Any
+
+import numpy
+from spacy.attrs import IDX, SENT_START
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from kg.extract.acronyms import Definition, find_definitions
+from kg.extract.assemble import assemble
+from kg.extract.rules import Mention, cue_phrases, head_phrases, shaped_names, words_of
+from kg.extract.text import Sentences, sentence_bounds
+from kg.extract.urls import Link, find_links
+from kg.extract.vocabulary import vocabulary
+
+TITLE_SEPARATOR = "\n\n"
+LEXICON_TYPES = ("dataset", "metric", "task", "method")
+
+for _name, _default in (
+    ("kg_sentences", None), ("kg_links", None), ("kg_acronyms", None), ("kg_mentions", None), ("kg_entities", None),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+if not Doc.has_extension("kg_title_end"):
+    Doc.set_extension("kg_title_end", getter=lambda doc: max(0, doc.text.find(TITLE_SEPARATOR)))
+
+
+def paper_text(title: str, abstract: str) -> str:
+    """The text the pipeline reads: title (newlines flattened, same length) + blank line + abstract."""
+    return title.replace("\n", " ").replace("\r", " ") + TITLE_SEPARATOR + abstract
+
+
+def _raise(proc_name: str, proc: Any, docs: list[Doc], e: Exception) -> None:
+    raise e
+
+
+class _Component:
+    """Shared error-handler plumbing (the span_ruler way)."""
+
+    error_handler: Callable[..., Any] = staticmethod(_raise)
+
+    def set_error_handler(self, error_handler: Callable[..., Any]) -> None:
+        self.error_handler = error_handler
+
+    def get_error_handler(self) -> Callable[..., Any]:
+        return self.error_handler
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            try:
+                yield self(doc)
+            except Exception as e:  # routed like spaCy's own components
+                self.error_handler(self.name, self, [doc], e)
+
+    def __call__(self, doc: Doc) -> Doc:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+def _sentences(doc: Doc) -> Sentences:
+    bounds = doc._.kg_sentences
+    if bounds is None:
+        bounds = sentence_bounds(doc.text)
+    return Sentences([tuple(b) for b in bounds])
+
+
+class SentenceSplitter(_Component):
+    """Sentence boundaries for evidence: a rule splitter that knows "e.g." and "et al."."""
+
+    def __init__(self, nlp: Language, name: str, set_sent_starts: bool) -> None:
+        self.name = name
+        self.set_sent_starts = set_sent_starts
+
+    def __call__(self, doc: Doc) -> Doc:
+        bounds = sentence_bounds(doc.text)
+        doc._.kg_sentences = bounds
+        if self.set_sent_starts and len(doc):
+            idx = doc.to_array(IDX)
+            flags = numpy.where(numpy.isin(idx, numpy.array([s for s, _ in bounds], dtype=idx.dtype)), 1, -1)
+            flags[0] = 1
+            doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+        return doc
+
+
+class LinkFinder(_Component):
+    """URLs, normalised and classified (``doc._.kg_links``)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kg_links = [(l.url, l.start, l.end, l.kind, l.reference) for l in find_links(doc.text)]
+        return doc
+
+
+class AcronymFinder(_Component):
+    """Acronym definitions, Schwartz-Hearst style (``doc._.kg_acronyms``)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kg_acronyms = [
+            (d.long_start, d.long_end, d.short_start, d.short_end, d.plural) for d in find_definitions(doc.text)
+        ]
+        return doc
+
+
+class LexiconMatcher(_Component):
+    """Known names from the packaged Papers with Code lexicons (one PhraseMatcher per case mode).
+
+    Datasets and one-word methods match case-sensitively (with CIFAR10/CIFAR-10 and ResNet/Resnet
+    variants); tasks, metrics and multi-word methods match case-insensitively.
+    """
+
+    def __init__(self, nlp: Language, name: str, types: list[str], confidence: float) -> None:
+        self.name = name
+        self.confidence = confidence
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        make = nlp.tokenizer.pipe
+        for type_ in types:
+            names = _read_lexicon(type_)
+            cased, uncased = [], []
+            for n in names:
+                if type_ in ("task", "metric") or (type_ == "method" and (" " in n or n.islower())):
+                    uncased.append(n)
+                else:
+                    cased.extend(_variants(n))
+            uncased = [v for n in uncased for v in _variants(n)]
+            if cased:
+                self.orth.add(type_, list(make(sorted(set(cased)))))
+            if uncased:
+                self.lower.add(type_, list(make(sorted(set(uncased)))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.kg_mentions if doc._.kg_mentions is not None else []
+        strings = doc.vocab.strings
+        text = doc.text
+        spans = [doc[s:e] for _, s, e in self.orth(doc)] + [doc[s:e] for _, s, e in self.lower(doc)]
+        labels = {(sp.start, sp.end): None for sp in spans}
+        for match_id, s, e in [*self.orth(doc), *self.lower(doc)]:
+            labels[(s, e)] = strings[match_id]
+        for span in filter_spans(spans):
+            start, end = span.start_char, span.end_char
+            if not _word_aligned(text, start, end):
+                continue
+            mentions.append(Mention(start, end, labels[(span.start, span.end)], "lexicon", self.confidence))
+        doc._.kg_mentions = mentions
+        return doc
+
+
+_SUFFIX_OK = ("-based", "-like", "-style", "-inspired", "-driven", "-guided", "-powered", "-enhanced", "-augmented", "-conditioned", "-type", "-family", "-specific", "-free")
+
+
+def _word_aligned(text: str, start: int, end: int) -> bool:
+    """A lexicon match must not be a piece of a longer hyphenated word (ResNet in SE-ResNet)."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-‐" and start > 1 and text[start - 2].isalnum()):
+        return False
+    if end < len(text) and (text[end].isalnum() or text[end] in "-‐"):
+        tail = text[end : end + 13].lower()
+        return any(tail.startswith(s) for s in _SUFFIX_OK)
+    return True
+
+
+def _variants(name: str) -> list[str]:
+    """Spelling variants a case-sensitive name also matches: CIFAR-10/CIFAR10, ResNet/Resnet."""
+    import re
+
+    out = {name}
+    out.add(re.sub(r"(?<=[A-Za-z])-(?=\d)", "", name))
+    out.add(re.sub(r"(?<=[A-Za-z])(?=\d)", "-", name))
+    out.add(re.sub(r"(?<=[A-Za-z]) (?=\d)", "-", name))
+    if " " in name or "-" in name:
+        out.add(name.replace("-", " "))
+    if " " not in name and len(name) >= 5 and name[0].isupper() and not name.isupper() and any(c.isupper() for c in name[1:]):
+        out.add(name[0] + name[1:].lower())
+    return [v for v in out if v]
+
+
+def _read_lexicon(type_: str) -> list[str]:
+    """The Papers with Code names of a type plus the project's own list of established names."""
+    names: list[str] = []
+    for stem in (type_, f"extra-{type_}"):
+        path = resources.files("kg.extract").joinpath(f"data/lexicons/{stem}.txt")
+        if path.is_file():
+            names.extend(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+    return names
+
+
+class PatternMatcher(_Component):
+    """Context rules: head-noun phrases, name-shaped words, cue phrases (``rules``)."""
+
+    def __init__(self, nlp: Language, name: str, heads: bool, shapes: bool, cues: bool) -> None:
+        self.name = name
+        self.heads, self.shapes, self.cues = heads, shapes, cues
+        self.vocab = vocabulary()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        sentences = _sentences(doc)
+        words = words_of(text, sentences)
+        mentions = doc._.kg_mentions if doc._.kg_mentions is not None else []
+        if self.heads:
+            mentions.extend(head_phrases(words, text, self.vocab))
+        if self.shapes:
+            mentions.extend(shaped_names(words, text, sentences, self.vocab))
+        if self.cues:
+            mentions.extend(cue_phrases(text, self.vocab))
+        doc._.kg_mentions = mentions
+        return doc
+
+
+class EntityAssembler(_Component):
+    """Document-level entities from all mentions (``doc._.kg_entities``, ``doc.spans["kg_entities"]``)."""
+
+    def __init__(self, nlp: Language, name: str, min_confidence: float, spans_key: str) -> None:
+        self.name = name
+        self.min_confidence = min_confidence
+        self.spans_key = spans_key
+        self.vocab = vocabulary()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        title_end = doc._.kg_title_end
+        sentences = _sentences(doc)
+        mentions = [Mention(*m) for m in (doc._.kg_mentions or ())]
+        definitions = [Definition(*d) for d in (doc._.kg_acronyms or ())]
+        links = [Link(*l) for l in (doc._.kg_links or ())]
+        entities = assemble(text, title_end, sentences, mentions, definitions, links, self.vocab)
+        entities = [e for e in entities if e.confidence >= self.min_confidence]
+        doc._.kg_entities = [e.to_dict() for e in entities]
+        spans = []
+        offset = title_end + len(TITLE_SEPARATOR)
+        for e in entities:
+            ev = e.evidence
+            if ev is None:
+                continue
+            start = ev.start if ev.field.value == "title" else ev.start + offset
+            span = doc.char_span(start, ev.end + (start - ev.start), label=e.type.value, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        if self.spans_key:
+            doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory("kg_sentences", default_config={"set_sent_starts": True})
+def make_sentences(nlp: Language, name: str, set_sent_starts: bool) -> SentenceSplitter:
+    return SentenceSplitter(nlp, name, set_sent_starts)
+
+
+@Language.factory("kg_links", default_config={})
+def make_links(nlp: Language, name: str) -> LinkFinder:
+    return LinkFinder(nlp, name)
+
+
+@Language.factory("kg_acronyms", default_config={})
+def make_acronyms(nlp: Language, name: str) -> AcronymFinder:
+    return AcronymFinder(nlp, name)
+
+
+@Language.factory("kg_lexicon", default_config={"types": list(LEXICON_TYPES), "confidence": 0.9})
+def make_lexicon(nlp: Language, name: str, types: list[str], confidence: float) -> LexiconMatcher:
+    return LexiconMatcher(nlp, name, types, confidence)
+
+
+@Language.factory("kg_patterns", default_config={"heads": True, "shapes": True, "cues": True})
+def make_patterns(nlp: Language, name: str, heads: bool, shapes: bool, cues: bool) -> PatternMatcher:
+    return PatternMatcher(nlp, name, heads, shapes, cues)
+
+
+@Language.factory("kg_entities", default_config={"min_confidence": 0.0, "spans_key": "kg_entities"})
+def make_entities(nlp: Language, name: str, min_confidence: float, spans_key: str) -> EntityAssembler:
+    return EntityAssembler(nlp, name, min_confidence, spans_key)

@@ -1,0 +1,58 @@
+"""Build the extraction pipeline and run it over papers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+from kg.errors import KgError
+from kg.extract import components  # noqa: F401  (registers the kg_* factories)
+from kg.extract.components import paper_text
+from kg.model import Entity, ExtractedPaper, Paper
+
+PIPELINE: tuple[str, ...] = ("kg_sentences", "kg_links", "kg_acronyms", "kg_lexicon", "kg_patterns", "kg_entities")
+
+
+def load(**config_overrides: dict[str, Any]) -> Language:
+    """The extraction pipeline: ``spacy.blank("en")`` plus the ``kg_*`` components.
+
+    Nothing is downloaded. Override a component's config by its name, e.g.
+    ``load(kg_lexicon={"types": ["dataset"]}, kg_entities={"min_confidence": 0.6})``.
+    """
+    unknown = set(config_overrides) - set(PIPELINE)
+    if unknown:
+        raise KgError(f"unknown pipeline component(s): {', '.join(sorted(unknown))}; known: {', '.join(PIPELINE)}")
+    nlp = spacy.blank("en")
+    _tune_tokenizer(nlp)
+    for name in PIPELINE:
+        nlp.add_pipe(name, config=dict(config_overrides.get(name) or {}))
+    return nlp
+
+
+def _tune_tokenizer(nlp: Language) -> None:
+    """Split "CIFAR10/100" and "PyTorch/SpikingJelly" at the slash so names match on their own."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9])/(?=[A-Za-z0-9])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+@cache
+def _default() -> Language:
+    return load()
+
+
+def extract_papers(
+    papers: Iterable[Paper], nlp: Language | None = None, *, n_process: int = 1, batch_size: int = 64
+) -> Iterator[ExtractedPaper]:
+    """Extract each paper's entities, streaming (first pass; see ``CorpusIndex`` for the second).
+
+    Output is the same for any ``n_process``.
+    """
+    nlp = nlp or _default()
+    stream = ((paper_text(p.title, p.abstract), p) for p in papers)
+    for doc, paper in nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield ExtractedPaper(paper, tuple(Entity.from_dict(e) for e in doc._.kg_entities or ()))

@@ -1,0 +1,274 @@
+"""Context rules over plain text: each finds entity mentions with a type, a rule name and a
+confidence. Pure functions (text in, mentions out) so each is tested on its own; the
+``kg_patterns`` component runs them on a Doc.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from kg.extract.text import WORD, Sentences, is_name_shaped
+from kg.extract.vocabulary import Vocabulary, vocabulary
+
+
+class Mention(NamedTuple):
+    """A typed stretch of text; ``name`` overrides the surface form as the entity name.
+
+    A named tuple, so mentions stored on a Doc serialise with it.
+    """
+
+    start: int
+    end: int
+    type: str
+    rule: str
+    confidence: float
+    name: str | None = None
+    proposed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    lower: str
+    joined: bool  # separated from the previous word by plain spaces only (same phrase)
+    first: bool  # first word of a sentence (or of the title)
+
+
+def words_of(text: str, sentences: Sentences) -> list[Word]:
+    """The words of ``text`` with phrase-continuity and sentence-start flags."""
+    words: list[Word] = []
+    starts = {b[0] for b in sentences.bounds}
+    prev_end = -1
+    for m in WORD.finditer(text):
+        s, e = m.span()
+        token = m.group()
+        # a possessive or trailing dot is not part of the word
+        if token.endswith(("'s", "’s")):
+            e -= 2
+            token = token[:-2]
+        while token.endswith("."):
+            e -= 1
+            token = token[:-1]
+        if not token:
+            continue
+        gap = text[prev_end:s] if prev_end >= 0 else "\n"
+        joined = prev_end >= 0 and gap.strip(" ") == "" and len(gap) <= 2
+        words.append(Word(s, e, token, token.lower(), joined, s in starts))
+        prev_end = e
+    return words
+
+
+# ---------------------------------------------------------------------------------------------
+# head-noun phrases: "... dataset", "... network", "... classification", "... accuracy"
+
+_GENERIC_TAIL = frozenset(
+    "method methods approach approaches framework frameworks technique techniques system systems scheme "
+    "schemes strategy strategies procedure procedures pipeline pipelines paradigm paradigms process processes "
+    "mechanism mechanisms module modules toolkit library platform".split()
+)
+_NAMED_ONLY = _GENERIC_TAIL | frozenset("algorithm algorithms architecture architectures function functions block blocks layer layers unit units field fields head cell operator solver agent agents policy planner gate".split())
+_MAX_MODIFIERS = {"task": 4, "metric": 3, "dataset": 5, "method": 3}
+
+
+def _is_modifier(word: Word, vocab: Vocabulary) -> bool:
+    w = word.lower
+    if w in vocab.modifier_stop or w.endswith("ly") and len(w) > 4 and not is_name_shaped(word.text):
+        return False
+    if w[0].isdigit() and not is_name_shaped(word.text) and not re.fullmatch(r"\d[a-z]?d", w):
+        return False
+    if w.endswith("ing") and w not in vocab.nominal_ing and "-" not in w and not is_name_shaped(word.text):
+        return False
+    return True
+
+
+def head_phrases(words: list[Word], text: str, vocab: Vocabulary | None = None) -> list[Mention]:
+    """Phrases that end in a head word of a type, with the modifiers before it."""
+    vocab = vocab or vocabulary()
+    found: list[Mention] = []
+    for i, word in enumerate(words):
+        type_ = vocab.head_type(word.lower)
+        if type_ is None:
+            continue
+        j = i
+        while (
+            j > 0 and words[j].joined and i - j < _MAX_MODIFIERS[type_]
+            and _is_modifier(words[j - 1], vocab)
+            and not (words[j - 1].first and not _nameish(words[j - 1]) and type_ != "task")
+        ):
+            j -= 1
+        mods = words[j:i]
+        if not mods:
+            continue
+        mention = _typed_phrase(type_, mods, word, text, vocab)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _nameish(word: Word) -> bool:
+    return is_name_shaped(word.text) or word.text[:1].isupper()
+
+
+def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vocabulary) -> Mention | None:
+    start, end = mods[0].start, head.end
+    named = [m for m in mods if _nameish(m) and not m.first]
+    if type_ == "dataset":
+        # needs a name: "VoxCeleb dataset" -> VoxCeleb; "Spiking Heidelberg Dataset" stays whole
+        while mods and not _nameish(mods[0]):
+            mods = mods[1:]
+        if not mods:
+            return None
+        start = mods[0].start
+        if head.text[0].isupper() and all(m.text[0].isupper() or is_name_shaped(m.text) for m in mods):
+            return Mention(start, end, "dataset", "head:dataset", 0.9)
+        return Mention(start, mods[-1].end, "dataset", "head:dataset", 0.85)
+    if type_ == "method" and head.lower in _NAMED_ONLY:
+        # "MOABB framework" -> MOABB; "a two-stage approach" -> nothing
+        if not named or not _nameish(mods[-1]):
+            if head.lower in _GENERIC_TAIL or head.lower in ("function", "functions", "field", "fields", "head", "cell", "gate", "unit", "units", "block", "blocks", "layer", "layers", "operator"):
+                return None
+            return Mention(start, end, "method", "head:method", 0.5)
+        k = len(mods)
+        while k > 0 and _nameish(mods[k - 1]):
+            k -= 1
+        return Mention(mods[k].start, mods[-1].end, "method", "head:named", 0.7)
+    if type_ == "metric":
+        return Mention(start, end, "metric", "head:metric", 0.6)
+    if type_ == "task":
+        return Mention(start, end, "task", "head:task", 0.6)
+    return Mention(start, end, "method", "head:method", 0.55)
+
+
+# ---------------------------------------------------------------------------------------------
+# name-shaped words: PreRoutGNN, FastRP, node2vec, dKV-Cache
+
+_DATASET_CONTEXT = re.compile(
+    r"(?:\b(?:on|in|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|datasets?\s*(?:,|:|\(|such as|including|like|namely)?\s*(?:[\w./-]+\s*,\s*)*)$",
+    re.IGNORECASE,
+)
+_EVAL_WORDS = re.compile(r"(?i)\b(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|evaluat\w*|experiment\w*|test\w*|results?|trained on|train\w* on|accuracy|outperform\w*|state-of-the-art)\b")
+
+
+def shaped_names(words: list[Word], text: str, sentences: Sentences, vocab: Vocabulary | None = None) -> list[Mention]:
+    """Name-shaped words (and hyphenated chains of them), typed by their context."""
+    vocab = vocab or vocabulary()
+    found: list[Mention] = []
+    for i, word in enumerate(words):
+        if not is_name_shaped(word.text) or word.lower in vocab.generic_names:
+            continue
+        if word.text.isupper() and _all_caps_region(words, i):
+            continue
+        type_, rule, conf = "method", "shape:method", 0.6
+        s_start, _ = sentences.around(word.start)
+        before = text[max(s_start, word.start - 80) : word.start]
+        nxt = words[i + 1] if i + 1 < len(words) and words[i + 1].joined else None
+        if nxt is not None and vocab.head_type(nxt.lower) == "metric" and nxt.lower in ("score", "scores", "metric"):
+            type_, rule, conf = "metric", "shape:metric", 0.6
+        elif _DATASET_CONTEXT.search(before) and _EVAL_WORDS.search(text, s_start, sentences.around(word.start)[1]):
+            type_, rule, conf = "dataset", "shape:dataset", 0.55
+        found.append(Mention(word.start, word.end, type_, rule, conf))
+    return found
+
+
+def _all_caps_region(words: list[Word], i: int) -> bool:
+    """Inside a shouted title or heading (three all-caps words in a row)."""
+    lo, hi = max(0, i - 2), min(len(words), i + 3)
+    caps = [w for w in words[lo:hi] if w.text.isupper() and len(w.text) > 1]
+    return len(caps) >= 3 and all(not any(c.isdigit() for c in w.text) for w in caps)
+
+
+# ---------------------------------------------------------------------------------------------
+# cue phrases: "in terms of X", "the task of X", "called X"
+
+_TERMS_OF = re.compile(r"(?i)\b(?:in terms of|measured by|as measured by|evaluated (?:by|with|using)|metrics? (?:such as|like|including)|metrics?,?\s+(?:namely|i\.e\.,?))\s+((?:[\w@-]+(?:\s*[,/]\s*|\s+and\s+|\s+or\s+|\s+))+)")
+_TASK_OF = re.compile(r"(?i)\b(?:the|a|this|challenging|important)\s+(?:task|problem)s?\s+of\s+((?:[\w-]+\s+){0,3}[\w-]+(?:ing|ion|sis|ment))\b")
+
+
+def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
+    """Metrics after "in terms of" (each item of a list), tasks after "the task of"."""
+    vocab = vocab or vocabulary()
+    found: list[Mention] = []
+    for m in _TERMS_OF.finditer(text):
+        chunk_start = m.start(1)
+        for item in re.finditer(r"[^,/]+", m.group(1)):
+            raw = item.group()
+            raw = re.split(r"\s+(?:and|or)\s+", raw)
+            offset = chunk_start + item.start()
+            for piece in raw:
+                pos = text.find(piece, offset)
+                s = pos + len(piece) - len(piece.lstrip())
+                e = pos + len(piece.rstrip())
+                words = piece.split()
+                if 1 <= len(words) <= 3 and all(w.lower() not in vocab.modifier_stop for w in words):
+                    found.append(Mention(s, e, "metric", "cue:terms-of", 0.6))
+                offset = e
+            if len(found) > 6:
+                break
+    for m in _TASK_OF.finditer(text):
+        phrase_words = m.group(1).split()
+        while phrase_words and phrase_words[0].lower() in vocab.modifier_stop:
+            phrase_words = phrase_words[1:]
+        if phrase_words and " ".join(phrase_words).lower() not in vocab.generic_names:
+            s = m.end(1) - len(" ".join(phrase_words))
+            found.append(Mention(s, m.end(1), "task", "cue:task-of", 0.65))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# proposals: the title's "X: ..." prefix, "we propose X", "called X"
+
+_TITLE_PREFIX = re.compile(r"^\s*([^:]{2,60}?)\s*:\s+\S")
+_PROPOSE = re.compile(
+    r"(?i)\b(?:we|this (?:paper|work|study)|our (?:paper|work)|here,? we)\s+(?:(?:also|further|then|first|thus|therefore|hence|now)\s+)?"
+    r"(?:propose|introduce|present|develop|design|devise|build|create|construct|release|contribute|offer|establish|curate|collect)s?d?\s+"
+)
+_NAMING = re.compile(r"(?i)\b(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?|which we call|we refer to (?:it |this )?as)\s+[\"'“‘]?$")
+
+
+def title_prefix(title: str) -> tuple[int, int] | None:
+    """The span of a name before the title's colon ("dKV-Cache: The Cache for ...")."""
+    m = _TITLE_PREFIX.match(title)
+    if not m:
+        return None
+    name = m.group(1)
+    words = name.split()
+    if len(words) > 4:
+        return None
+    if not any(is_name_shaped(w) for w in re.split(r"[\s/]", name)) and len(words) > 3:
+        return None
+    if len(words) > 1 and not all(w[0].isupper() or is_name_shaped(w) for w in words):
+        return None
+    if words[-1].lower() in vocabulary().modifier_stop or words[0].lower() in vocabulary().modifier_stop:
+        return None
+    if name.lower() in vocabulary().generic_names or any(c in name for c in "?!"):
+        return None
+    return m.start(1), m.start(1) + len(name)
+
+
+def proposal_context(text: str, start: int, sentence_start: int) -> bool:
+    """Is the mention at ``start`` introduced as the paper's own ("we propose [a new] X",
+    "called X", "the proposed X", "X, a novel ...")?"""
+    before = text[max(sentence_start, start - 160) : start]
+    if _NAMING.search(before):
+        return True
+    m = None
+    for m in _PROPOSE.finditer(before):
+        pass
+    if m is not None:
+        between = before[m.end():]
+        # only determiners, adjectives and a short description between the verb and the name
+        if len(between.split()) <= 10 and not re.search(r"[.;]|\b(?:by|using|with|based on|from|via|to)\b", between):
+            return True
+    if re.search(r"(?i)\b(?:the|our)\s+(?:newly\s+)?(?:proposed|presented|introduced)\s+(?:[\w-]+\s+){0,2}$", before):
+        return True
+    return False
+
+
+def appositive_proposal(text: str, end: int) -> bool:
+    """"X, a novel framework ..." / "X is a new ..." / "X is proposed"."""
+    after = text[end : end + 60]
+    return bool(re.match(r"(?i)\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:novel|new|simple|efficient|first|general|unified|scalable|lightweight|principled)\b|(?:is|was)\s+(?:a\s+novel|a\s+new|proposed|introduced))", after))

@@ -1,0 +1,82 @@
+"""Plain-text helpers shared by the rules: sentences, words and name shapes."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9\u0370-\u03ff])|\n+")
+_ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Ref|resp|approx|al|No|Tab|Dr|Mr|Ms|St)\.|\b[A-Z]\.)$")
+
+# a "word" for the rules: letters/digits joined by hyphens, dots, apostrophes or '+'
+WORD = re.compile(r"[^\W_](?:[\w'’+.]*[^\W_]|)(?:[-‐–][^\W_](?:[\w'’+.]*[^\W_]|))*|[^\W_]")
+GREEK = re.compile(r"[\u0370-\u03ff]")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the sentences of ``text`` (a blank line always ends one)."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if "\n" not in m.group() and _ABBREV_END.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        end = m.start()
+        if text[start:end].strip():
+            bounds.append(_strip(text, start, end))
+        start = m.end()
+    if text[start:].strip():
+        bounds.append(_strip(text, start, len(text)))
+    return bounds
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class Sentences:
+    """Find the sentence containing a character offset."""
+
+    __slots__ = ("bounds", "_starts")
+
+    def __init__(self, bounds: list[tuple[int, int]]) -> None:
+        self.bounds = bounds
+        self._starts = [b[0] for b in bounds]
+
+    def index(self, offset: int) -> int:
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def around(self, offset: int) -> tuple[int, int]:
+        if not self.bounds:
+            return 0, 0
+        return self.bounds[self.index(offset)]
+
+
+def is_name_shaped(word: str) -> bool:
+    """A word that looks like a name rather than an English word: internal capitals
+    (ResNet, dKV), two or more capitals (BERT, SE-ResNet), letters mixed with digits
+    (node2vec, GPT-4, CIFAR10), or Greek letters (DεpS)."""
+    if len(word) < 2 or _UNITISH.fullmatch(word):
+        return False
+    upper = sum(c.isupper() for c in word)
+    if upper >= 2:
+        return True
+    if upper == 1 and re.search(r"[a-z][A-Z]", word):
+        return True
+    if GREEK.search(word) and any(c.isalpha() and c.isascii() for c in word):
+        return True
+    letters = sum(c.isalpha() for c in word)
+    digits = sum(c.isdigit() for c in word)
+    if letters >= 2 and digits and not _UNITISH.fullmatch(word):
+        return True
+    return False
+
+
+_UNITISH = re.compile(
+    r"\d+(?:\.\d+)?(?:x|k|m|b|g|t|d|s|ms|h|hrs?|gb|mb|tb|bit|bits|th|st|nd|rd|px|fps|hz|khz|mhz|ghz|w|kw|mw|"
+    r"times|fold|layers?|shot|way|gpus?|cpus?|k-shot)|\d+[-‐][a-z]+|top[-‐]?\d+|\d[a-z]",
+    re.IGNORECASE,
+)

@@ -1,0 +1,53 @@
+"""The word lists the context rules use (data/vocabulary.json), loaded once."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Head words per type, generic names, modifier stop words and cue phrases."""
+
+    heads: dict[str, frozenset[str]]
+    generic_heads: frozenset[str]
+    generic_names: frozenset[str]
+    modifier_stop: frozenset[str]
+    proposal_verbs: frozenset[str]
+    naming_cues: tuple[str, ...]
+    task_cues: tuple[str, ...]
+    metric_cues: tuple[str, ...]
+    nominal_ing: frozenset[str]
+
+    def head_type(self, word: str) -> str | None:
+        """The type a head word implies (first listed wins: dataset, metric, task, method)."""
+        word = word.lower()
+        for type_, words in self.heads.items():
+            if word in words:
+                return type_
+        return None
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The packaged vocabulary (read once per process)."""
+    data = json.loads(resources.files("kg.extract").joinpath("data/vocabulary.json").read_text(encoding="utf-8"))
+    return Vocabulary(
+        heads={t: frozenset(w.lower() for w in ws) for t, ws in data["heads"].items()},
+        generic_heads=frozenset(data["generic_heads"]),
+        generic_names=frozenset(data["generic_names"]),
+        modifier_stop=frozenset(data["modifier_stop"]),
+        proposal_verbs=frozenset(data["proposal_verbs"]),
+        naming_cues=tuple(data["naming_cues"]),
+        task_cues=tuple(data["task_cues"]),
+        metric_cues=tuple(data["metric_cues"]),
+        nominal_ing=frozenset(data["nominal_ing"]),
+    )
+
+
+def head_type(word: str) -> str | None:
+    """Shortcut for ``vocabulary().head_type(word)``."""
+    return vocabulary().head_type(word)
