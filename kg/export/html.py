@@ -32,6 +32,7 @@ from pyvis.network import Network
 from kg import __version__
 from kg.errors import OutputError
 from kg.export.html_layout import sampled_spring_layout
+from kg.graph.projection import project
 from kg.io import atomic_write
 
 #: Default cap on the nodes drawn: past it the page stays usable but says what it left out.
@@ -44,6 +45,7 @@ RELATED_PER_PAPER = 8
 LABEL_CHARS = 40
 
 PAPER = "Paper"
+VIEW_HTML = "view.html"
 _TEMPLATE = "html_template"
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -107,25 +109,6 @@ def prune(G: nx.Graph, *, max_nodes: int | None = DEFAULT_MAX_NODES, min_degree:
     return G.subgraph(kept), report
 
 
-def related_papers(G: nx.Graph) -> nx.Graph:
-    """Papers linked by the entities they share: edge attributes ``weight`` and ``shared`` (ids)."""
-    P = nx.Graph()
-    P.add_nodes_from((n, d) for n, d in G.nodes(data=True) if d.get("kind") == PAPER)
-    U = G.to_undirected(as_view=True) if G.is_directed() else G
-    for entity, data in G.nodes(data=True):
-        if data.get("kind") == PAPER:
-            continue
-        papers = sorted(p for p in U[entity] if p in P)
-        for i, p in enumerate(papers):
-            for q in papers[i + 1 :]:
-                if P.has_edge(p, q):
-                    P[p][q]["weight"] += 1
-                    P[p][q]["shared"].append(entity)
-                else:
-                    P.add_edge(p, q, weight=1, shared=[entity])
-    return P
-
-
 def strongest_links(P: nx.Graph, per_node: int = RELATED_PER_PAPER) -> list[tuple[Hashable, Hashable, dict]]:
     """The edges of ``P`` that are among the ``per_node`` heaviest of either end, in a stable order."""
     keep: set[tuple[str, str]] = set()
@@ -149,12 +132,12 @@ def render_html(
     """The whole page for graph ``G`` (the ``kg.graph.build_graph`` contract) as a string.
 
     ``related`` is the paper–paper projection (edge attributes ``weight`` and ``shared``);
-    it is computed from ``G`` when not given. Graphs with more than ``layout_threshold``
+    :func:`kg.graph.project` of ``G`` when not given. Graphs with more than ``layout_threshold``
     nodes get positions from :func:`~kg.export.html_layout.sampled_spring_layout` and no
     physics; smaller ones settle in the browser, which then switches physics off.
     """
     view, pruning = prune(G, max_nodes=max_nodes, min_degree=min_degree)
-    projection = related if related is not None else related_papers(G)
+    projection = related if related is not None else project(G)
     degree = dict(G.degree())
     papers = [n for n in view if view.nodes[n].get("kind") == PAPER]
     paper_view = projection.subgraph(papers)
@@ -192,6 +175,16 @@ def write_html(G: nx.Graph, path: str | Path, *, overwrite: bool = True, **optio
     return path
 
 
+def write_view(G: nx.DiGraph, out_dir: str | Path) -> list[Path]:
+    """The build pipeline's exporter: ``OUT/view.html`` with the default options."""
+    return [write_html(G, Path(out_dir) / VIEW_HTML, title=default_title(G))]
+
+
+def default_title(G: nx.Graph) -> str:
+    """The graph's ``name`` if it has one, else a plain "Knowledge graph"."""
+    return str(G.graph.get("name") or "Knowledge graph")
+
+
 def show(G: nx.Graph, *, width: str = "100%", height: int = 720, **options: Any) -> Any:
     """Display the view inline in Jupyter: an ``<iframe srcdoc>``, no file and no ``lib/`` folder."""
     from IPython.display import HTML
@@ -212,14 +205,14 @@ def show(G: nx.Graph, *, width: str = "100%", height: int = 720, **options: Any)
 
 def _network_data(view: nx.Graph, degree: dict, threshold: int, seed: int) -> dict[str, Any]:
     """vis-network nodes, edges and options for the paper–entity graph, built with pyvis."""
-    positions = sampled_spring_layout(view, seed=seed) if len(view) > threshold else None
+    positions = sampled_spring_layout(view, seed=seed)  # the start; physics refines small graphs
+    physics = len(view) <= threshold
     net = Network(directed=True)
     styles = {k["kind"]: k for k in _styles()["kinds"]}
     for node, attrs in view.nodes(data=True):
         kind = attrs.get("kind", "")
         extra: dict[str, Any] = {"group": kind, "value": _size(attrs, degree[node])}
-        if positions is not None:
-            extra["x"], extra["y"] = positions[node]
+        extra["x"], extra["y"] = positions[node]
         net.add_node(str(node), label=_label(attrs), shape=styles.get(kind, _styles()["fallback"])["shape"], **extra)
     for i, (u, v, attrs) in enumerate(view.edges(data=True)):
         edge: dict[str, Any] = {"id": i, "arrows": "", "rel": attrs.get("type", "")}
@@ -228,8 +221,8 @@ def _network_data(view: nx.Graph, degree: dict, threshold: int, seed: int) -> di
         if attrs.get("field") and attrs.get("start") is not None and attrs.get("end") is not None:
             edge["at"] = [attrs["field"], attrs["start"], attrs["end"]]
         net.add_edge(str(u), str(v), **edge)
-    _configure(net, physics=positions is None, nodes=len(view))
-    return {"nodes": net.nodes, "edges": net.edges, "options": _options(net), "physics": positions is None}
+    _configure(net, physics=physics, nodes=len(view))
+    return {"nodes": net.nodes, "edges": net.edges, "options": _options(net), "physics": physics}
 
 
 def _paper_network_data(paper_view: nx.Graph, threshold: int, seed: int) -> dict[str, Any]:
@@ -238,19 +231,19 @@ def _paper_network_data(paper_view: nx.Graph, threshold: int, seed: int) -> dict
     shown = nx.Graph()
     shown.add_nodes_from(paper_view)
     shown.add_edges_from(links)
-    positions = sampled_spring_layout(shown, seed=seed) if len(shown) > threshold else None
+    positions = sampled_spring_layout(shown, seed=seed)
+    physics = len(shown) <= threshold
     net = Network(directed=True)
     weighted = dict(shown.degree(weight="weight"))
     for node, attrs in paper_view.nodes(data=True):
         extra: dict[str, Any] = {"group": PAPER, "value": 1 + weighted[node]}
-        if positions is not None:
-            extra["x"], extra["y"] = positions[node]
+        extra["x"], extra["y"] = positions[node]
         net.add_node(str(node), label=_label(attrs), shape="dot", **extra)
     for i, (u, v, attrs) in enumerate(links):
         shared = sorted(str(s) for s in attrs.get("shared", ()))
         net.add_edge(str(u), str(v), id=i, arrows="", value=attrs.get("weight", len(shared) or 1), shared=shared)
-    _configure(net, physics=positions is None, nodes=len(shown))
-    return {"nodes": net.nodes, "edges": net.edges, "options": _options(net), "physics": positions is None}
+    _configure(net, physics=physics, nodes=len(shown))
+    return {"nodes": net.nodes, "edges": net.edges, "options": _options(net), "physics": physics}
 
 
 def _configure(net: Network, *, physics: bool, nodes: int) -> None:
@@ -258,7 +251,7 @@ def _configure(net: Network, *, physics: bool, nodes: int) -> None:
     net.force_atlas_2based(gravity=-50, central_gravity=0.025, spring_length=60, spring_strength=0.08,
                            damping=0.5, overlap=0.4)
     net.toggle_physics(physics)
-    net.options.physics.stabilization.iterations = 400 if nodes < 500 else 250
+    net.options.physics.stabilization.iterations = 200
     net.options.physics.stabilization.updateInterval = 25
     net.toggle_hide_edges_on_drag(nodes > LAYOUT_THRESHOLD)
     net.set_edge_smooth("continuous")
@@ -276,7 +269,7 @@ def _options(net: Network) -> dict[str, Any]:
         "borderWidth": 1,
         "font": {"face": "system-ui, sans-serif", "color": "#1f2933", "strokeWidth": 3, "strokeColor": "#ffffff"},
         # labels grow with the node and are only drawn once legible, so they do not pile up
-        "scaling": {"min": 8, "max": 34, "label": {"enabled": True, "min": 11, "max": 18, "drawThreshold": 8, "maxVisible": 22}},
+        "scaling": {"min": 8, "max": 34, "label": {"enabled": True, "min": 11, "max": 18, "drawThreshold": 9, "maxVisible": 22}},
         "widthConstraint": {"maximum": 220},
     }
     options["groups"] = {
