@@ -21,6 +21,7 @@ from kg.errors import KgError
 COMMANDS: dict[str, str] = {
     "extract": "kg.cli.extract:extract",
     "eval": "kg.cli.eval:eval_",
+    "html": "kg.cli.html:html",
     "ingest": "kg.cli.ingest:ingest",
     "fetch": "kg.cli.fetch:fetch",
 }
