@@ -58,7 +58,7 @@ def deduplicate(
     report = report if report is not None else IngestReport()
     written_keys: set[int] = set()
     written_titles: dict[int, int] = {}  # title hash -> identity of the paper written with it
-    held: dict[int, tuple[Paper, set[int], int | None]] = {}  # slot -> (paper, strong keys, title hash)
+    held: dict[int, tuple[Paper, set[int], set[int], int]] = {}  # slot -> (paper, keys, title hashes, identity)
     held_keys: dict[int, int] = {}  # strong key -> slot
     held_titles: dict[int, int] = {}  # title hash -> slot
     next_slot = 0
@@ -70,17 +70,19 @@ def deduplicate(
         slot = next((held_keys[k] for k in keys if k in held_keys), None)
         if slot is None and title is not None and title in held_titles:
             candidate = held_titles[title]
-            if not _conflict(_identity(held[candidate][0]), identity):
+            if not _conflict(held[candidate][3], identity):
                 slot = candidate
         if slot is not None:
-            kept, kept_keys, kept_title = held[slot]
+            kept, kept_keys, kept_titles, kept_identity = held[slot]
             merged = merge(kept, paper)
             new_keys = _strong_keys(merged) | keys
             for key in new_keys - kept_keys:
                 held_keys[key] = slot
-            held[slot] = (merged, kept_keys | new_keys, kept_title if kept_title is not None else title)
-            if title is not None:
-                held_titles.setdefault(title, slot)
+            if title is not None and title not in held_titles:
+                held_titles[title] = slot
+                kept_titles = kept_titles | {title}
+            identity = kept_identity if merged.id == kept.id else _identity(merged)
+            held[slot] = (merged, kept_keys | new_keys, kept_titles, identity)
             report.add_merge(paper.id, merged.id)
             continue
         if not keys.isdisjoint(written_keys) or (
@@ -88,11 +90,13 @@ def deduplicate(
         ):
             report.add_merge(paper.id, "a paper written earlier")
             continue
-        held[next_slot] = (paper, keys, title)
+        titles: set[int] = set()
+        if title is not None and title not in held_titles:
+            held_titles[title] = next_slot
+            titles.add(title)
+        held[next_slot] = (paper, keys, titles, identity)
         for key in keys:
             held_keys[key] = next_slot
-        if title is not None:
-            held_titles.setdefault(title, next_slot)
         next_slot += 1
         if len(held) > window:
             yield _release(held, held_keys, held_titles, written_keys, written_titles)
@@ -101,22 +105,21 @@ def deduplicate(
 
 
 def _release(
-    held: dict[int, tuple[Paper, set[int], int | None]],
+    held: dict[int, tuple[Paper, set[int], set[int], int]],
     held_keys: dict[int, int],
     held_titles: dict[int, int],
     written_keys: set[int],
     written_titles: dict[int, int],
 ) -> Paper:
     slot = next(iter(held))
-    paper, keys, title = held.pop(slot)
+    paper, keys, titles, identity = held.pop(slot)
     for key in keys:
         if held_keys.get(key) == slot:
             del held_keys[key]
         written_keys.add(key)
-    for key in {title, _title_hash(paper)} - {None}:
-        if held_titles.get(key) == slot:  # type: ignore[arg-type]
-            del held_titles[key]  # type: ignore[arg-type]
-        written_titles.setdefault(key, _identity(paper))  # type: ignore[arg-type]
+    for title in titles:
+        del held_titles[title]
+        written_titles.setdefault(title, identity)
     return paper
 
 

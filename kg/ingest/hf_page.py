@@ -157,4 +157,4 @@ def _paper(held: list[object], page_date: date | None, path: str, problems: Prob
 
 
 def _quote(text: str, limit: int = 80) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+    return "'" + (text if len(text) <= limit else text[: limit - 1] + "…") + "'"

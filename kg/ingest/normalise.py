@@ -27,7 +27,7 @@ def _latex() -> dict[str, Any]:
     return json.loads(resources.files("kg.ingest").joinpath("data/latex.json").read_text("utf-8"))
 
 
-_SPECIAL = frozenset("&\\${}\u00ad\u200b\n\r")
+_NEEDS_WORK = re.compile(r"[&\\${}\u00ad\u200b\u200c\u200d\u2060\ufeff]|-[ \t]*\r?\n")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LINE_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
 _DISPLAY_MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$", re.S)
@@ -55,9 +55,13 @@ def clean_text(text: str | None) -> str:
     """
     if not text:
         return ""
+    if _NEEDS_WORK.search(text) is None:  # the common case: only whitespace and NFC to fix
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
+        return " ".join(text.split())
     text = _pass(text)
     for _ in range(50):
-        if not _SPECIAL.intersection(text):
+        if _NEEDS_WORK.search(text) is None:
             break
         cleaned = _pass(text)
         if cleaned == text:
@@ -116,7 +120,7 @@ SLUG_MAX_CHARS = 60
 
 def title_key(title: str) -> str:
     """The de-duplication key of a title: case-folded words and digits only, no punctuation."""
-    folded = unicodedata.normalize("NFKC", title).casefold()
+    folded = title.lower() if title.isascii() else unicodedata.normalize("NFKC", title).casefold()
     return "".join(_WORD.findall(folded.replace("_", " ")))
 
 
