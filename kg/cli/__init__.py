@@ -24,6 +24,9 @@ COMMANDS: dict[str, str] = {
     "html": "kg.cli.html:html",
     "ingest": "kg.cli.ingest:ingest",
     "fetch": "kg.cli.fetch:fetch",
+    "build": "kg.cli.build:build",
+    "stats": "kg.cli.stats:stats",
+    "related": "kg.cli.related:related",
 }
 
 

@@ -1,0 +1,273 @@
+"""``kg build`` as a library call: ingest -> extract (two passes) -> graph -> every exporter.
+
+>>> result = build(["examples/daily-papers-sep-11.txt"], "out/")  # doctest: +SKIP
+>>> result.summary()  # doctest: +SKIP
+'65 papers (65 added), 668 entities, 239 links, 6 communities'
+
+The library never prints: pass ``progress`` (same signature as :func:`kg.cli.ui.progress`) to
+show bars. Every file is written to a staging folder beside ``OUT/`` first and moved into
+place only when all exporters succeeded, so a failure leaves ``OUT/`` as it was.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+import networkx as nx
+
+from kg.errors import KgError, OutputError
+from kg.export.files import ENTITIES_JSONL, GRAPH_JSON, PAPERS_JSONL, read_extracted, write_extracted
+from kg.graph import assign_communities, build_graph, project
+from kg.graph.communities import SEED
+from kg.graph.projection import MAX_PAPER_COUNT
+from kg.ingest import IngestReport, deduplicate, read_papers
+from kg.ingest.normalise import title_key
+from kg.model import ExtractedPaper, Paper
+
+T = TypeVar("T")
+
+#: Exporters run by every build, in order: name -> ``"module:function"`` (imported when used) or
+#: the function itself. Each is called as ``function(G, out_dir)`` with the paper→entity graph
+#: (communities set) and the folder to write into, and returns the paths it wrote.
+Exporter = Callable[[nx.DiGraph, Path], Iterable[Path] | None]
+EXPORTERS: dict[str, str | Exporter] = {
+    "graph-json": "kg.export.files:write_graph_json",
+    "graphml": "kg.export.files:write_graphml",
+    "gexf": "kg.export.files:write_gexf",
+}
+
+
+class Progress(Protocol):
+    """Wraps an iterable to report progress (``kg.cli.ui.progress`` is one)."""
+
+    def __call__(self, iterable: Iterable[T], *, desc: str, total: int | None = None, unit: str = "paper") -> Iterable[T]: ...
+
+
+def no_progress(iterable: Iterable[T], *, desc: str, total: int | None = None, unit: str = "paper") -> Iterable[T]:
+    """The default :class:`Progress`: reports nothing."""
+    return iterable
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What a build did: counts, the files written, the ingest report and time per stage."""
+
+    out_dir: Path
+    papers: int  # papers in the output
+    added: int  # new papers
+    updated: int  # papers already in OUT/ whose record changed (re-extracted)
+    unchanged: int  # papers already in OUT/ kept as they were
+    entities: int
+    mentions: int  # paper -> entity edges
+    links: int  # paper–paper links of the projection
+    communities: int
+    files: tuple[Path, ...]
+    ingest: IngestReport
+    ambiguous_acronyms: tuple[Any, ...] = ()
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """One line: ``65 papers (65 added), 668 entities, 239 links, 6 communities``."""
+        changes = [f"{n} {what}" for n, what in ((self.added, "added"), (self.updated, "updated"), (self.unchanged, "unchanged")) if n]
+        return (
+            f"{self.papers} papers ({', '.join(changes) or 'none added'}), {self.entities} entities, "
+            f"{self.links} links, {self.communities} communities"
+        )
+
+
+def is_output_dir(path: str | Path) -> bool:
+    """True when ``path`` holds a previous ``kg build`` output (``entities.jsonl`` and ``graph.json``)."""
+    path = Path(path)
+    return (path / ENTITIES_JSONL).is_file() and (path / GRAPH_JSON).is_file()
+
+
+def check_output_dir(out_dir: str | Path, *, update: bool = False, force: bool = False) -> Path:
+    """Validate ``out_dir`` before any work: an update needs a previous output; a build refuses
+    a non-empty folder that is not one, unless ``force``. Raises :class:`OutputError`."""
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out}: exists and is not a folder")
+    if update:
+        if not is_output_dir(out):
+            raise OutputError(f"{out}: not the output of kg build (no {ENTITIES_JSONL} and {GRAPH_JSON}); nothing to update")
+    elif out.is_dir() and any(out.iterdir()) and not is_output_dir(out) and not force:
+        raise OutputError(f"{out}: not empty and not a kg build output; pass --force to write into it anyway")
+    return out
+
+
+def build(
+    inputs: Sequence[str | Path],
+    out_dir: str | Path,
+    *,
+    format: str | None = None,
+    encoding: str = "utf-8",
+    on_error: str = "raise",
+    update: bool = False,
+    force: bool = False,
+    workers: int | None = 1,
+    dask_address: str | None = None,
+    expand_acronyms: bool = True,
+    exporters: Sequence[str] | None = None,
+    seed: int | None = SEED,
+    max_paper_count: int | None = MAX_PAPER_COUNT,
+    progress: Progress = no_progress,
+) -> BuildResult:
+    """Read ``inputs``, extract their entities, build the graph and write every export to ``out_dir``.
+
+    With ``update=True`` the papers of a previous build in ``out_dir`` are kept as they were and
+    only papers not in it (or whose record changed) are extracted; papers are matched by id,
+    arXiv id, DOI or title, so nothing is duplicated and re-running on the same input changes
+    nothing. ``exporters`` names the :data:`EXPORTERS` to run (default: all). ``workers`` and
+    ``dask_address`` choose the extraction engine (:func:`kg.engines.open_engine`); ``seed`` the
+    Louvain seed and ``max_paper_count`` the projection's limit (:func:`kg.graph.project`).
+    """
+    chosen = list(EXPORTERS) if exporters is None else list(exporters)
+    unknown = [name for name in chosen if name not in EXPORTERS]
+    if unknown:
+        raise KgError(f"unknown exporter(s): {', '.join(unknown)}; known: {', '.join(EXPORTERS)}")
+    out = check_output_dir(out_dir, update=update, force=force)
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    existing = list(read_extracted(out)) if update else []
+    report = IngestReport()
+    papers = read_papers(inputs, format=format, encoding=encoding, on_error=on_error, report=report)  # type: ignore[arg-type]
+    records, counts, ambiguous = _extract(
+        existing, progress(papers, desc="read + extract"), workers, dask_address, expand_acronyms, progress
+    )
+    if not records:
+        skipped = f" ({len(report.skipped)} skipped)" if report.skipped else ""
+        raise KgError(f"no papers read from {', '.join(map(str, inputs[:3]))}{skipped}")
+    seconds["extract"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    G = build_graph(records)
+    P = project(G, max_paper_count=max_paper_count)
+    communities = assign_communities(G, P, seed=seed, max_paper_count=max_paper_count)
+    seconds["graph"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    files = _write(out, records, G, chosen, progress)
+    seconds["export"] = time.perf_counter() - clock
+    return BuildResult(
+        out_dir=out,
+        papers=len(records),
+        added=counts["added"],
+        updated=counts["updated"],
+        unchanged=counts["unchanged"],
+        entities=G.number_of_nodes() - len(records),
+        mentions=G.number_of_edges(),
+        links=P.number_of_edges(),
+        communities=len(communities),
+        files=tuple(files),
+        ingest=report,
+        ambiguous_acronyms=tuple(ambiguous),
+        seconds=seconds,
+    )
+
+
+def _extract(
+    existing: list[ExtractedPaper],
+    papers: Iterable[Paper],
+    workers: int | None,
+    dask_address: str | None,
+    expand_acronyms: bool,
+    progress: Progress,
+) -> tuple[list[ExtractedPaper], dict[str, int], list[Any]]:
+    """Both extraction passes over the papers not already in ``existing``; all records in order.
+
+    Pass 1 extracts new and changed papers on the chosen engine (:func:`kg.engines.corpus.extract_corpus`);
+    the existing records join the corpus index before pass 2 resolves names and acronyms of the
+    newly extracted papers against the whole corpus. Existing records are kept byte for byte,
+    which is what makes a repeated update a no-op.
+    """
+    from kg.engines.corpus import extract_corpus
+
+    known = {record.paper.id: record for record in existing}
+    order = list(known)  # paper ids in output order; a changed paper keeps its place
+    position = {pid: i for i, pid in enumerate(order)}
+    counts = {"added": 0, "updated": 0, "unchanged": len(known)}
+    lineage = _lineage(existing)
+
+    def to_extract() -> Iterator[Paper]:
+        # existing papers go first, so a new copy of one merges into it as ingest merges duplicates
+        for paper in deduplicate(chain((r.paper for r in existing), papers), IngestReport()):
+            old_id = next((lineage[k] for k in _keys(paper) if k in lineage), None)
+            if old_id is None:
+                counts["added"] += 1
+                order.append(paper.id)
+            elif known[old_id].paper != paper:  # enriched by a new copy (DOI, longer abstract...)
+                counts["updated"] += 1
+                counts["unchanged"] -= 1
+                order[position[old_id]] = paper.id
+            else:
+                continue
+            yield paper
+
+    fresh: dict[str, ExtractedPaper] = {}
+    with extract_corpus(to_extract(), workers=workers, dask_address=dask_address, expand_acronyms=expand_acronyms) as corpus:
+        corpus.index.add_all(existing)
+        for extracted in progress(corpus, desc="resolve", total=len(corpus)):
+            fresh[extracted.paper.id] = extracted
+        ambiguous = corpus.index.ambiguous()
+    records = [fresh[pid] if pid in fresh else known[pid] for pid in order]
+    return records, counts, ambiguous
+
+
+def _keys(paper: Paper) -> list[tuple[str, str]]:
+    """What identifies a paper across runs, strongest first (as ingest de-duplicates)."""
+    keys = [("id", paper.id)]
+    keys += [("arxiv", paper.arxiv_id)] if paper.arxiv_id else []
+    keys += [("doi", paper.doi)] if paper.doi else []
+    return keys + [("title", title_key(paper.title))]
+
+
+def _lineage(existing: list[ExtractedPaper]) -> dict[tuple[str, str], str]:
+    """Key -> id of the existing paper it identifies (the first one, for shared titles)."""
+    lineage: dict[tuple[str, str], str] = {}
+    for record in existing:
+        for key in _keys(record.paper):
+            lineage.setdefault(key, record.paper.id)
+    return lineage
+
+
+def exporter(name: str) -> Exporter:
+    """The function registered in :data:`EXPORTERS` as ``name``, imported if need be."""
+    target = EXPORTERS[name]
+    if callable(target):
+        return target
+    module, attr = target.split(":")
+    return getattr(importlib.import_module(module), attr)  # type: ignore[no-any-return]
+
+
+def _write(
+    out: Path, records: list[ExtractedPaper], G: nx.DiGraph, exporters: list[str], progress: Progress
+) -> list[Path]:
+    """Write every file into a staging folder beside ``out``, then move them into ``out``;
+    returns the entries of ``out`` written."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.kg-build-", dir=out.parent))
+    try:
+        write_extracted(records, staging)
+        for name in progress(exporters, desc="export", total=len(exporters), unit="exporter"):
+            exporter(name)(G, staging)
+        out.mkdir(exist_ok=True)
+        moved = []
+        for entry in sorted(staging.iterdir()):
+            target = out / entry.name
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            os.replace(entry, target)
+            moved.append(target)
+        return moved
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
