@@ -178,6 +178,7 @@ def fetch_arxiv(
     base = arxiv_api_url()
     search = arxiv_query(query)
     start = 0
+    yielded = 0
     while start < max_results:
         count = min(page_size, max_results - start)
         params = {"search_query": search, "start": start, "max_results": count, "sortBy": sort_by, "sortOrder": "descending"}
@@ -192,7 +193,10 @@ def fetch_arxiv(
             raise InputError(f"the arXiv API rejected the query: {error}", path=url)
         report.files += 1
         for paper in arxiv_atom.read(input_from_bytes(url, body), problems):
+            if yielded >= max_results:  # a server may send more than asked for
+                return
             report.read += 1
+            yielded += 1
             yield paper
         start += info.entries
         if info.entries == 0 or start >= info.total_results:
