@@ -36,7 +36,26 @@ def papers_of(records: list[dict]) -> list[Paper]:
     return [Paper(id=str(r["id"]), title=r.get("title") or "", abstract=r.get("abstract") or "") for r in records]
 
 
-def run(gold_path: Path, types: tuple[str, ...] | None, errors: int, only_type: str | None) -> None:
+def _rule_table(gold: list[dict], predictions: list[dict]) -> None:
+    """Approximate precision of each rule: a prediction is right when its key is a gold key."""
+    from kg.extract.scoring import gold_keys
+    from kg.model import entity_key
+
+    keys = {(r["id"], e["type"]): set() for r in gold for e in r["entities"]}
+    for r in gold:
+        for e in r["entities"]:
+            keys[(r["id"], e["type"])] |= gold_keys(e)
+    table: dict[str, list[int]] = {}
+    for r in predictions:
+        for e in r["entities"]:
+            hit = entity_key(e["name"]) in keys.get((r["id"], e["type"]), ())
+            row = table.setdefault(f"{e['type']}/{e.get('rule')}", [0, 0])
+            row[0 if hit else 1] += 1
+    for rule, (good, bad) in sorted(table.items()):
+        print(f"  rule {rule:24} right {good:4d} wrong {bad:4d}  precision {good / (good + bad):.2f}")
+
+
+def run(gold_path: Path, types: tuple[str, ...] | None, errors: int, only_type: str | None, rules: bool = False) -> None:
     gold = read_records(gold_path)
     predictions = [p.to_dict() for p in extract(papers_of(gold), expand_acronyms=False)]
     if types is not None:
@@ -54,6 +73,8 @@ def run(gold_path: Path, types: tuple[str, ...] | None, errors: int, only_type: 
     print(f"{'overall':8} {o.precision:6.3f} {o.recall:6.3f} {o.f1:6.3f} {o.tp:5d} {o.fp:5d} {o.fn:5d}")
     if report.proposed_gold:
         print(f"proposed-method recall {report.proposed_recall:.3f} ({report.proposed_found}/{report.proposed_gold})")
+    if rules:
+        _rule_table(gold, predictions)
     if errors:
         for kind in ("fp", "fn"):
             counter = Counter((e["type"], e["name"]) for e in report.errors if e["kind"] == kind and (not only_type or e["type"] == only_type))
@@ -65,11 +86,12 @@ def main() -> int:
     parser.add_argument("--errors", type=int, default=0, help="show the N most common errors of each kind")
     parser.add_argument("--only", choices=["dev", "shared"])
     parser.add_argument("--type", help="only show errors of this type")
+    parser.add_argument("--rules", action="store_true", help="show the precision of each rule")
     args = parser.parse_args()
     if args.only != "shared":
         for path in DEV:
             if path.exists():
-                run(path, None, args.errors, args.type)
+                run(path, None, args.errors, args.type, args.rules)
     if args.only != "dev":
         for name, types in SPLITS.items():
             path = SHARED / name

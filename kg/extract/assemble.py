@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 
 from kg.extract.acronyms import Definition
 from kg.extract.rules import Mention, appositive_proposal, proposal_context, title_prefix
-from kg.extract.text import Sentences
+from kg.extract.text import Sentences, is_name_shaped, strip_name_suffix
 from kg.extract.urls import Link
 from kg.extract.vocabulary import Vocabulary, vocabulary
 from kg.model import Entity, EntityType, Evidence, Field, entity_key
 
 RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
-    "head:task": 2, "head:method": 2, "head:metric": 2, "cue": 2,
+    "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
 }
 _MARKUP = re.compile(r"[{}<>\\$^_=|#~]|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b")
 _OWN_CUE = re.compile(
@@ -56,19 +56,29 @@ def assemble(
 ) -> list[Entity]:
     """The paper's entities, in order of first mention. ``text`` is title + "\\n\\n" + abstract."""
     vocab = vocab or vocabulary()
-    mentions = [m for m in mentions if _clean_span(text, m)]
+    link_spans = [(l.start, l.end) for l in links]
+    mentions = [m for m in mentions if _clean_span(text, m) and not any(m.start < e and s < m.end for s, e in link_spans)]
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab))
     prefix = title_prefix(text[:title_end]) if title_end else None
+    if prefix is None and title_end:
+        lead = re.match(r"\s*([^\s:]+)\s+(?:for|of|in|with|via|on|:)\s", text[:title_end])
+        if lead and is_name_shaped(strip_name_suffix(lead.group(1))):
+            prefix = (lead.start(1), lead.start(1) + len(strip_name_suffix(lead.group(1))))
     if prefix is not None:
         mentions.append(_title_mention(text, prefix, mentions, vocab))
     chosen = _resolve_overlaps(mentions, text)
     groups = _group(chosen, text, definitions, vocab)
+    proposed_names = [g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))]
     entities: list[Entity] = []
     for group in sorted(groups.values(), key=lambda g: g.first):
         if _generic(group.name, vocab) or not _well_formed(group.name):
             continue
         first = min(group.mentions, key=lambda m: m.start)
-        proposed = group.type == "method" and (group.proposed or _proposed(text, group, sentences))
+        proposed = group.type == "method" and (
+            group.name in proposed_names or any(group.name.startswith(n + "-") for n in proposed_names)
+        )
+        if all(m.rule == "head:repeat" for m in group.mentions) and len(group.mentions) < 2 and not proposed:
+            continue
         entities.append(
             Entity(
                 type=EntityType(group.type),
@@ -108,6 +118,8 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             type_ = vocab.head_type(head) or (known.type if known is not None else "method")
             if type_ == "dataset" and head in ("data", "dataset", "datasets") and not long[:1].isupper():
                 type_ = "method" if False else "dataset"
+        if type_ == "task" and (proposal_context(text, d.long_start, _sentence_start(text, d.long_start)) or appositive_proposal(text, d.short_end + 1)):
+            type_ = "method"
         name = _singular(long) if d.plural else long
         seen_short.add(short)
         out.append(Mention(d.long_start, d.long_end, type_, "acronym", 0.85, name=name))
@@ -116,6 +128,13 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             if m.start() != d.short_start:
                 out.append(Mention(m.start(), m.start() + len(short), type_, "acronym", 0.8, name=name))
     return out
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    m = None
+    for m in re.finditer(r"[.!?]\s+|\n", text[max(0, pos - 400) : pos]):
+        pass
+    return max(0, pos - 400) + m.end() if m else max(0, pos - 400)
 
 
 def _title_mention(text: str, prefix: tuple[int, int], mentions: list[Mention], vocab: Vocabulary) -> Mention:

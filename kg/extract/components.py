@@ -8,6 +8,7 @@ records) and the ``doc.spans["kg_entities"]`` group.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from importlib import resources
 from typing import Any
@@ -21,8 +22,8 @@ from spacy.util import filter_spans
 
 from kg.extract.acronyms import Definition, find_definitions
 from kg.extract.assemble import assemble
-from kg.extract.rules import Mention, cue_phrases, head_phrases, shaped_names, words_of
-from kg.extract.text import Sentences, sentence_bounds
+from kg.extract.rules import Mention, cue_phrases, head_phrases, proposal_names, shaped_names, words_of
+from kg.extract.text import Sentences, sentence_bounds, strip_name_suffix
 from kg.extract.urls import Link, find_links
 from kg.extract.vocabulary import vocabulary
 
@@ -130,15 +131,19 @@ class LexiconMatcher(_Component):
         self.confidence = confidence
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.prefix_types: dict[str, str] = {}
+        keep = set(_read_list("keep"))
         make = nlp.tokenizer.pipe
         for type_ in types:
             names = _read_lexicon(type_)
             cased, uncased = [], []
             for n in names:
-                if type_ in ("task", "metric") or (type_ == "method" and (" " in n or n.islower())):
+                if n in keep or (type_ != "dataset" and _plain_case(n) and (type_ != "method" or " " in n or n.islower())):
                     uncased.append(n)
                 else:
                     cased.extend(_variants(n))
+                if type_ in ("dataset", "method") and " " not in n and not n.islower() and len(n) > 2:
+                    self.prefix_types.setdefault(n, type_)
             uncased = [v for n in uncased for v in _variants(n)]
             if cased:
                 self.orth.add(type_, list(make(sorted(set(cased)))))
@@ -158,8 +163,28 @@ class LexiconMatcher(_Component):
             if not _word_aligned(text, start, end):
                 continue
             mentions.append(Mention(start, end, labels[(span.start, span.end)], "lexicon", self.confidence))
+        # a known name with a version or size: ImageNet-1k, ResNet-50, LSUN-Bedrooms
+        for m in _COMPOUND.finditer(text):
+            type_ = self.prefix_types.get(m.group(1))
+            if type_ is not None:
+                end = m.start() + len(strip_name_suffix(m.group()))
+                if end > m.end(1):
+                    mentions.append(Mention(m.start(), end, type_, "lexicon", self.confidence * 0.95))
         doc._.kg_mentions = mentions
         return doc
+
+
+_COMPOUND = re.compile(r"(?<![\w-])([A-Za-z][\w.]*?)(?:-[\w.]*[\w])+")
+
+
+def _plain_case(name: str) -> bool:
+    """Lower case or Title Case words only (no inner capitals): safe to match ignoring case."""
+    return all(w[1:] == w[1:].lower() for w in re.split(r"[\s-]+", name) if w) and not name.isupper()
+
+
+def _read_list(stem: str) -> list[str]:
+    path = resources.files("kg.extract").joinpath(f"data/lexicons/{stem}.txt")
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
 
 
 _SUFFIX_OK = ("-based", "-like", "-style", "-inspired", "-driven", "-guided", "-powered", "-enhanced", "-augmented", "-conditioned", "-type", "-family", "-specific", "-free")
@@ -176,9 +201,7 @@ def _word_aligned(text: str, start: int, end: int) -> bool:
 
 
 def _variants(name: str) -> list[str]:
-    """Spelling variants a case-sensitive name also matches: CIFAR-10/CIFAR10, ResNet/Resnet."""
-    import re
-
+    """Spelling variants a name also matches: CIFAR-10/CIFAR10, ResNet/Resnet, plurals."""
     out = {name}
     out.add(re.sub(r"(?<=[A-Za-z])-(?=\d)", "", name))
     out.add(re.sub(r"(?<=[A-Za-z])(?=\d)", "-", name))
@@ -211,7 +234,7 @@ class PatternMatcher(_Component):
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         sentences = _sentences(doc)
-        words = words_of(text, sentences)
+        words = words_of(text, sentences, doc._.kg_title_end)
         mentions = doc._.kg_mentions if doc._.kg_mentions is not None else []
         if self.heads:
             mentions.extend(head_phrases(words, text, self.vocab))
@@ -219,6 +242,7 @@ class PatternMatcher(_Component):
             mentions.extend(shaped_names(words, text, sentences, self.vocab))
         if self.cues:
             mentions.extend(cue_phrases(text, self.vocab))
+            mentions.extend(proposal_names(text, words, self.vocab))
         doc._.kg_mentions = mentions
         return doc
 

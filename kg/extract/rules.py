@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from kg.extract.text import WORD, Sentences, is_name_shaped
+from kg.extract.text import WORD, Sentences, is_name_shaped, is_title_case, strip_name_suffix
 from kg.extract.vocabulary import Vocabulary, vocabulary
 
 
@@ -36,12 +36,14 @@ class Word:
     lower: str
     joined: bool  # separated from the previous word by plain spaces only (same phrase)
     first: bool  # first word of a sentence (or of the title)
+    caps_free: bool = False  # in a Title Case title: a capital says nothing
 
 
-def words_of(text: str, sentences: Sentences) -> list[Word]:
+def words_of(text: str, sentences: Sentences, title_end: int = 0) -> list[Word]:
     """The words of ``text`` with phrase-continuity and sentence-start flags."""
     words: list[Word] = []
     starts = {b[0] for b in sentences.bounds}
+    title_case = title_end > 0 and is_title_case(text[:title_end])
     prev_end = -1
     for m in WORD.finditer(text):
         s, e = m.span()
@@ -57,7 +59,7 @@ def words_of(text: str, sentences: Sentences) -> list[Word]:
             continue
         gap = text[prev_end:s] if prev_end >= 0 else "\n"
         joined = prev_end >= 0 and gap.strip(" ") == "" and len(gap) <= 2
-        words.append(Word(s, e, token, token.lower(), joined, s in starts))
+        words.append(Word(s, e, token, token.lower(), joined, s in starts, title_case and s < title_end))
         prev_end = e
     return words
 
@@ -110,7 +112,7 @@ def head_phrases(words: list[Word], text: str, vocab: Vocabulary | None = None) 
 
 
 def _nameish(word: Word) -> bool:
-    return is_name_shaped(word.text) or word.text[:1].isupper()
+    return is_name_shaped(word.text) or (word.text[:1].isupper() and not word.caps_free)
 
 
 def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vocabulary) -> Mention | None:
@@ -129,9 +131,9 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
     if type_ == "method" and head.lower in _NAMED_ONLY:
         # "MOABB framework" -> MOABB; "a two-stage approach" -> nothing
         if not named or not _nameish(mods[-1]):
-            if head.lower in _GENERIC_TAIL or head.lower in ("function", "functions", "field", "fields", "head", "cell", "gate", "unit", "units", "block", "blocks", "layer", "layers", "operator"):
+            if head.lower in _GENERIC_TAIL or head.lower not in vocab.heads["method"]:
                 return None
-            return Mention(start, end, "method", "head:method", 0.5)
+            return Mention(start, end, "method", "head:repeat", 0.45)
         k = len(mods)
         while k > 0 and _nameish(mods[k - 1]):
             k -= 1
@@ -140,6 +142,9 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
         return Mention(start, end, "metric", "head:metric", 0.6)
     if type_ == "task":
         return Mention(start, end, "task", "head:task", 0.6)
+    if head.lower in vocab.repeat_heads:
+        # "X model", "X training": an entity only when the paper repeats it (or proposes it)
+        return Mention(start, end, "method", "head:repeat", 0.45)
     return Mention(start, end, "method", "head:method", 0.55)
 
 
@@ -158,10 +163,13 @@ def shaped_names(words: list[Word], text: str, sentences: Sentences, vocab: Voca
     vocab = vocab or vocabulary()
     found: list[Mention] = []
     for i, word in enumerate(words):
-        if not is_name_shaped(word.text) or word.lower in vocab.generic_names:
+        name = strip_name_suffix(word.text)
+        if not is_name_shaped(name) or name.lower() in vocab.generic_names:
             continue
-        if word.text.isupper() and _all_caps_region(words, i):
+        if name.isupper() and (len(name) <= 2 or _all_caps_region(words, i)):
             continue
+        if name != word.text:
+            word = Word(word.start, word.start + len(name), name, name.lower(), word.joined, word.first, word.caps_free)
         type_, rule, conf = "method", "shape:method", 0.6
         s_start, _ = sentences.around(word.start)
         before = text[max(s_start, word.start - 80) : word.start]
@@ -272,3 +280,87 @@ def appositive_proposal(text: str, end: int) -> bool:
     """"X, a novel framework ..." / "X is a new ..." / "X is proposed"."""
     after = text[end : end + 60]
     return bool(re.match(r"(?i)\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:novel|new|simple|efficient|first|general|unified|scalable|lightweight|principled)\b|(?:is|was)\s+(?:a\s+novel|a\s+new|proposed|introduced))", after))
+
+
+# ---------------------------------------------------------------------------------------------
+# the paper's own methods named by cue: "we propose Skip-Tuning", "dubbed Subspace Gradient",
+# "a framework, Feature Multiplexing,", "our proposed model (Capacitron)"
+
+_INTRO = re.compile(
+    r"(?i)\b(?:(?:we|this (?:paper|work|study)|here,? we)\s+(?:(?:also|further|then|first|now|thus|therefore|hence|additionally)\s+)?"
+    r"(?:propose|introduce|present|develop|design|devise|craft|build|construct|contribute|formulate)(?:s|d|ed)?"
+    r"|(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?))"
+    r"\s+(?:(?:a|an|the|our|two|three|several)\s+)?"
+)
+_APPOSITION = re.compile(
+    r"(?i)\b(?:framework|method|approach|model|architecture|algorithm|technique|strategy|scheme|module|network|system|pipeline|loss|mechanism|regularizer|optimizer|benchmark|dataset)"
+    r"(?:,\s+|\s+\()(?=[A-Z])"
+)
+_NP_STOP = frozenset(
+    "to that which who where when while for with by from in on of as at into via using and or but , . ; : ( ) is are was were be can could will would should may might "
+    "we it its our their this these those than then so such".split()
+)
+_GENERIC_TAILS = frozenset("framework frameworks method methods approach approaches strategy strategies technique techniques paradigm".split())
+
+
+def proposal_names(text: str, words: list[Word], vocab: Vocabulary | None = None) -> list[Mention]:
+    """Names the paper introduces, taken from the words right after a proposal or naming cue."""
+    vocab = vocab or vocabulary()
+    starts = {w.start: i for i, w in enumerate(words)}
+    found: list[Mention] = []
+    for pattern, lowercase_ok in ((_INTRO, True), (_APPOSITION, False)):
+        for m in pattern.finditer(text):
+            i = starts.get(m.end())
+            if i is None:
+                continue
+            mention = _name_at(words, i, text, vocab, lowercase_ok)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def _name_at(words: list[Word], i: int, text: str, vocab: Vocabulary, lowercase_ok: bool) -> Mention | None:
+    first = words[i]
+    if _nameish(first) and first.lower not in vocab.modifier_stop:
+        # a capitalised run, allowing "of/for/with/and/-" inside: "Dilated Convolutions with Learnable Spacings"
+        j = i
+        while j + 1 < len(words) and words[j + 1].joined and j - i < 6:
+            nxt = words[j + 1]
+            if _nameish(nxt):
+                j += 1
+            elif nxt.lower in ("of", "for", "with", "and", "in") and j + 2 < len(words) and words[j + 2].joined and words[j + 2].text[:1].isupper():
+                j += 2
+            else:
+                break
+        run = words[i : j + 1]
+        if run[-1].lower in _GENERIC_TAILS and len(run) > 1:
+            run = run[:-1]
+        name = text[run[0].start : run[-1].end]
+        if name.lower() in vocab.generic_names:
+            return None
+        return Mention(run[0].start, run[-1].end, "method", "named", 0.8, proposed=True)
+    if not lowercase_ok:
+        return None
+    run: list[Word] = []
+    k = i
+    while k < len(words) and len(run) < 5:
+        w = words[k]
+        if run and not w.joined or w.lower in _NP_STOP or w.lower in vocab.modifier_stop and not run and w.lower not in ("novel", "new", "simple"):
+            break
+        if w.lower in vocab.modifier_stop:
+            if run:
+                break
+            k += 1
+            continue
+        run.append(w)
+        k += 1
+    while run and run[-1].lower in _GENERIC_TAILS:
+        run.pop()
+    if len(run) < 2 or any(c.isdigit() for w in run for c in w.text[:1]):
+        return None
+    if run[-1].lower.endswith(("ly", "ed")) or run[-1].lower in vocab.modifier_stop:
+        return None
+    name = text[run[0].start : run[-1].end]
+    if name.lower() in vocab.generic_names:
+        return None
+    return Mention(run[0].start, run[-1].end, "method", "named", 0.6, proposed=True)

@@ -61,6 +61,12 @@ def is_name_shaped(word: str) -> bool:
     (node2vec, GPT-4, CIFAR10), or Greek letters (DεpS)."""
     if len(word) < 2 or _UNITISH.fullmatch(word):
         return False
+    if "-" in word:
+        parts = [p for p in re.split(r"[-‐–]", word) if p]
+        if any(is_name_shaped(p) for p in parts):
+            return True
+        # a capitalised name with a version or size: Kinetics-400, GPT-4
+        return bool(parts) and parts[0][:1].isupper() and len(parts[0]) > 1 and any(p.isdigit() for p in parts[1:])
     upper = sum(c.isupper() for c in word)
     if upper >= 2:
         return True
@@ -80,3 +86,17 @@ _UNITISH = re.compile(
     r"times|fold|layers?|shot|way|gpus?|cpus?|k-shot)|\d+[-‐][a-z]+|top[-‐]?\d+|\d[a-z]",
     re.IGNORECASE,
 )
+
+
+_NAME_SUFFIX = re.compile(r"[-‐](?:based|like|style|inspired|driven|guided|powered|enhanced|augmented|conditioned|type|family|specific|free|aware|only|level|wise|scale|sized|size)$", re.IGNORECASE)
+
+
+def strip_name_suffix(word: str) -> str:
+    """"TDNN-based" -> "TDNN", "KV-cache-like" -> "KV-cache"."""
+    return _NAME_SUFFIX.sub("", word)
+
+
+def is_title_case(title: str) -> bool:
+    """Most words of the title are capitalised, so capitals say nothing about names."""
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", title) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)

@@ -21,6 +21,7 @@ class Vocabulary:
     task_cues: tuple[str, ...]
     metric_cues: tuple[str, ...]
     nominal_ing: frozenset[str]
+    repeat_heads: frozenset[str]
 
     def head_type(self, word: str) -> str | None:
         """The type a head word implies (first listed wins: dataset, metric, task, method)."""
@@ -45,6 +46,7 @@ def vocabulary() -> Vocabulary:
         task_cues=tuple(data["task_cues"]),
         metric_cues=tuple(data["metric_cues"]),
         nominal_ing=frozenset(data["nominal_ing"]),
+        repeat_heads=frozenset(data["repeat_heads"]),
     )
 
 
