@@ -25,3 +25,12 @@ def test_atomic_write_keeps_old_file_when_writing_fails(tmp_path: Path) -> None:
             raise RuntimeError("boom")
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_atomic_write_gives_the_usual_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    with atomic_write(target) as fh:
+        fh.write("x")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")
+    assert target.stat().st_mode == plain.stat().st_mode

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 import traceback
 from typing import Any
@@ -53,6 +54,9 @@ class KgGroup(click.Group):
             raise click.ClickException(str(exc)) from exc
         except KeyboardInterrupt:
             raise click.exceptions.Abort() from None
+        except BrokenPipeError:  # `kg stats OUT | head`: the reader left, which is not an error
+            _silence_stdout()
+            raise click.exceptions.Exit(0) from None
         except (OSError, UnicodeError) as exc:
             if _debug(ctx):
                 traceback.print_exc()
@@ -67,6 +71,12 @@ class KgGroup(click.Group):
 
 def _debug(ctx: click.Context) -> bool:
     return bool((ctx.find_root().obj or {}).get("debug"))
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit-time flush does not fail on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _describe_os_error(exc: Exception) -> str:
