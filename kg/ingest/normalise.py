@@ -27,9 +27,9 @@ def _latex() -> dict[str, Any]:
     return json.loads(resources.files("kg.ingest").joinpath("data/latex.json").read_text("utf-8"))
 
 
-_NEEDS_WORK = re.compile(r"[&\\${}\u00ad\u200b\u200c\u200d\u2060\ufeff]|-[ \t]*\r?\n")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LINE_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
+_HYPHEN_BREAK = re.compile(r"-[ \t]*\r?\n")  # a literal prefix: a fast first test for the above
 _DISPLAY_MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$", re.S)
 _INLINE_MATH = re.compile(r"(?<!\\)\$(?=\S)([^$]+?)(?<=[^\s\\])\$")
 _HREF = re.compile(r"\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
@@ -55,13 +55,13 @@ def clean_text(text: str | None) -> str:
     """
     if not text:
         return ""
-    if _NEEDS_WORK.search(text) is None:  # the common case: only whitespace and NFC to fix
+    if not _needs_work(text):  # the common case: only whitespace and NFC to fix
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)
         return " ".join(text.split())
     text = _pass(text)
     for _ in range(50):
-        if _NEEDS_WORK.search(text) is None:
+        if not _needs_work(text):
             break
         cleaned = _pass(text)
         if cleaned == text:
@@ -70,11 +70,25 @@ def clean_text(text: str | None) -> str:
     return text
 
 
+def _needs_work(text: str) -> bool:
+    """True when a pass would change more than whitespace (cheap substring tests first)."""
+    return (
+        "\\" in text
+        or "$" in text
+        or "&" in text
+        or "{" in text
+        or "}" in text
+        or ("\n" in text and _HYPHEN_BREAK.search(text) is not None and _LINE_HYPHEN.search(text) is not None)
+        or (not text.isascii() and _INVISIBLE.search(text) is not None)
+    )
+
+
 def _pass(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)
-    text = _INVISIBLE.sub("", text)
-    if "-" in text and "\n" in text:
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+    if "\n" in text and _HYPHEN_BREAK.search(text) is not None:
         text = _LINE_HYPHEN.sub("-", text)
     if "\\" in text or "$" in text or "{" in text or "}" in text:
         text = _strip_latex(text)
@@ -88,19 +102,29 @@ def _strip_latex(text: str) -> str:
     symbols: dict[str, str] = latex["symbols"]
     accents: dict[str, str] = latex["accents"]
     escapes: dict[str, str] = latex["escapes"]
-    text = _DISPLAY_MATH.sub(r"\1", text)
-    text = _INLINE_MATH.sub(r"\1", text)
-    text = _HREF.sub(lambda m: m[1] if m[1].strip() == m[2].strip() else f"{m[2]} ({m[1]})", text)
-    text = _CITE.sub("", text)
-    text = _ACCENT_SYMBOL.sub(lambda m: unicodedata.normalize("NFC", (m[2] or m[3]) + accents[m[1]]), text)
-    text = _ACCENT_LETTER.sub(lambda m: unicodedata.normalize("NFC", (m[2] or m[3]) + accents[m[1]]), text)
-    text = _MATHBB.sub(lambda m: latex["double_struck"].get(m[1], m[1]), text)
-    text = _FRAC.sub(r"\1/\2", text)
-    text = _COMMAND_ARG.sub(lambda m: symbols.get(m[1], "") + m[2] if m[1] in symbols else m[2], text)
-    text = _FONT_GROUP.sub(r"\1", text)
-    text = _ESCAPE.sub(lambda m: escapes[m[1]], text)
-    text = _COMMAND.sub(lambda m: symbols.get(m[1], m[1]), text)
-    return _BRACES.sub("", text)
+    if "$" in text:
+        if "$$" in text:
+            text = _DISPLAY_MATH.sub(r"\1", text)
+        text = _INLINE_MATH.sub(r"\1", text)
+    if "\\" in text:  # each rule only when its command can be there: most text has none
+        if "\\href" in text:
+            text = _HREF.sub(lambda m: m[1] if m[1].strip() == m[2].strip() else f"{m[2]} ({m[1]})", text)
+        if "ref" in text or "cite" in text or "label" in text:
+            text = _CITE.sub("", text)
+        text = _ACCENT_SYMBOL.sub(lambda m: unicodedata.normalize("NFC", (m[2] or m[3]) + accents[m[1]]), text)
+        text = _ACCENT_LETTER.sub(lambda m: unicodedata.normalize("NFC", (m[2] or m[3]) + accents[m[1]]), text)
+        if "\\math" in text or "\\bbm" in text:
+            text = _MATHBB.sub(lambda m: latex["double_struck"].get(m[1], m[1]), text)
+        if "frac" in text:
+            text = _FRAC.sub(r"\1/\2", text)
+        if "{" in text:
+            text = _COMMAND_ARG.sub(lambda m: symbols.get(m[1], "") + m[2] if m[1] in symbols else m[2], text)
+            text = _FONT_GROUP.sub(r"\1", text)
+        text = _ESCAPE.sub(lambda m: escapes[m[1]], text)
+        text = _COMMAND.sub(lambda m: symbols.get(m[1], m[1]), text)
+    if "{" in text or "}" in text:
+        text = _BRACES.sub("", text)
+    return text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -198,6 +222,7 @@ _MONTHS = {
     )
     for name in names
 }
+_RFC_DATE = re.compile(r"(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\b")
 _YEAR = re.compile(r"(1[89]\d\d|2\d\d\d)")
 _YEAR_MONTH = re.compile(r"(1[89]\d\d|2\d\d\d)-(\d{1,2})")
 
@@ -234,6 +259,12 @@ def parse_date(value: Any, month: Any = None) -> date | None:
         return date.fromisoformat(text[:10])
     except ValueError:
         pass
+    match = _RFC_DATE.match(text)
+    if match and match[2].lower() in _MONTHS:
+        try:
+            return date(int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
+        except ValueError:
+            pass
     try:
         return parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
