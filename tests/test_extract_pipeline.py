@@ -41,7 +41,7 @@ def test_pipeline_is_built_from_kg_factories(nlp) -> None:
 
 
 def test_doc_carries_entities_and_spans(nlp) -> None:
-    doc = nlp("Title\n\nWe train a ResNet on ImageNet.")
+    doc = load(kg_sentences={"set_sent_starts": True})("Title\n\nWe train a ResNet on ImageNet.")
     assert {e["name"] for e in doc._.kg_entities} >= {"ResNet", "ImageNet"}
     assert {span.label_ for span in doc.spans["kg_entities"]} >= {"method", "dataset"}
     assert [s.text.strip() for s in doc.sents][:2] == ["Title", "We train a ResNet on ImageNet."]

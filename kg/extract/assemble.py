@@ -68,7 +68,7 @@ def assemble(
         mentions.append(_title_mention(text, prefix, mentions, vocab))
     chosen = _resolve_overlaps(mentions, text)
     groups = _group(chosen, text, definitions, vocab)
-    proposed_names = [g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))]
+    proposed_names = {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
     entities: list[Entity] = []
     for group in sorted(groups.values(), key=lambda g: g.first):
         if _generic(group.name, vocab) or not _well_formed(group.name):
@@ -212,7 +212,7 @@ def _well_formed(name: str) -> bool:
 
 
 def _proposed(text: str, group: _Group, sentences: Sentences) -> bool:
-    for m in group.mentions:
+    for m in group.mentions[:4]:
         s_start, _ = sentences.around(m.start)
         if proposal_context(text, m.start, s_start) or appositive_proposal(text, m.end):
             return True

@@ -31,12 +31,20 @@ TITLE_SEPARATOR = "\n\n"
 LEXICON_TYPES = ("dataset", "metric", "task", "method")
 
 for _name, _default in (
-    ("kg_sentences", None), ("kg_links", None), ("kg_acronyms", None), ("kg_mentions", None), ("kg_entities", None),
+    ("kg_text", None), ("kg_sentences", None), ("kg_links", None), ("kg_acronyms", None), ("kg_mentions", None), ("kg_entities", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 if not Doc.has_extension("kg_title_end"):
-    Doc.set_extension("kg_title_end", getter=lambda doc: max(0, doc.text.find(TITLE_SEPARATOR)))
+    Doc.set_extension("kg_title_end", getter=lambda doc: max(0, text_of(doc).find(TITLE_SEPARATOR)))
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, cached while the pipeline runs (spaCy rebuilds it from tokens on each access)."""
+    text = doc._.kg_text
+    if text is None:
+        text = doc._.kg_text = doc.text
+    return text
 
 
 def paper_text(title: str, abstract: str) -> str:
@@ -73,7 +81,7 @@ class _Component:
 def _sentences(doc: Doc) -> Sentences:
     bounds = doc._.kg_sentences
     if bounds is None:
-        bounds = sentence_bounds(doc.text)
+        bounds = sentence_bounds(text_of(doc))
     return Sentences([tuple(b) for b in bounds])
 
 
@@ -85,7 +93,7 @@ class SentenceSplitter(_Component):
         self.set_sent_starts = set_sent_starts
 
     def __call__(self, doc: Doc) -> Doc:
-        bounds = sentence_bounds(doc.text)
+        bounds = sentence_bounds(text_of(doc))
         doc._.kg_sentences = bounds
         if self.set_sent_starts and len(doc):
             idx = doc.to_array(IDX)
@@ -102,7 +110,7 @@ class LinkFinder(_Component):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg_links = [(l.url, l.start, l.end, l.kind, l.reference) for l in find_links(doc.text)]
+        doc._.kg_links = [(l.url, l.start, l.end, l.kind, l.reference) for l in find_links(text_of(doc))]
         return doc
 
 
@@ -114,7 +122,7 @@ class AcronymFinder(_Component):
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.kg_acronyms = [
-            (d.long_start, d.long_end, d.short_start, d.short_end, d.plural) for d in find_definitions(doc.text)
+            (d.long_start, d.long_end, d.short_start, d.short_end, d.plural) for d in find_definitions(text_of(doc))
         ]
         return doc
 
@@ -153,7 +161,7 @@ class LexiconMatcher(_Component):
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.kg_mentions if doc._.kg_mentions is not None else []
         strings = doc.vocab.strings
-        text = doc.text
+        text = text_of(doc)
         spans = [doc[s:e] for _, s, e in self.orth(doc)] + [doc[s:e] for _, s, e in self.lower(doc)]
         labels = {(sp.start, sp.end): None for sp in spans}
         for match_id, s, e in [*self.orth(doc), *self.lower(doc)]:
@@ -232,7 +240,7 @@ class PatternMatcher(_Component):
         self.vocab = vocabulary()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         sentences = _sentences(doc)
         words = words_of(text, sentences, doc._.kg_title_end)
         mentions = doc._.kg_mentions if doc._.kg_mentions is not None else []
@@ -257,7 +265,7 @@ class EntityAssembler(_Component):
         self.vocab = vocabulary()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         title_end = doc._.kg_title_end
         sentences = _sentences(doc)
         mentions = [Mention(*m) for m in (doc._.kg_mentions or ())]
@@ -278,10 +286,11 @@ class EntityAssembler(_Component):
                 spans.append(span)
         if self.spans_key:
             doc.spans[self.spans_key] = spans
+        doc._.kg_text = None  # only a cache: keep serialised docs small
         return doc
 
 
-@Language.factory("kg_sentences", default_config={"set_sent_starts": True})
+@Language.factory("kg_sentences", default_config={"set_sent_starts": False})
 def make_sentences(nlp: Language, name: str, set_sent_starts: bool) -> SentenceSplitter:
     return SentenceSplitter(nlp, name, set_sent_starts)
 

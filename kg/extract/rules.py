@@ -42,24 +42,20 @@ class Word:
 def words_of(text: str, sentences: Sentences, title_end: int = 0) -> list[Word]:
     """The words of ``text`` with phrase-continuity and sentence-start flags."""
     words: list[Word] = []
+    append = words.append
     starts = {b[0] for b in sentences.bounds}
     title_case = title_end > 0 and is_title_case(text[:title_end])
-    prev_end = -1
+    prev_end = -10
     for m in WORD.finditer(text):
         s, e = m.span()
         token = m.group()
-        # a possessive or trailing dot is not part of the word
-        if token.endswith(("'s", "’s")):
-            e -= 2
-            token = token[:-2]
-        while token.endswith("."):
-            e -= 1
-            token = token[:-1]
-        if not token:
-            continue
-        gap = text[prev_end:s] if prev_end >= 0 else "\n"
-        joined = prev_end >= 0 and gap.strip(" ") == "" and len(gap) <= 2
-        words.append(Word(s, e, token, token.lower(), joined, s in starts, title_case and s < title_end))
+        if "'" in token or "’" in token:
+            if token.endswith(("'s", "’s")):
+                e -= 2
+                token = token[:-2]
+        gap = s - prev_end
+        joined = gap == 1 and text[prev_end] == " " or 0 < gap <= 2 and text[prev_end:s].isspace() and "\n" not in text[prev_end:s]
+        append(Word(s, e, token, token.lower(), joined, s in starts, title_case and s < title_end))
         prev_end = e
     return words
 
@@ -163,6 +159,8 @@ def shaped_names(words: list[Word], text: str, sentences: Sentences, vocab: Voca
     vocab = vocab or vocabulary()
     found: list[Mention] = []
     for i, word in enumerate(words):
+        if not _SHAPE_HINT.search(word.text):
+            continue
         name = strip_name_suffix(word.text)
         if not is_name_shaped(name) or name.lower() in vocab.generic_names:
             continue
@@ -180,6 +178,9 @@ def shaped_names(words: list[Word], text: str, sentences: Sentences, vocab: Voca
             type_, rule, conf = "dataset", "shape:dataset", 0.55
         found.append(Mention(word.start, word.end, type_, rule, conf))
     return found
+
+
+_SHAPE_HINT = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|\d|[\u0370-\u03ff]")
 
 
 def _all_caps_region(words: list[Word], i: int) -> bool:

@@ -59,7 +59,9 @@ def is_name_shaped(word: str) -> bool:
     """A word that looks like a name rather than an English word: internal capitals
     (ResNet, dKV), two or more capitals (BERT, SE-ResNet), letters mixed with digits
     (node2vec, GPT-4, CIFAR10), or Greek letters (DεpS)."""
-    if len(word) < 2 or _UNITISH.fullmatch(word):
+    if len(word) < 2 or (word.isalpha() and (word.islower() or word.istitle()) and word.isascii()):
+        return False
+    if _UNITISH.fullmatch(word):
         return False
     if "-" in word:
         parts = [p for p in re.split(r"[-‐–]", word) if p]

@@ -22,22 +22,25 @@ class Vocabulary:
     metric_cues: tuple[str, ...]
     nominal_ing: frozenset[str]
     repeat_heads: frozenset[str]
+    head_index: dict[str, str]  # head word -> type (first listed type wins)
 
     def head_type(self, word: str) -> str | None:
         """The type a head word implies (first listed wins: dataset, metric, task, method)."""
-        word = word.lower()
-        for type_, words in self.heads.items():
-            if word in words:
-                return type_
-        return None
+        return self.head_index.get(word.lower())
 
 
 @cache
 def vocabulary() -> Vocabulary:
     """The packaged vocabulary (read once per process)."""
     data = json.loads(resources.files("kg.extract").joinpath("data/vocabulary.json").read_text(encoding="utf-8"))
+    heads = {t: frozenset(w.lower() for w in ws) for t, ws in data["heads"].items()}
+    head_index: dict[str, str] = {}
+    for type_, words in heads.items():
+        for word in words:
+            head_index.setdefault(word, type_)
     return Vocabulary(
-        heads={t: frozenset(w.lower() for w in ws) for t, ws in data["heads"].items()},
+        heads=heads,
+        head_index=head_index,
         generic_heads=frozenset(data["generic_heads"]),
         generic_names=frozenset(data["generic_names"]),
         modifier_stop=frozenset(data["modifier_stop"]),

@@ -1,0 +1,78 @@
+"""`kg extract` and `kg eval` through the real command line (click's CliRunner)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+DATA = Path(__file__).parent / "data" / "extract"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, ["-q", *args], catch_exceptions=False)
+
+
+def test_extract_keeps_jsonl_ids_and_writes_one_record_per_paper(tmp_path) -> None:
+    out = tmp_path / "entities.jsonl"
+    result = run("extract", str(DATA / "papers.jsonl"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["p-1", "p-2"]
+    first = records[0]
+    assert first["title"].startswith("dKV-Cache")
+    cache = next(e for e in first["entities"] if "dKV-Cache" in [e["name"], *e["aliases"]])
+    assert cache["type"] == "method" and cache["proposed"] is True
+    assert set(cache) >= {"type", "name", "aliases", "proposed", "evidence", "confidence", "rule"}
+    code = next(e for e in first["entities"] if e["type"] == "code")
+    assert code["name"] == "https://github.com/x/dkv-cache" and code["kind"] == "repository"
+
+
+def test_extract_then_eval(tmp_path) -> None:
+    out = tmp_path / "pred.jsonl"
+    assert run("extract", str(DATA / "papers.jsonl"), "-o", str(out)).exit_code == 0
+    result = run("eval", str(DATA / "gold.jsonl"), str(out), "--json")
+    assert result.exit_code == 0
+    scores = json.loads(result.output)
+    assert scores["papers"] == 2
+    assert scores["per_type"]["code"]["f1"] == 1.0
+    assert scores["overall"]["recall"] >= 0.7
+    table = run("eval", str(DATA / "gold.jsonl"), str(out)).output
+    assert table.splitlines()[0].split() == ["type", "precision", "recall", "f1", "tp", "fp", "fn"]
+    assert "proposed-method recall" in table
+
+
+def test_extract_refuses_to_overwrite_without_force(tmp_path) -> None:
+    out = tmp_path / "entities.jsonl"
+    out.write_text("keep me\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(DATA / "papers.jsonl"), "-o", str(out)])
+    assert result.exit_code == 1 and "--force" in result.output
+    assert out.read_text(encoding="utf-8") == "keep me\n"
+    assert run("extract", str(DATA / "papers.jsonl"), "-o", str(out), "--force").exit_code == 0
+    assert out.read_text(encoding="utf-8").count("\n") == 2
+
+
+def test_extract_bad_input_is_one_line_error_and_no_output(tmp_path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "title": "T", "abstract": "x"}\n{not json\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(cli, ["extract", str(bad), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error:") and "bad.jsonl" in result.output
+    assert not out.exists()
+
+
+def test_eval_reports_malformed_gold(tmp_path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "entities": [{"name": "x"}]}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(gold), str(DATA / "gold.jsonl")])
+    assert result.exit_code == 1 and "gold.jsonl:1" in result.output
+
+
+def test_commands_have_help() -> None:
+    for command in ("extract", "eval"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.output

@@ -1,0 +1,36 @@
+"""Quality regression on the development gold (65 Daily Papers abstracts, GUIDELINES scoring).
+
+The floors sit a little below what the extractor reaches, so a change that loses quality fails;
+raise them when quality improves (benchmarks/quality.py prints the current scores).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.scoring import read_records, score
+from kg.model import Paper
+
+GOLD = Path(__file__).parent / "data" / "gold" / "daily-papers-sep-11.gold.jsonl"
+FLOORS = {"method": 0.62, "dataset": 0.66, "metric": 0.52, "task": 0.56, "code": 0.97}
+
+
+@pytest.fixture(scope="module")
+def report():
+    gold = read_records(GOLD)
+    papers = [Paper(id=r["id"], title=r.get("title") or "", abstract=r.get("abstract") or "") for r in gold]
+    predictions = [p.to_dict() for p in extract(papers, expand_acronyms=False)]
+    return score(gold, predictions)
+
+
+@pytest.mark.parametrize("type_", sorted(FLOORS))
+def test_f1_floor(report, type_: str) -> None:
+    assert report.per_type[type_].f1 >= FLOORS[type_], report.per_type[type_].to_dict()
+
+
+def test_overall_and_proposed_floor(report) -> None:
+    assert report.overall.f1 >= 0.62, report.overall.to_dict()
+    assert report.proposed_recall >= 0.60
