@@ -132,7 +132,7 @@ def test_bibtex_entry_without_abstract_is_a_warning(tmp_path: Path) -> None:
     path = write(tmp_path / "refs.bib", "@article{a, title={With}, abstract={Text.}}\n\n@book{b,\n title={Without}}\n")
     report = IngestReport()
     assert [p.title for p in read_papers([path], report=report)] == ["With"]
-    assert [str(p) for p in report.skipped] == [f"{path}:3 (b): entry has no abstract; skipped"]
+    assert [str(p) for p in report.skipped] == [f"{path}:3 (b): entry has no abstract"]
 
 
 def test_bibtex_entry_without_title(tmp_path: Path) -> None:
@@ -204,3 +204,9 @@ def test_unknown_format_and_on_error() -> None:
         read_papers(["x"], format="docx")
     with pytest.raises(ValueError, match="on_error"):
         read_papers(["x"], on_error="ignore")  # type: ignore[arg-type]
+
+
+def test_bibtex_entry_with_unparseable_fields(tmp_path: Path) -> None:
+    path = write(tmp_path / "refs.bib", "@article{a, title = {X} abstract = {Y}}\n@article{b, title={Fine}, abstract={Text.}}\n")
+    assert error_of([path]) == f"{path}:1 (a): malformed BibTeX entry: its fields could not be parsed (a missing comma or quote?)"
+    assert [p.title for p in read_papers([path], on_error="skip")] == ["Fine"]

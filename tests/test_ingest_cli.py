@@ -41,7 +41,7 @@ def test_several_inputs_of_different_formats_are_merged(tmp_path: Path) -> None:
     code, _, stderr = run("ingest", SEED, DATA / "fetch" / "arxiv-start-0.xml", DATA / "references.bib", "-o", out)
     assert code == 0
     assert stderr.splitlines() == [
-        f"Warning: skipped {DATA / 'references.bib'}:23 (goodfellow2016deep): entry has no abstract; skipped",
+        f"Warning: skipped {DATA / 'references.bib'}:23 (goodfellow2016deep): entry has no abstract",
         f"66 papers from 3 files: 71 read, 1 skipped, 5 duplicates merged; wrote {out}",
     ]
     assert len(lines(out)) == 66

@@ -43,6 +43,12 @@ def read(source: Input, problems: Problems) -> Iterator[Paper]:
         database.preambles.clear()
         if kind == "string":
             continue
+        if not entries:
+            problems.error(
+                "malformed BibTeX entry: its fields could not be parsed (a missing comma or quote?)",
+                path=source.label, line=number, record=key,
+            )
+            continue
         for entry in entries:
             yield from _paper(entry, number, source.label, problems)
 
@@ -53,7 +59,7 @@ def _paper(entry: dict[str, str], number: int, path: str, problems: Problems) ->
         problems.error("entry has no title", path=path, line=number, record=key)
         return
     if not clean_text(entry.get("abstract")):
-        problems.warn("entry has no abstract; skipped", path=path, line=number, record=key)
+        problems.warn("entry has no abstract", path=path, line=number, record=key)
         return
     arxiv_id = _arxiv_id(entry)
     doi = entry.get("doi")
