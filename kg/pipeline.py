@@ -17,6 +17,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -43,6 +44,18 @@ EXPORTERS: dict[str, str | Exporter] = {
     "graph-json": "kg.export.files:write_graph_json",
     "graphml": "kg.export.files:write_graphml",
     "gexf": "kg.export.files:write_gexf",
+}
+
+
+#: Above this many papers the graph is not held in memory: papers.jsonl, entities.jsonl and
+#: graph.json are streamed from disk, view.html shows a sample, and exporters that need the
+#: whole in-memory graph (GraphML, GEXF: no desktop tool opens a graph that size) are skipped
+#: (see :mod:`kg.export.stream`). About 10 KB of memory per paper below it.
+STREAM_ABOVE = 100_000
+#: Exporters with a streamed form, used above :data:`STREAM_ABOVE` (graph.json is always written).
+STREAMED_EXPORTERS: dict[str, str] = {
+    "kg.export.files:write_graph_json": "",
+    "kg.export.html:write_view": "kg.export.stream:write_sample_view",
 }
 
 
@@ -74,6 +87,7 @@ class BuildResult:
     ingest: IngestReport
     ambiguous_acronyms: tuple[Any, ...] = ()
     seconds: dict[str, float] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()  # what the user should know (exporters skipped on a large corpus)
 
     def summary(self) -> str:
         """One line: ``65 papers (65 added), 668 entities, 239 links, 6 communities``."""
@@ -119,6 +133,7 @@ def build(
     exporters: Sequence[str] | None = None,
     seed: int | None = SEED,
     max_paper_count: int | None = MAX_PAPER_COUNT,
+    stream_above: int | None = STREAM_ABOVE,
     progress: Progress = no_progress,
 ) -> BuildResult:
     """Read ``inputs``, extract their entities, build the graph and write every export to ``out_dir``.
@@ -129,6 +144,8 @@ def build(
     nothing. ``exporters`` names the :data:`EXPORTERS` to run (default: all). ``workers`` and
     ``dask_address`` choose the extraction engine (:func:`kg.engines.open_engine`); ``seed`` the
     Louvain seed and ``max_paper_count`` the projection's limit (:func:`kg.graph.project`).
+    A new build of more than ``stream_above`` papers streams its outputs in bounded memory
+    (:data:`STREAM_ABOVE`; ``None``: never).
     """
     chosen = list(EXPORTERS) if exporters is None else list(exporters)
     unknown = [name for name in chosen if name not in EXPORTERS]
@@ -141,9 +158,15 @@ def build(
     existing = list(read_extracted(out)) if update else []
     report = IngestReport()
     papers = read_papers(inputs, format=format, encoding=encoding, on_error=on_error, report=report)  # type: ignore[arg-type]
-    records, counts, ambiguous = _extract(
-        existing, progress(papers, desc="read + extract"), workers, dask_address, expand_acronyms, progress
-    )
+    with ExitStack() as scope:
+        total = _expected_records(inputs)
+        records, counts, ambiguous, large = _extract(
+            existing, progress(papers, desc="read + extract", total=total), workers, dask_address, expand_acronyms,
+            progress, scope, stream_above,
+        )  # fmt: skip
+        if large is not None:
+            seconds["extract"] = time.perf_counter() - clock
+            return _build_streamed(out, large, chosen, counts, report, ambiguous, seconds, progress)
     if not records:
         skipped = f" ({len(report.skipped)} skipped)" if report.skipped else ""
         raise KgError(f"no papers read from {', '.join(map(str, inputs[:3]))}{skipped}")
@@ -182,13 +205,16 @@ def _extract(
     dask_address: str | None,
     expand_acronyms: bool,
     progress: Progress,
-) -> tuple[list[ExtractedPaper], dict[str, int], list[Any]]:
+    scope: ExitStack,
+    stream_above: int | None,
+) -> tuple[list[ExtractedPaper], dict[str, int], list[Any], Any]:
     """Both extraction passes over the papers not already in ``existing``; all records in order.
 
     Pass 1 extracts new and changed papers on the chosen engine (:func:`kg.engines.corpus.extract_corpus`);
     the existing records join the corpus index before pass 2 resolves names and acronyms of the
     newly extracted papers against the whole corpus. Existing records are kept byte for byte,
-    which is what makes a repeated update a no-op.
+    which is what makes a repeated update a no-op. A new corpus of more than ``stream_above``
+    papers is returned unresolved (the last item, open until ``scope`` closes) for streaming.
     """
     from kg.engines.corpus import extract_corpus
 
@@ -214,13 +240,68 @@ def _extract(
             yield paper
 
     fresh: dict[str, ExtractedPaper] = {}
-    with extract_corpus(to_extract(), workers=workers, dask_address=dask_address, expand_acronyms=expand_acronyms) as corpus:
+    with ExitStack() as own:
+        corpus = own.enter_context(
+            extract_corpus(to_extract(), workers=workers, dask_address=dask_address, expand_acronyms=expand_acronyms)
+        )
         corpus.index.add_all(existing)
+        ambiguous = corpus.index.ambiguous()
+        if not existing and stream_above is not None and len(corpus) > stream_above:
+            scope.push(own.pop_all())
+            return [], counts, ambiguous, corpus
         for extracted in progress(corpus, desc="resolve", total=len(corpus)):
             fresh[extracted.paper.id] = extracted
-        ambiguous = corpus.index.ambiguous()
     records = [fresh[pid] if pid in fresh else known[pid] for pid in order]
-    return records, counts, ambiguous
+    return records, counts, ambiguous, None
+
+
+def _expected_records(inputs: Sequence[str | Path]) -> int | None:
+    """The number of records when every input is a JSON Lines file (one a line), for the
+    progress bar's ETA; None when that cannot be known without parsing."""
+    total = 0
+    for path in map(Path, inputs):
+        if path.suffix.lower() not in (".jsonl", ".ndjson") or not path.is_file():
+            return None
+        with open(path, "rb") as fh:
+            total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+    return total
+
+
+def _build_streamed(
+    out: Path, corpus: Any, exporters: list[str], counts: dict[str, int], report: IngestReport,
+    ambiguous: list[Any], seconds: dict[str, float], progress: Progress,
+) -> BuildResult:  # fmt: skip
+    """A corpus too large for an in-memory graph: pass 2 streams straight into the outputs."""
+    from kg.export.stream import write_streamed
+
+    clock = time.perf_counter()
+    streamed: list[Any] = []
+    skipped = [name for name in exporters if _target(name) not in STREAMED_EXPORTERS]
+
+    def fill(staging: Path) -> None:
+        streamed.append(write_streamed(progress(corpus, desc="resolve + write", total=len(corpus)), staging))
+        for name in exporters:
+            if STREAMED_EXPORTERS.get(_target(name)):
+                module, attr = STREAMED_EXPORTERS[_target(name)].split(":")
+                getattr(importlib.import_module(module), attr)(staging, streamed[0].table)
+
+    files = _staged(out, fill)
+    seconds["export"] = time.perf_counter() - clock
+    result = streamed[0]
+    notes = (
+        f"{result.papers} papers: graph streamed to disk, view.html shows a sample, no communities; "
+        f"skipped {', '.join(skipped)} (too large for an in-memory graph; --stream-above to change)",
+    ) if skipped else (f"{result.papers} papers: graph streamed to disk, view.html shows a sample, no communities",)
+    return BuildResult(
+        out_dir=out, papers=result.papers, added=counts["added"], updated=0, unchanged=0, entities=result.entities,
+        mentions=result.mentions, links=0, communities=0, files=tuple(files), ingest=report,
+        ambiguous_acronyms=tuple(ambiguous), seconds=seconds, notes=notes,
+    )  # fmt: skip
+
+
+def _target(name: str) -> str:
+    target = EXPORTERS[name]
+    return target if isinstance(target, str) else f"{target.__module__}:{target.__name__}"
 
 
 def _keys(paper: Paper) -> list[tuple[str, str]]:
@@ -254,12 +335,21 @@ def _write(
 ) -> list[Path]:
     """Write every file into a staging folder beside ``out``, then move them into ``out``;
     returns the entries of ``out`` written."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.kg-build-", dir=out.parent))
-    try:
+
+    def fill(staging: Path) -> None:
         write_extracted(records, staging)
         for name in progress(exporters, desc="export", total=len(exporters), unit="exporter"):
             exporter(name)(G, staging)
+
+    return _staged(out, fill)
+
+
+def _staged(out: Path, fill: Callable[[Path], None]) -> list[Path]:
+    """Run ``fill`` on a staging folder beside ``out``, then move what it wrote into ``out``."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.kg-build-", dir=out.parent))
+    try:
+        fill(staging)
         out.mkdir(exist_ok=True)
         moved = []
         for entry in sorted(staging.iterdir()):

@@ -47,19 +47,6 @@ def test_two_processes_give_the_single_process_result_in_order(pool, papers, sin
     assert list(pool.extract(iter(papers))) == single
 
 
-@pytest.mark.slow
-def test_a_two_worker_dask_cluster_gives_the_single_process_result(papers, single):
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
-    ) as cluster, DaskEngine(cluster.scheduler_address, batch_size=4) as engine:
-        assert engine.workers == 2
-        assert list(engine.extract(iter(papers))) == single
-        # Each worker process loaded the pipeline once and kept it.
-        loaded = engine._client.run(lambda: len(__import__("kg.engines.worker").engines.worker._pipelines))
-        assert set(loaded.values()) == {1}
-
-
 def test_open_engine_picks_the_engine():
     assert isinstance(open_engine(workers=1), InProcessEngine)
     assert isinstance(open_engine(workers=3), ProcessPoolEngine) and open_engine(workers=3).workers == 3

@@ -39,11 +39,14 @@ def _exporter_names() -> list[str]:
 @click.option("--list-exporters", is_flag=True, is_eager=True, expose_value=False, callback=lambda ctx, _, value: _list(ctx, value),
               help="Print the exporter names and exit.")
 @click.option("--seed", type=int, default=42, show_default=True, help="Seed of the community detection (Louvain).")
+@click.option("--stream-above", type=click.IntRange(0), default=None, metavar="N",
+              help="Above N papers, stream the graph to disk instead of holding it in memory (GraphML/GEXF skipped, "
+                   "view.html a sample)  [default: 100000]")
 @click.option("--force", is_flag=True, help="Write into OUT/ even if it holds files that are not a kg build output.")
 def build(
     inputs: tuple[str, ...], out: Path | None, update: Path | None, format_: str | None, encoding: str, on_error: str,
     workers: int | None, dask_address: str | None, expand_acronyms: bool, exporters: tuple[str, ...], seed: int,
-    force: bool,
+    stream_above: int | None, force: bool,
 ) -> None:
     """Read papers from INPUT files, extract their entities, link them, and write every output to OUT/.
 
@@ -56,6 +59,7 @@ def build(
     `kg build --update OUT/ new.txt` adds the papers of new.txt to OUT/ without duplicating
     papers or entities; running it again with the same input changes nothing.
     """
+    from kg.pipeline import STREAM_ABOVE
     from kg.pipeline import build as run_build
 
     if out is not None and update is not None and out.resolve() != update.resolve():
@@ -67,6 +71,7 @@ def build(
         inputs, target, format=format_, encoding=encoding, on_error=on_error, update=update is not None,
         force=force, workers=workers, dask_address=dask_address, expand_acronyms=expand_acronyms,
         exporters=list(exporters) or None, seed=seed, progress=ui.progress,
+        stream_above=STREAM_ABOVE if stream_above is None else stream_above,
     )  # fmt: skip
     for problem in result.ingest.skipped[:MAX_SHOWN_PROBLEMS]:
         ui.summary(f"Warning: skipped {problem}")
@@ -74,6 +79,8 @@ def build(
         ui.summary(f"Warning: ... and {len(result.ingest.skipped) - MAX_SHOWN_PROBLEMS} more skipped")
     for amb in result.ambiguous_acronyms[:10]:
         ui.summary(f"Note: ambiguous acronym {amb.short} ({amb.type}): {' | '.join(amb.long_forms)}")
+    for note in result.notes:
+        ui.summary(f"Note: {note}")
     ui.summary(result.ingest.summary())
     ui.summary(f"{result.summary()}; wrote {target}/ ({', '.join(p.name for p in result.files)})")
 

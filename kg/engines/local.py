@@ -45,7 +45,9 @@ class ProcessPoolEngine:
     """``--workers N``: N processes, each loading the pipeline once, fed batches of papers.
 
     Processes are spawned, not forked, so workers never inherit the parent's threads or
-    half-initialised state (and behave the same on Linux, macOS and Windows).
+    half-initialised state (and behave the same on Linux, macOS and Windows). As with any
+    spawned pool, a script that uses this engine needs its main code under
+    ``if __name__ == "__main__":``.
     """
 
     def __init__(self, workers: int, *, batch_size: int = 256, load_options: Mapping[str, Any] | None = None) -> None:
@@ -67,7 +69,8 @@ class ProcessPoolEngine:
                 yield Chunk(unpack(packed), packed)
         except BrokenProcessPool as exc:
             raise KgError(
-                "an extraction worker process died unexpectedly (out of memory? try fewer --workers)"
+                "an extraction worker process died unexpectedly: out of memory (try fewer --workers)? "
+                "Or, calling kg from a script, is its main code under `if __name__ == \"__main__\":`?"
             ) from exc
 
     def __enter__(self) -> ProcessPoolEngine:

@@ -1,0 +1,84 @@
+"""`kg build` at scale: every engine gives the same output, and large corpora stream to disk."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.export.files import ENTITIES_JSONL, GRAPH_JSON, PAPERS_JSONL, load_graph
+from kg.pipeline import _expected_records
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "daily-papers-sep-11.txt"
+GEXF_DATE = re.compile(rb'lastmodifieddate="[0-9-]+"')
+
+
+def run(*args: object):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    """Every file of a build (GEXF's date of writing blanked)."""
+    return {p.name: GEXF_DATE.sub(b"", p.read_bytes()) for p in sorted(out.iterdir()) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def single(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("single") / "out"
+    result = run("build", EXAMPLE, "-o", out, "--workers", "1")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def dask_address():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_two_worker_processes_write_exactly_the_single_process_build(single, tmp_path):
+    result = run("build", EXAMPLE, "-o", tmp_path / "out", "--workers", "2")
+    assert result.exit_code == 0, result.output
+    assert snapshot(tmp_path / "out") == snapshot(single)
+
+
+@pytest.mark.slow
+def test_a_two_worker_dask_cluster_writes_exactly_the_single_process_build(single, dask_address, tmp_path):
+    result = run("build", EXAMPLE, "-o", tmp_path / "out", "--dask", dask_address)
+    assert result.exit_code == 0, result.output
+    assert snapshot(tmp_path / "out") == snapshot(single)
+
+    from distributed import Client
+
+    with Client(dask_address, set_as_default=False) as client:  # each worker loaded the pipeline once
+        loaded = client.run(lambda: len(sys.modules["kg.engines.worker"]._pipelines))
+    assert sorted(loaded.values()) == [1, 1]
+
+
+def test_a_large_corpus_streams_the_same_records_and_graph_to_disk(single, tmp_path):
+    out = tmp_path / "out"
+    result = run("build", EXAMPLE, "-o", out, "--workers", "1", "--stream-above", "10")
+    assert result.exit_code == 0, result.output
+    assert "graph streamed to disk" in result.stderr and "skipped graphml, gexf" in result.stderr
+    names = {p.name for p in out.iterdir()}
+    assert {PAPERS_JSONL, ENTITIES_JSONL, GRAPH_JSON} <= names and not names & {"graph.graphml", "graph.gexf"}
+    for name in (PAPERS_JSONL, ENTITIES_JSONL):
+        assert (out / name).read_bytes() == (single / name).read_bytes()
+    streamed, full = load_graph(out), load_graph(single)
+    for _, data in full.nodes(data=True):
+        data.pop("community")  # the streamed graph has no communities
+    assert dict(streamed.nodes(data=True)) == dict(full.nodes(data=True))
+    assert {(u, v): d for u, v, d in streamed.edges(data=True)} == {(u, v): d for u, v, d in full.edges(data=True)}
+
+
+def test_the_progress_total_is_known_for_json_lines_inputs_only(tmp_path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.ndjson"
+    a.write_text('{"title": "x"}\n{"title": "y"}\n')
+    b.write_text('{"title": "z"}\n')
+    assert _expected_records([a, b]) == 3
+    assert _expected_records([a, EXAMPLE]) is None
