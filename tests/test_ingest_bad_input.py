@@ -210,3 +210,11 @@ def test_bibtex_entry_with_unparseable_fields(tmp_path: Path) -> None:
     path = write(tmp_path / "refs.bib", "@article{a, title = {X} abstract = {Y}}\n@article{b, title={Fine}, abstract={Text.}}\n")
     assert error_of([path]) == f"{path}:1 (a): malformed BibTeX entry: its fields could not be parsed (a missing comma or quote?)"
     assert [p.title for p in read_papers([path], on_error="skip")] == ["Fine"]
+
+
+def test_skip_says_when_the_rest_of_a_file_was_not_read(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.jsonl", jsonl({"title": "A"}).encode() + b'{"title": "caf\xe9"}\n' + jsonl({"title": "B"}).encode())
+    array = write(tmp_path / "b.json", '[{"title": "C"} {"title": "D"}]')
+    report = IngestReport()
+    assert [p.title for p in read_papers([path, array], on_error="skip", report=report)] == ["A", "C"]
+    assert [p.message.endswith("; the rest of the file was not read") for p in report.skipped] == [True, True]

@@ -10,13 +10,14 @@
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.ingest.dedupe import DEFAULT_WINDOW, deduplicate
 from kg.ingest.detect import FORMAT_HELP, FORMATS, detect_format
-from kg.ingest.report import ON_ERROR, IngestReport, OnError, Problems
+from kg.ingest.report import ON_ERROR, REST_SKIPPED, IngestReport, OnError, Problems
 from kg.ingest.source import Input, open_input
 from kg.model import Paper
 
@@ -90,6 +91,7 @@ def _read_all(paths: list[str | Path], format: str | None, encoding: str, proble
     report = problems.report
     for path in paths:
         report.files += 1
+        read_before = report.read
         try:
             with open_input(path, encoding) as source:
                 reader = _reader(format or detect_format(source.label, source.head))
@@ -99,4 +101,7 @@ def _read_all(paths: list[str | Path], format: str | None, encoding: str, proble
         except InputError as exc:
             if problems.on_error == "raise":
                 raise
-            report.skipped.append(exc.problem)
+            problem = exc.problem
+            if report.read > read_before:  # e.g. undecodable bytes half-way: say what was lost
+                problem = replace(problem, message=problem.message + REST_SKIPPED)
+            report.skipped.append(problem)

@@ -58,7 +58,7 @@ def _read(stream: BinaryIO, label: str, problems: Problems) -> Iterator[Paper]:
                 root.clear()  # what was read is not needed again: constant memory
     except ET.ParseError as exc:
         line, column = exc.position
-        problems.error(f"invalid XML: {_parse_message(exc)} (column {column})", path=label, line=line)
+        problems.error(f"invalid XML: {_parse_message(exc)} (column {column})", path=label, line=line, fatal=True)
 
 
 def feed_info(data: bytes) -> FeedInfo:

@@ -70,7 +70,7 @@ def _read(source: Input, problems: Problems, delimiter: str | None, name: str) -
                 label = record.get("id") or record.get("title")
                 problems.error(str(exc), path=source.label, line=number, record=f"id {label}" if record.get("id") else None)
     except csv.Error as exc:
-        problems.error(f"malformed {name.upper()}: {exc}", path=source.label, line=reader.line_num)
+        problems.error(f"malformed {name.upper()}: {exc}", path=source.label, line=reader.line_num, fatal=True)
 
 
 def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:

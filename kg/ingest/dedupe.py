@@ -1,7 +1,7 @@
 """Streaming de-duplication: papers with the same id, arXiv id, DOI or normalised title merge.
 
-Memory stays bounded: only hashes of the keys already written are kept, plus a window of the
-most recent papers not yet written. A duplicate found inside the window merges into it (the
+Memory stays bounded: only 64-bit hashes of the keys already written are kept (about 120 bytes
+per distinct paper), plus a window of the most recent papers not yet written. A duplicate found inside the window merges into it (the
 richer value of each field wins); a duplicate of a paper already written is dropped and counted.
 Two papers with the same title but different ids given by their sources (two arXiv ids, two
 gold ids) are different papers and are both kept.
@@ -30,11 +30,16 @@ def has_own_id(paper: Paper) -> bool:
 
 
 def _strong_keys(paper: Paper) -> set[int]:
-    keys = {hash("id:" + paper.id)}
+    """Hashes of the id, arXiv id and DOI (one key when the id is the arXiv id or DOI itself)."""
+    keys = set()
     if paper.arxiv_id:
         keys.add(hash("arxiv:" + paper.arxiv_id))
     if paper.doi:
         keys.add(hash("doi:" + paper.doi))
+    if paper.id.startswith(("arxiv:", "doi:")):
+        keys.add(hash(paper.id))
+    else:
+        keys.add(hash("id:" + paper.id))
     return keys
 
 
@@ -57,7 +62,8 @@ def deduplicate(
     """Yield ``papers`` without duplicates, in first-seen order; merges are counted in ``report``."""
     report = report if report is not None else IngestReport()
     written_keys: set[int] = set()
-    written_titles: dict[int, int] = {}  # title hash -> identity of the paper written with it
+    # titles written, split by whether their paper had its own id (sets of hashes: small)
+    written_titles: tuple[set[int], set[int]] = (set(), set())  # (own id, generated id)
     held: dict[int, tuple[Paper, set[int], set[int], int]] = {}  # slot -> (paper, keys, title hashes, identity)
     held_keys: dict[int, int] = {}  # strong key -> slot
     held_titles: dict[int, int] = {}  # title hash -> slot
@@ -86,7 +92,8 @@ def deduplicate(
             report.add_merge(paper.id, merged.id)
             continue
         if not keys.isdisjoint(written_keys) or (
-            title is not None and title in written_titles and not _conflict(written_titles[title], identity)
+            title is not None
+            and (title in written_titles[1] or (identity == 0 and title in written_titles[0]))
         ):
             report.add_merge(paper.id, "a paper written earlier")
             continue
@@ -109,7 +116,7 @@ def _release(
     held_keys: dict[int, int],
     held_titles: dict[int, int],
     written_keys: set[int],
-    written_titles: dict[int, int],
+    written_titles: tuple[set[int], set[int]],
 ) -> Paper:
     slot = next(iter(held))
     paper, keys, titles, identity = held.pop(slot)
@@ -119,7 +126,7 @@ def _release(
         written_keys.add(key)
     for title in titles:
         del held_titles[title]
-        written_titles.setdefault(title, identity)
+        written_titles[0 if identity else 1].add(title)
     return paper
 
 

@@ -115,7 +115,7 @@ def _values(source: Input, problems: Problems) -> Iterator[tuple[int, Any]]:
             return
         if expect_comma:
             if char != ",":
-                problems.error(f"invalid JSON: expected ',' or ']' between array items, found {char!r}", path=source.label, line=stream.line_at(stream.pos))
+                problems.error(f"invalid JSON: expected ',' or ']' between array items, found {char!r}", path=source.label, line=stream.line_at(stream.pos), fatal=True)
                 return
             stream.pos += 1
             stream.skip_space()
@@ -127,7 +127,7 @@ def _values(source: Input, problems: Problems) -> Iterator[tuple[int, Any]]:
                 if len(stream.buf) - start < MAX_RECORD_CHARS and stream.fill():
                     start = stream.pos
                     continue
-                problems.error(_describe(exc, stream.buf), path=source.label, line=stream.line_at(exc.pos))
+                problems.error(_describe(exc, stream.buf), path=source.label, line=stream.line_at(exc.pos), fatal=True)
                 return
             if end == len(stream.buf) and not stream.eof and not isinstance(value, (dict, list, str)):
                 # a bare number or literal cut at a chunk boundary: read on and decode again

@@ -11,6 +11,7 @@ from kg.errors import InputError, Problem
 OnError = Literal["raise", "skip"]
 ON_ERROR: tuple[str, ...] = ("raise", "skip")
 MAX_MERGE_EXAMPLES = 1000
+REST_SKIPPED = "; the rest of the file was not read"
 
 
 @dataclass(slots=True)
@@ -58,13 +59,24 @@ class Problems:
         self.report = report
 
     def error(
-        self, message: str, *, path: str | Path | None, line: int | None = None, record: str | None = None
+        self,
+        message: str,
+        *,
+        path: str | Path | None,
+        line: int | None = None,
+        record: str | None = None,
+        fatal: bool = False,
     ) -> None:
-        """A malformed record or file: raises :class:`InputError` unless skipping."""
-        exc = InputError(message, path=path, line=line, record=record)
+        """A malformed record or file: raises :class:`InputError` unless skipping.
+
+        ``fatal`` marks an error the reader cannot read past (broken syntax): when skipping,
+        the report says that the rest of the file was not read.
+        """
         if self.on_error == "raise":
-            raise exc
-        self.report.skipped.append(exc.problem)
+            raise InputError(message, path=path, line=line, record=record)
+        if fatal:
+            message += REST_SKIPPED
+        self.report.skipped.append(Problem(message, None if path is None else str(path), line, record))
 
     def warn(
         self, message: str, *, path: str | Path | None, line: int | None = None, record: str | None = None
