@@ -63,7 +63,7 @@ class _Handler(BaseHTTPRequestHandler):
             path = FIXTURES / f"hf-daily-{query.get('date')}.json"
             if query.get("date") == "1999-01-01":
                 return self._send(200, b"<!doctype html><title>Oops</title>", "text/html")
-            return self._send(200, path.read_bytes() if path.exists() else b"[]", "application/json")
+            return self._send(200, (path if path.exists() else FIXTURES / "hf-daily-empty.json").read_bytes(), "application/json")
         return self._send(404, b"Not Found", "text/plain")
 
     def _send(self, status: int, body: bytes, kind: str, headers: dict[str, str] | None = None) -> None:
