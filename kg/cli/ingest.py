@@ -37,8 +37,9 @@ def ingest(inputs: tuple[str, ...], output: str, format_: str | None, encoding: 
     INPUT may be a Daily Papers page saved as text, JSON Lines, a JSON array, CSV/TSV, BibTeX or
     an arXiv API response; '-' reads stdin. Each output line is one paper: id, title, abstract,
     authors, published, source, url, arxiv_id, doi, links, categories. Papers with the same id
-    or the same normalised title are merged. The output is written atomically: on an error no
-    partial file is left behind. An existing FILE is not overwritten unless --force is given.
+    or the same normalised title are merged. FILE is written atomically: on an error no partial
+    file is left behind ('-o -' streams lines as they come). An existing FILE is not overwritten
+    unless --force is given.
     """
     report = IngestReport()
     papers = read_papers(inputs, format=format_, encoding=encoding, on_error=on_error, report=report)  # type: ignore[arg-type]
