@@ -22,8 +22,8 @@ def sampled_spring_layout(
     G: nx.Graph | nx.DiGraph,
     *,
     seed: int = 0,
-    iterations: int = 150,
-    samples: int = 48,
+    iterations: int = 120,
+    samples: int = 32,
     scale: float = EDGE_LENGTH,
 ) -> dict[Hashable, tuple[float, float]]:
     """Fruchterman-Reingold positions for ``G`` (direction ignored), deterministic for a ``seed``.
