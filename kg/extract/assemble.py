@@ -118,6 +118,8 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             type_ = vocab.head_type(head) or (known.type if known is not None else "method")
             if type_ == "dataset" and head in ("data", "dataset", "datasets") and not long[:1].isupper():
                 type_ = "method" if False else "dataset"
+        if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None and _dataset_list(text, d):
+            type_ = "dataset"
         if type_ == "task" and (proposal_context(text, d.long_start, _sentence_start(text, d.long_start)) or appositive_proposal(text, d.short_end + 1)):
             type_ = "method"
         name = _singular(long) if d.plural else long
@@ -128,6 +130,16 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             if m.start() != d.short_start:
                 out.append(Mention(m.start(), m.start() + len(short), type_, "acronym", 0.8, name=name))
     return out
+
+
+_LIST_CUE_BEFORE = re.compile(r"(?i)\b(?:datasets|benchmarks|corpora)\s*(?::|,?\s+(?:namely|including|such as))[^.;]*$")
+_LIST_HEAD_AFTER = re.compile(r"(?i)^\)?[^.;:]{0,80}?\b(?:benchmarks|datasets|corpora)\b")
+
+
+def _dataset_list(text: str, d: Definition) -> bool:
+    """"on three datasets: the X (A), the Y (B) and Z (C) benchmarks": a long form in a dataset list."""
+    start = _sentence_start(text, d.long_start)
+    return bool(_LIST_CUE_BEFORE.search(text[start : d.long_start]) or _LIST_HEAD_AFTER.search(text[d.short_end : d.short_end + 100]))
 
 
 def _sentence_start(text: str, pos: int) -> int:

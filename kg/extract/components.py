@@ -218,6 +218,8 @@ def _variants(name: str) -> list[str]:
         out.add(name.replace("-", " "))
     if " " not in name and len(name) >= 5 and name[0].isupper() and not name.isupper() and any(c.isupper() for c in name[1:]):
         out.add(name[0] + name[1:].lower())
+    if name[-1].isalpha() and not name.endswith("s"):
+        out.update([v + "s" for v in out])
     return [v for v in out if v]
 
 
