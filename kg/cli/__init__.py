@@ -28,6 +28,8 @@ COMMANDS: dict[str, str] = {
     "build": "kg.cli.build:build",
     "stats": "kg.cli.stats:stats",
     "related": "kg.cli.related:related",
+    "push": "kg.cli.push:push",
+    "export": "kg.cli.export:export",
 }
 
 

@@ -1,0 +1,1 @@
+../kg/export/neo4j_schema.cypher
