@@ -41,7 +41,7 @@ def _exporter_names() -> list[str]:
 @click.option("--seed", type=int, default=42, show_default=True, help="Seed of the community detection (Louvain).")
 @click.option("--stream-above", type=click.IntRange(0), default=None, metavar="N",
               help="Above N papers, stream the graph to disk instead of holding it in memory (GraphML/GEXF skipped, "
-                   "view.html a sample)  [default: 100000]")
+                   "view.html a sample)  [default: 25000]")
 @click.option("--force", is_flag=True, help="Write into OUT/ even if it holds files that are not a kg build output.")
 def build(
     inputs: tuple[str, ...], out: Path | None, update: Path | None, format_: str | None, encoding: str, on_error: str,
