@@ -50,12 +50,18 @@ def write_neo4j_bundle(G: nx.DiGraph, out_dir: str | Path) -> list[Path]:
 
 
 def write_bundle(
-    G: nx.DiGraph, bundle_dir: str | Path, *, overwrite: bool = False, import_id: str | None = None
+    G: nx.DiGraph,
+    bundle_dir: str | Path,
+    *,
+    overwrite: bool = False,
+    import_id: str | None = None,
+    at: datetime | None = None,
 ) -> Path:
     """Write the import bundle of ``G`` into the folder ``bundle_dir``; returns that folder.
 
     The folder appears complete or not at all (written beside it, then renamed into place). An
-    existing one is replaced only with ``overwrite``.
+    existing one is replaced only with ``overwrite``. ``import_id`` and ``at`` (default: now) are
+    the id and time of the Import node (see :mod:`kg.export.neo4j`).
     """
     target = Path(bundle_dir)
     if target.exists() and not overwrite:
@@ -65,7 +71,7 @@ def write_bundle(
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        _write_files(staging, G, rows, import_id)
+        _write_files(staging, G, rows, import_id, at or datetime.now(UTC))
         _replace(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -82,7 +88,7 @@ def _replace(staging: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_files(folder: Path, G: nx.DiGraph, rows: GraphRows, import_id: str) -> None:
+def _write_files(folder: Path, G: nx.DiGraph, rows: GraphRows, import_id: str, at: datetime) -> None:
     (folder / "nodes").mkdir()
     (folder / "relationships").mkdir()
     node_files: list[str] = []
@@ -120,11 +126,10 @@ def _write_files(folder: Path, G: nx.DiGraph, rows: GraphRows, import_id: str) -
         fixed = ([_quote(str(c["id"])), COMMUNITY] for c in rows.communities)
         node_files.append(table("nodes", COMMUNITY, [f":ID({COMMUNITY})", ":LABEL"], fixed, records))
 
-    at = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     import_record = {
         "id": import_id,
         "seq": 1,
-        "at": at,
+        "at": at.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         "papers": len(rows.nodes.get("Paper", ())),
         "nodes": rows.node_count,
         "relationships": rows.relationship_count,
