@@ -93,8 +93,10 @@ def build_run(name: str, path: Path, scratch: Path, stage: str, **engine: object
     if stage == "build":
         from kg.pipeline import build
 
-        build([path], out, **engine)
-        n = count_lines(out / "papers.jsonl")
+        result = build([path], out, **engine)
+        n = result.papers
+        stages = ", ".join(f"{stage} {s:.0f} s" for stage, s in result.seconds.items())
+        print(f"  {name}: {stages}; {result.entities} entities, {result.mentions} mentions", flush=True)
     else:
         from kg.engines import open_engine
         from kg.ingest import read_papers
@@ -132,7 +134,8 @@ def throughput(args: argparse.Namespace, scratch: Path) -> None:
         run = engines[name]()
         runs.append(run)
         print(f"{run.name}: {run.papers} abstracts in {run.seconds:.1f} s = {run.rate:,.1f} abstracts/s", flush=True)
-    print(f"\n{args.stage} throughput on {base.papers} synthetic abstracts ({os.cpu_count()} cores)")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\n{args.stage} throughput on {base.papers} synthetic abstracts ({os.cpu_count()} cores, load average {load})")
     print(f"{'engine':<24}{'abstracts/s':>14}{'x blank tokenizer':>20}{'speed-up':>10}")
     print(f"{base.name:<24}{base.rate:>14,.0f}{1:>20.4f}{'':>10}")
     first = runs[0].rate if runs else 1.0

@@ -17,14 +17,15 @@ import heapq
 import json
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
 
-from kg.export.files import ENTITIES_JSONL, GRAPH_JSON, PAPERS_JSONL, read_extracted
+from kg.export.files import ENTITIES_JSONL, GRAPH_JSON, PAPERS_JSONL
 from kg.graph.build import PAPER, add_paper, build_graph
 from kg.io import atomic_write, dumps_line
 from kg.model import EntityType, ExtractedPaper
@@ -38,12 +39,15 @@ SAMPLE_PAPERS = 1500
 class EntityTable:
     """Every entity node's attributes, aggregated paper by paper as :func:`build_graph` would.
 
-    One list per entity: ``[name, entity_type, aliases, paper_count, first_seen, link_type]``,
-    a few hundred bytes whatever the number of papers mentioning it.
+    One list per entity: ``[name, entity_type, aliases, paper_count, first_seen, link_type, row]``,
+    a few hundred bytes whatever the number of papers mentioning it. It also keeps which rows
+    each paper mentions (4 bytes a mention), so a sample can be chosen without re-reading.
     """
 
     def __init__(self) -> None:
         self._rows: dict[str, list[Any]] = {}
+        self._mentions = array("I")  # row numbers of each paper's entities, paper after paper
+        self._ends = array("Q")  # where each paper's rows end in _mentions
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -55,17 +59,19 @@ class EntityTable:
             data = star.nodes[eid]
             row = self._rows.get(eid)
             if row is None:
-                row = self._rows[eid] = [data["name"], data["entity_type"], [], 0, None, data.get("link_type")]
+                row = self._rows[eid] = [data["name"], data["entity_type"], [], 0, None, data.get("link_type"), len(self._rows)]
+            self._mentions.append(row[6])
             for alias in (data["name"], *data["aliases"]):
                 if alias != row[0] and alias not in row[2]:
                     row[2].append(alias)
             row[3] += 1
             if published and (row[4] is None or published < row[4]):
                 row[4] = published
+        self._ends.append(len(self._mentions))
 
     def nodes(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """``(id, attributes)`` of every entity node, in the order first seen."""
-        for eid, (name, entity_type, aliases, count, first_seen, link_type) in self._rows.items():
+        for eid, (name, entity_type, aliases, count, first_seen, link_type, _) in self._rows.items():
             attrs = {
                 "kind": EntityType(entity_type).label,
                 "label": name,
@@ -83,6 +89,22 @@ class EntityTable:
         """Ids of the ``n`` entities in most papers (code links left out; ties: smallest id)."""
         rows = ((eid, row[3]) for eid, row in self._rows.items() if row[1] != EntityType.CODE.value)
         return {eid for eid, _ in heapq.nsmallest(n, rows, key=lambda item: (-item[1], item[0]))}
+
+    def most_connected(self, entities: set[str], n: int) -> list[int]:
+        """Positions (in the order added) of the ``n`` papers mentioning most of ``entities``
+        (ties: earliest), in input order."""
+        wanted = {self._rows[eid][6] for eid in entities}
+        best: list[tuple[int, int]] = []  # min-heap of (score, -position)
+        start = 0
+        for position, end in enumerate(self._ends):
+            score = sum(1 for row in self._mentions[start:end] if row in wanted)
+            start = end
+            if score:
+                if len(best) < n:
+                    heapq.heappush(best, (score, -position))
+                elif (score, -position) > best[0]:
+                    heapq.heapreplace(best, (score, -position))
+        return sorted(-negative for _, negative in best)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +134,11 @@ def write_streamed(records: Iterable[ExtractedPaper], out_dir: str | Path) -> St
         nodes = _Items(graph_fh)
         edges = _Items(edges_fh)
         for record in records:
-            papers_fh.write(dumps_line(record.paper.to_dict()))
-            entities_fh.write(dumps_line(record.to_dict()))
+            paper_line = dumps_line(record.paper.to_dict())
+            papers_fh.write(paper_line)
+            # = dumps_line(record.to_dict()), without encoding the abstract twice
+            entities = [e.to_dict() for e in record.entities]
+            entities_fh.write(f'{paper_line[:-2]},"entities":{dumps_line(entities)[:-1]}}}\n')
             star = nx.DiGraph()
             add_paper(star, record)
             pid = record.paper.node_id
@@ -134,7 +159,7 @@ def write_streamed(records: Iterable[ExtractedPaper], out_dir: str | Path) -> St
 
 
 def sample_graph(
-    records: Callable[[], Iterable[ExtractedPaper]],
+    entities_jsonl: str | Path,
     table: EntityTable,
     *,
     entities: int = SAMPLE_ENTITIES,
@@ -142,21 +167,24 @@ def sample_graph(
 ) -> nx.DiGraph:
     """A graph small enough to look at: the ``papers`` papers mentioning most of the
     ``entities`` most frequent entities (ties: earliest in the input), built by
-    :func:`build_graph` from a second pass over ``records()``."""
-    top = table.most_frequent(entities)
-    best: list[tuple[int, int, str]] = []  # min-heap of (score, -position, paper id)
-    for position, record in enumerate(records()):
-        score = sum(1 for e in record.entities if e.id in top)
-        if score:
-            item = (score, -position, record.paper.id)
-            if len(best) < papers:
-                heapq.heappush(best, item)
-            elif item > best[0]:
-                heapq.heapreplace(best, item)
-    chosen = {pid for _, _, pid in best}
-    G = build_graph(record for record in records() if record.paper.id in chosen)
+    :func:`build_graph` from their lines of ``entities.jsonl`` (no other line is parsed)."""
+    chosen = table.most_connected(table.most_frequent(entities), papers)
+    G = build_graph(_lines(entities_jsonl, chosen))
     G.graph["name"] = f"Knowledge graph: a sample of {len(chosen)} of the most connected papers"
     return G
+
+
+def _lines(entities_jsonl: str | Path, positions: list[int]) -> Iterator[ExtractedPaper]:
+    """The records at ``positions`` (sorted) of an ``entities.jsonl`` written by :func:`write_streamed`."""
+    wanted = iter(positions)
+    target = next(wanted, None)
+    with open(entities_jsonl, encoding="utf-8") as fh:
+        for position, line in enumerate(fh):
+            if position == target:
+                yield ExtractedPaper.from_dict(json.loads(line))
+                target = next(wanted, None)
+                if target is None:
+                    return
 
 
 def write_sample_view(out_dir: str | Path, table: EntityTable) -> list[Path]:
@@ -165,7 +193,7 @@ def write_sample_view(out_dir: str | Path, table: EntityTable) -> list[Path]:
     from kg.graph import assign_communities
 
     out = Path(out_dir)
-    G = sample_graph(lambda: read_extracted(out / ENTITIES_JSONL), table)
+    G = sample_graph(out / ENTITIES_JSONL, table)
     if any(kind == PAPER for _, kind in G.nodes(data="kind")):
         assign_communities(G)
     return write_view(G, out)
