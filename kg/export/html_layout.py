@@ -14,8 +14,10 @@ from collections.abc import Hashable
 import networkx as nx
 import numpy as np
 
-#: Typical distance between linked nodes, in vis-network canvas units.
-EDGE_LENGTH = 60.0
+#: Room for each node (the square root of the drawing's area per node), in canvas units.
+SPACING = 45.0
+#: Pull towards the centre, per unit of distance (see the comment in the loop).
+GRAVITY = 1.0
 
 
 def sampled_spring_layout(
@@ -24,7 +26,7 @@ def sampled_spring_layout(
     seed: int = 0,
     iterations: int = 120,
     samples: int = 32,
-    scale: float = EDGE_LENGTH,
+    spacing: float = SPACING,
 ) -> dict[Hashable, tuple[float, float]]:
     """Fruchterman-Reingold positions for ``G`` (direction ignored), deterministic for a ``seed``.
 
@@ -50,7 +52,9 @@ def sampled_spring_layout(
     degree = np.bincount(edges.ravel(), minlength=n).astype(float) if len(edges) else np.zeros(n)
     x, y = pos[:, 0].copy(), pos[:, 1].copy()
     a, b = (edges[:, 0], edges[:, 1]) if len(edges) else (np.zeros(0, np.int64), np.zeros(0, np.int64))
-    gravity = 0.05 * k / (1.0 + degree) * math.sqrt(n) / side
+    # a pull g·r balances the repulsion k²n/r of the rest at r = k·sqrt(n/g): with g = 1 that is
+    # about the radius the nodes fill, so separate components settle at the rim, not far away
+    gravity = GRAVITY
     spread = (n - 1) / s
     for _ in range(iterations):
         # repulsion k²/d along the unit vector, estimated from s random partners and scaled to n-1
@@ -66,7 +70,7 @@ def sampled_spring_layout(
         pull = np.sqrt(ex * ex + ey * ey) / k
         fx += np.bincount(b, ex * pull, n) - np.bincount(a, ex * pull, n)
         fy += np.bincount(b, ey * pull, n) - np.bincount(a, ey * pull, n)
-        # gravity towards the centre, stronger for lightly linked nodes and separate components
+        # gravity towards the centre
         fx -= x * gravity
         fy -= y * gravity
         length = np.sqrt(fx * fx + fy * fy) + 1e-9
@@ -76,10 +80,9 @@ def sampled_spring_layout(
         temperature -= cooling
     pos = np.column_stack((x, y))
     pos -= pos.mean(axis=0)
-    if len(edges):
-        d = pos[edges[:, 0]] - pos[edges[:, 1]]
-        typical = float(np.median(np.sqrt((d * d).sum(axis=1)))) or 1.0
-    else:
-        typical = 1.0
-    pos *= scale / typical
+    # scale so that each node has about ``spacing`` units of room: labels then stay hidden at
+    # the fit-to-screen zoom of a big graph and appear as one zooms in
+    extent = pos.max(axis=0) - pos.min(axis=0)
+    room = math.sqrt(max(float(extent[0] * extent[1]), 1e-9) / n)
+    pos *= spacing / room
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(nodes, pos, strict=True)}

@@ -265,9 +265,10 @@
     view.nodes.forEach(function (n) {
       var style = styleOf(INFO[n.id].kind);
       var on = keep.has(n.id);
+      var border = n.id === id ? "#111111" : style.border;
       nodeUpdates.push({
         id: n.id,
-        color: on ? { background: style.color, border: n.id === id ? "#111111" : style.border } : DIM,
+        color: on ? { background: style.color, border: border, highlight: { background: style.color, border: border } } : DIM,
         font: { color: on ? FONT : DIM_FONT }
       });
     });
@@ -277,6 +278,9 @@
       return { id: e.id, color: on ? { color: "#3b4656", opacity: 1 } : { color: "#e6e9ee", opacity: 1 } };
     }));
     view.dimmed = true;
+    // selected nodes are drawn last: the neighbourhood stays on top of the dimmed rest
+    if (view.network) view.network.selectNodes(Array.from(keep).filter(isVisible), false);
+    return keep;
   }
 
   function unhighlight(view) {
@@ -310,7 +314,6 @@
     if (!view.nodes.get(id)) { switchView("graph"); view = current(); }
     state.selected = id;
     highlight(view, id);
-    view.network.selectNodes([id], false);
     showPanel(view, id);
     root.setAttribute("data-kg-selected", id);
     if (options.focus) {
