@@ -44,6 +44,7 @@ EXPORTERS: dict[str, str | Exporter] = {
     "graph-json": "kg.export.files:write_graph_json",
     "graphml": "kg.export.files:write_graphml",
     "gexf": "kg.export.files:write_gexf",
+    "html": "kg.export.html:write_view",
 }
 
 
