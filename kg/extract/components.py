@@ -142,8 +142,9 @@ class LexiconMatcher(_Component):
         self.prefix_types: dict[str, str] = {}
         keep = set(_read_list("keep"))
         make = nlp.tokenizer.pipe
+        curated = _curated_types(types)
         for type_ in types:
-            names = _read_lexicon(type_)
+            names = [n for n in _read_lexicon(type_) if curated.get(n.lower(), type_) == type_]
             cased, uncased = [], []
             for n in names:
                 if n in keep or (type_ != "dataset" and _plain_case(n) and (type_ != "method" or " " in n or n.islower())):
@@ -221,6 +222,19 @@ def _variants(name: str) -> list[str]:
     if name[-1].isalpha() and not name.endswith("s"):
         out.update([v + "s" for v in out])
     return [v for v in out if v]
+
+
+def _curated_types(types: Iterable[str]) -> dict[str, str]:
+    """Lower-cased name -> type of our curated ``extra-*`` lists: they override a Papers with Code
+    list of another type (PwC lists "Self-Supervised Learning" as a task, "CLIP" as a dataset)."""
+    out: dict[str, str] = {}
+    for type_ in types:
+        path = resources.files("kg.extract").joinpath(f"data/lexicons/extra-{type_}.txt")
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    out.setdefault(line.strip().lower(), type_)
+    return out
 
 
 def _read_lexicon(type_: str) -> list[str]:
