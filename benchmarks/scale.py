@@ -27,9 +27,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
 
-import synth  # noqa: E402  (benchmarks/synth.py, beside this file)
+
+def _load_synth():
+    """benchmarks/synth.py, beside this file (loaded by path: benchmarks/ is not a package, and
+    putting it on sys.path would let its scripts shadow standard modules such as ``html``)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("kg_bench_synth", HERE / "synth.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+synth = _load_synth()
 
 GB = 1024**3
 
