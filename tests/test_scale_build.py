@@ -82,3 +82,40 @@ def test_the_progress_total_is_known_for_json_lines_inputs_only(tmp_path):
     b.write_text('{"title": "z"}\n')
     assert _expected_records([a, b]) == 3
     assert _expected_records([a, EXAMPLE]) is None
+
+
+def test_a_scheduler_file_names_the_cluster_too(dask_address, tmp_path):
+    from kg.engines.cluster import DaskEngine
+
+    scheduler_file = tmp_path / "scheduler.json"
+    scheduler_file.write_text(f'{{"address": "{dask_address}"}}')
+    with DaskEngine(str(scheduler_file)) as engine:
+        assert engine.workers == 2
+
+
+def test_a_pipeline_that_fails_to_load_on_the_workers_fails_before_any_work(dask_address):
+    from kg.engines.cluster import DaskEngine
+    from kg.errors import KgError
+
+    with pytest.raises(KgError, match="unknown pipeline component"):
+        DaskEngine(dask_address, load_options={"kg_nonexistent": {}}).__enter__()
+
+
+def test_a_sample_view_keeps_the_papers_most_connected_to_the_most_frequent_entities(tmp_path):
+    from kg.export.stream import sample_graph, write_streamed
+    from kg.extract import extract
+    from kg.ingest import read_papers
+
+    records = extract(read_papers([EXAMPLE]))
+    streamed = write_streamed(records, tmp_path)
+    top = streamed.table.most_frequent(5)
+    G = sample_graph(tmp_path / ENTITIES_JSONL, streamed.table, entities=5, papers=10)
+    papers = [n for n, kind in G.nodes(data="kind") if kind == "Paper"]
+    assert len(papers) == 10
+
+    def score(record):
+        return sum(1 for e in record.entities if e.id in top)
+
+    chosen = {r.paper.node_id for r in records if r.paper.node_id in papers}
+    worst_chosen = min(score(r) for r in records if r.paper.node_id in chosen)
+    assert all(score(r) <= worst_chosen for r in records if r.paper.node_id not in chosen)

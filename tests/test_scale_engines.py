@@ -141,3 +141,11 @@ def test_extract_corpus_equals_the_in_memory_two_passes(papers):
         resolved = list(corpus)
         assert list(corpus) == resolved
     assert resolved == extract(papers)
+
+
+def test_an_error_in_a_worker_process_reaches_the_caller(papers):
+    from kg.errors import KgError
+
+    with ProcessPoolEngine(1, load_options={"kg_nonexistent": {}}) as engine:
+        with pytest.raises(KgError, match="unknown pipeline component"):
+            list(engine.extract(papers[:2]))
