@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -48,14 +49,21 @@ def neo4j_driver() -> Iterator[Driver]:
         yield driver
 
 
+@contextmanager
+def empty_database(driver: Driver) -> Iterator[Driver]:
+    """Hold the database ``neo4j`` alone (a lock file across processes) and wipe it first."""
+    with open(Path(tempfile.gettempdir()) / "kg-neo4j-tests.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        with driver.session() as session:
+            wipe(session)
+        yield driver
+
+
 @pytest.fixture
 def db(neo4j_driver: Driver) -> Iterator[Driver]:
     """The driver of a server whose database ``neo4j`` is empty, held by this test alone."""
-    with open(Path(tempfile.gettempdir()) / "kg-neo4j-tests.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        with neo4j_driver.session() as session:
-            wipe(session)
-        yield neo4j_driver
+    with empty_database(neo4j_driver) as driver:
+        yield driver
 
 
 def papers(name: str) -> list[ExtractedPaper]:
@@ -71,7 +79,12 @@ def graph(*names: str) -> nx.DiGraph:
     return G
 
 
-def query(driver: Driver, cypher: str, **parameters: Any) -> list[dict[str, Any]]:
+def cypher_file(name: str) -> str:
+    """The text of a query of the library, ``cypher/<name>.cypher``."""
+    return (ROOT / "cypher" / f"{name}.cypher").read_text(encoding="utf-8")
+
+
+def query(driver: Driver, cypher: str, /, **parameters: Any) -> list[dict[str, Any]]:
     records, _, _ = driver.execute_query(cypher, parameters, database_="neo4j")
     return [r.data() for r in records]
 

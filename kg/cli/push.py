@@ -60,6 +60,8 @@ def push(
     )
     if result.relationships_deleted:
         changed += f", {result.relationships_deleted:,} relationships removed"
+    if result.wiped:
+        changed = f"{result.wiped:,} nodes wiped first, {changed}"
     ui.summary(
         f"pushed {result.nodes:,} nodes and {result.relationships:,} relationships to {shown} "
         f"(database {database}, import {result.import_seq}): {changed}, in {result.seconds:.1f}s"

@@ -16,8 +16,11 @@ What Neo4j holds beyond the graph's attributes:
   hash of the graph's node ids and edges, so pushing the same graph again adds no Import);
 - ``paper_count`` and ``first_seen`` of entities, recomputed by Neo4j over every paper it holds
   (so pushing only tomorrow's papers keeps them right); ``aliases`` accumulate across pushes;
-- ``(:Community {id, label, size, top_entities})`` from ``G.graph["communities"]`` and an
-  ``IN_COMMUNITY`` relationship from every node whose ``community`` attribute names one.
+- ``(:Community {id, label, size, top_entities, top_entity_names})`` from
+  ``G.graph["communities"]`` and an ``IN_COMMUNITY`` relationship from every node whose
+  ``community`` attribute names one. Communities describe the pushed graph as a whole: they
+  replace those in the database (push the whole graph, e.g. the output of
+  ``kg build --update``, to keep them meaningful). A graph without ``communities`` leaves them.
 """
 
 from __future__ import annotations
@@ -107,9 +110,10 @@ MERGE (c:Community {id: row.id})
 SET c += row.props
 """
 
-DROP_EMPTY_COMMUNITIES = """
+# The communities of the pushed graph replace those in the database.
+DROP_OTHER_COMMUNITIES = """
 MATCH (c:Community)
-WHERE NOT EXISTS { (c)<-[:IN_COMMUNITY]-() }
+WHERE NOT c.id IN $ids
 DETACH DELETE c
 """
 
@@ -259,10 +263,13 @@ def community_of(data: Mapping[str, Any]) -> int | None:
 
 
 def community_rows(G: nx.DiGraph) -> list[dict[str, Any]]:
-    """One row per community of ``G.graph["communities"]``: ``{id, props}``."""
+    """One row per community of ``G.graph["communities"]``: ``{id, props}``; the props add
+    ``top_entity_names``, the names of its ``top_entities`` (node ids), for readable queries."""
     rows = []
     for community in G.graph.get("communities") or ():
         props = {k: neo4j_value(v) for k, v in community.items() if k != "id"}
+        top = [e for e in community.get("top_entities") or () if e in G]
+        props["top_entity_names"] = neo4j_value([str(G.nodes[e].get("name") or e) for e in top])
         rows.append({"id": int(community["id"]), "props": props})
     return rows
 
@@ -286,6 +293,7 @@ class GraphRows:
     relationships: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     keep: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     communities: list[dict[str, Any]] = field(default_factory=list)
+    has_communities: bool = False  # the graph was analysed (``G.graph["communities"]`` exists)
     memberships: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
@@ -312,6 +320,7 @@ class GraphRows:
             if labels[u] == PAPER:
                 rows.keep[str(u)].append(f"{rel_type} {v}")
         rows.communities = community_rows(G)
+        rows.has_communities = "communities" in G.graph
         return rows
 
     @property
@@ -391,6 +400,7 @@ class PushResult:
     properties_set: int
     transactions: int
     seconds: float
+    wiped: int = 0  # nodes deleted by ``wipe`` before the push (not in the counts above)
 
     @property
     def rows(self) -> int:
@@ -462,6 +472,7 @@ class Push:
         self.papers = len(self.rows.nodes.get(PAPER, ()))
         self._tally = _Tally()
         self._seq = 0
+        self._wiped = 0
         self._seconds = 0.0
         self.result: PushResult | None = None
 
@@ -510,6 +521,7 @@ class Push:
             properties_set=t.properties_set,
             transactions=t.transactions,
             seconds=self._seconds,
+            wiped=self._wiped,
         )
 
     def run(self) -> PushResult:
@@ -526,9 +538,8 @@ class Push:
     def _steps(self, session: Session) -> Iterator[Step]:
         session.run(PING).consume()  # a missing database fails here, before anything is written
         if self.wipe:
-            counters = wipe(session)
-            self._tally.add(counters)
-            yield Step("wipe", counters.nodes_deleted)
+            self._wiped = wipe(session).nodes_deleted
+            yield Step("wipe", self._wiped)
         apply_schema(session, uri=self.uri)
         yield Step("schema", 0)
         if not self.rows.node_count:
@@ -571,16 +582,17 @@ class Push:
                 self._write(session, recount_query(label), ids=list(chunk))
                 yield Step(f"{label} counts", len(chunk))
 
-        for chunk in _chunks(self.rows.communities, b):
-            self._write(session, MERGE_COMMUNITIES, rows=list(chunk))
-            yield Step(COMMUNITY, len(chunk))
-        for label in NODE_LABELS:
-            for chunk in _chunks(self.rows.memberships.get(label, []), b):
-                self._write(session, membership_query(label), rows=list(chunk))
-                yield Step(IN_COMMUNITY, len(chunk))
-        self._write(session, DROP_EMPTY_COMMUNITIES)
+        if self.rows.has_communities:
+            self._write(session, DROP_OTHER_COMMUNITIES, ids=[c["id"] for c in self.rows.communities])
+            for chunk in _chunks(self.rows.communities, b):
+                self._write(session, MERGE_COMMUNITIES, rows=list(chunk))
+                yield Step(COMMUNITY, len(chunk))
+            for label in NODE_LABELS:
+                for chunk in _chunks(self.rows.memberships.get(label, []), b):
+                    self._write(session, membership_query(label), rows=list(chunk))
+                    yield Step(IN_COMMUNITY, len(chunk))
         session.run(AWAIT_FULLTEXT).consume()
-        yield Step("communities", 0)
+        yield Step("search index", 0)
 
 
 def wipe(session: Session) -> Any:
