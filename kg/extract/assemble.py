@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.acronyms import Definition
 from kg.extract.rules import Mention, appositive_proposal, proposal_context, title_prefix
+from kg.extract.scan import prefiltered
 from kg.extract.text import Sentences, is_name_shaped, strip_name_suffix
 from kg.extract.urls import Link
 from kg.extract.vocabulary import Vocabulary, vocabulary
@@ -132,7 +133,7 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
     return out
 
 
-_LIST_CUE_BEFORE = re.compile(r"(?i)\b(?:datasets|benchmarks|corpora)\s*(?::|,?\s+(?:namely|including|such as))[^.;]*$")
+_LIST_CUE_BEFORE = prefiltered(r"(?i)\b(?:datasets|benchmarks|corpora)\s*(?::|,?\s+(?:namely|including|such as))[^.;]*$")
 _LIST_HEAD_AFTER = re.compile(r"(?i)^\)?[^.;:]{0,80}?\b(?:benchmarks|datasets|corpora)\b")
 
 

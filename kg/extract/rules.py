@@ -6,9 +6,11 @@ confidence. Pure functions (text in, mentions out) so each is tested on its own;
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from functools import partial
 from typing import NamedTuple
 
+from kg.extract.scan import prefiltered
 from kg.extract.text import WORD, Sentences, is_name_shaped, is_title_case, strip_name_suffix
 from kg.extract.vocabulary import Vocabulary, vocabulary
 
@@ -28,8 +30,9 @@ class Mention(NamedTuple):
     proposed: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """A word of the text for the rules (a named tuple: built in bulk, one per word)."""
+
     start: int
     end: int
     text: str
@@ -39,25 +42,40 @@ class Word:
     caps_free: bool = False  # in a Title Case title: a capital says nothing
 
 
+# one or two whitespace characters without a line break: words on each side are one phrase
+_SPACES = [c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n"]
+_JOINING = frozenset([*_SPACES, *(a + b for a in _SPACES for b in _SPACES)])
+_new_word = partial(tuple.__new__, Word)
+
+
 def words_of(text: str, sentences: Sentences, title_end: int = 0) -> list[Word]:
     """The words of ``text`` with phrase-continuity and sentence-start flags."""
-    words: list[Word] = []
-    append = words.append
-    starts = {b[0] for b in sentences.bounds}
-    title_case = title_end > 0 and is_title_case(text[:title_end])
-    prev_end = -10
-    for m in WORD.finditer(text):
-        s, e = m.span()
-        token = m.group()
-        if "'" in token or "’" in token:
-            if token.endswith(("'s", "’s")):
-                e -= 2
-                token = token[:-2]
-        gap = s - prev_end
-        joined = gap == 1 and text[prev_end] == " " or 0 < gap <= 2 and text[prev_end:s].isspace() and "\n" not in text[prev_end:s]
-        append(Word(s, e, token, token.lower(), joined, s in starts, title_case and s < title_end))
-        prev_end = e
-    return words
+    spans = [m.span() for m in WORD.finditer(text)]
+    if not spans:
+        return []
+    if "'" in text or "’" in text:
+        spans = [_possessive(text, s, e) for s, e in spans]
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    tokens = [text[s:e] for s, e in spans]
+    sentence_starts = {b[0] for b in sentences.bounds}
+    joined = [False]
+    joined += [text[pe:s] in _JOINING for pe, s in zip(ends, starts[1:])]
+    firsts = [s in sentence_starts for s in starts]
+    if title_end > 0 and is_title_case(text[:title_end]):
+        n_title = bisect_left(starts, title_end)
+        caps_free = [True] * n_title + [False] * (len(starts) - n_title)
+    else:
+        caps_free = [False] * len(starts)
+    return list(map(_new_word, zip(starts, ends, tokens, map(str.lower, tokens), joined, firsts, caps_free)))
+
+
+def _possessive(text: str, s: int, e: int) -> tuple[int, int]:
+    """A word's span without a possessive "'s"."""
+    token = text[s:e]
+    if ("'" in token or "’" in token) and token.endswith(("'s", "’s")):
+        return s, e - 2
+    return s, e
 
 
 # ---------------------------------------------------------------------------------------------
@@ -87,10 +105,10 @@ def head_phrases(words: list[Word], text: str, vocab: Vocabulary | None = None) 
     """Phrases that end in a head word of a type, with the modifiers before it."""
     vocab = vocab or vocabulary()
     found: list[Mention] = []
-    for i, word in enumerate(words):
+    index = vocab.head_index
+    for i in [i for i, w in enumerate(words) if w.lower in index]:
+        word = words[i]
         type_ = vocab.head_type(word.lower)
-        if type_ is None:
-            continue
         j = i
         while (
             j > 0 and words[j].joined and i - j < _MAX_MODIFIERS[type_]
@@ -158,9 +176,9 @@ def shaped_names(words: list[Word], text: str, sentences: Sentences, vocab: Voca
     """Name-shaped words (and hyphenated chains of them), typed by their context."""
     vocab = vocab or vocabulary()
     found: list[Mention] = []
-    for i, word in enumerate(words):
-        if not _SHAPE_HINT.search(word.text):
-            continue
+    hint = _SHAPE_HINT.search
+    for i in [i for i, w in enumerate(words) if hint(w.text)]:
+        word = words[i]
         name = strip_name_suffix(word.text)
         if not is_name_shaped(name) or name.lower() in vocab.generic_names:
             continue
@@ -193,8 +211,8 @@ def _all_caps_region(words: list[Word], i: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 # cue phrases: "in terms of X", "the task of X", "called X"
 
-_TERMS_OF = re.compile(r"(?i)\b(?:in terms of|measured by|as measured by|evaluated (?:by|with|using)|metrics? (?:such as|like|including)|metrics?,?\s+(?:namely|i\.e\.,?))\s+((?:[\w@-]+(?:\s*[,/]\s*|\s+and\s+|\s+or\s+|\s+))+)")
-_TASK_OF = re.compile(r"(?i)\b(?:the|a|this|challenging|important)\s+(?:task|problem)s?\s+of\s+((?:[\w-]+\s+){0,3}[\w-]+(?:ing|ion|sis|ment))\b")
+_TERMS_OF = prefiltered(r"(?i)\b(?:in terms of|measured by|as measured by|evaluated (?:by|with|using)|metrics? (?:such as|like|including)|metrics?,?\s+(?:namely|i\.e\.,?))\s+((?:[\w@-]+(?:\s*[,/]\s*|\s+and\s+|\s+or\s+|\s+))+)")
+_TASK_OF = prefiltered(r"(?i)\b(?:the|a|this|challenging|important)\s+(?:task|problem)s?\s+of\s+((?:[\w-]+\s+){0,3}[\w-]+(?:ing|ion|sis|ment))\b")
 
 
 def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
@@ -230,12 +248,12 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
 # ---------------------------------------------------------------------------------------------
 # proposals: the title's "X: ..." prefix, "we propose X", "called X"
 
-_TITLE_PREFIX = re.compile(r"^\s*([^:]{2,60}?)\s*:\s+\S")
+_TITLE_PREFIX = prefiltered(r"^\s*([^:]{2,60}?)\s*:\s+\S")
 _PROPOSE = re.compile(
     r"(?i)\b(?:we|this (?:paper|work|study)|our (?:paper|work)|here,? we)\s+(?:(?:also|further|then|first|thus|therefore|hence|now)\s+)?"
     r"(?:propose|introduce|present|develop|design|devise|build|create|construct|release|contribute|offer|establish|curate|collect)s?d?\s+"
 )
-_NAMING = re.compile(r"(?i)\b(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?|which we call|we refer to (?:it |this )?as)\s+[\"'“‘]?$")
+_NAMING = prefiltered(r"(?i)\b(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?|which we call|we refer to (?:it |this )?as)\s+[\"'“‘]?$")
 
 
 def title_prefix(title: str) -> tuple[int, int] | None:
@@ -258,6 +276,9 @@ def title_prefix(title: str) -> tuple[int, int] | None:
     return m.start(1), m.start(1) + len(name)
 
 
+_PROPOSED_BEFORE = prefiltered(r"(?i)\b(?:the|our)\s+(?:newly\s+)?(?:proposed|presented|introduced)\s+(?:[\w-]+\s+){0,2}$")
+
+
 def proposal_context(text: str, start: int, sentence_start: int) -> bool:
     """Is the mention at ``start`` introduced as the paper's own ("we propose [a new] X",
     "called X", "the proposed X", "X, a novel ...")?"""
@@ -272,7 +293,7 @@ def proposal_context(text: str, start: int, sentence_start: int) -> bool:
         # only determiners, adjectives and a short description between the verb and the name
         if len(between.split()) <= 10 and not re.search(r"[.;]|\b(?:by|using|with|based on|from|via|to)\b", between):
             return True
-    if re.search(r"(?i)\b(?:the|our)\s+(?:newly\s+)?(?:proposed|presented|introduced)\s+(?:[\w-]+\s+){0,2}$", before):
+    if _PROPOSED_BEFORE.search(before):
         return True
     return False
 

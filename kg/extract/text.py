@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9\u0370-\u03ff])|\n+")
 _ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Ref|resp|approx|al|No|Tab|Dr|Mr|Ms|St)\.|\b[A-Z]\.)$")
@@ -55,6 +56,7 @@ class Sentences:
         return self.bounds[self.index(offset)]
 
 
+@lru_cache(maxsize=1 << 15)  # called for the same words by several rules; bounded
 def is_name_shaped(word: str) -> bool:
     """A word that looks like a name rather than an English word: internal capitals
     (ResNet, dKV), two or more capitals (BERT, SE-ResNet), letters mixed with digits

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from kg.extract.scan import prefiltered
+
 # Hosts whose links are source repositories or archived artefacts (kind "repository").
 REPOSITORY_HOSTS = (
     "github.com", "gitlab.com", "bitbucket.org", "huggingface.co", "hf.co", "zenodo.org",
@@ -25,7 +27,7 @@ REFERENCE_HOSTS = (
 _SCHEMELESS_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co", "zenodo.org", "www.")
 
 # A URL candidate: with a scheme, or a scheme-less link to a well-known host.
-_URL = re.compile(
+_URL = prefiltered(
     r"(?:\b(?:https?|ftp)://|(?<![\w@./-])(?:" + "|".join(re.escape(h) for h in _SCHEMELESS_HOSTS) + r"))"
     r"[^\s<>\"'`\\|^]+",
     re.IGNORECASE,

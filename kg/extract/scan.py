@@ -1,0 +1,164 @@
+"""Regex scans that skip texts which cannot match: the same results as the plain pattern.
+
+Most cue patterns of the rules ("in terms of", "the task of", "we call it", URLs) match in few
+abstracts, yet Python's engine spends ~50 ns per character trying them at every position
+(case-insensitive patterns that open with ``\\b`` get no prefix optimisation). ``prefiltered``
+wraps a compiled pattern: the wrapper reads the pattern's parse tree once for literals of which
+every match must contain one, and answers "no match" straight away when none of them occurs
+in the searched range (a plain substring test on the lower-cased text). Otherwise, and for
+anything it cannot analyse, it calls the pattern itself.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+try:  # the parser behind ``re`` (Python 3.11+); sre_parse before
+    from re import _constants as _c, _parser as _p
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+# Non-ASCII characters that a case-insensitive pattern matches to an ASCII letter although
+# str.lower() does not map them to it (İ, ı, ſ, Kelvin sign): texts with them skip the prefilter.
+FOLD_TRAPS = "\u0130\u0131\u017f\u212a"
+_TRAPS = re.compile(f"[{FOLD_TRAPS}]")
+_last: tuple[str | None, str | None] = (None, None)
+
+
+def folded(text: str) -> str | None:
+    """``text.lower()`` when that is exactly how a case-insensitive pattern sees its ASCII
+    letters (same length, same offsets), else None. Cached for the text last asked about."""
+    global _last
+    cached, result = _last
+    if cached is text:
+        return result
+    result = text.lower() if text.isascii() or not _TRAPS.search(text) else None
+    _last = (text, result)
+    return result
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings of which every match of ``pattern`` contains at least one (lower-cased for a
+    case-insensitive pattern), or None when the pattern has no such requirement we can see."""
+    if pattern.flags & (re.LOCALE | re.ASCII):
+        return None
+    try:
+        items = list(_p.parse(pattern.pattern, pattern.flags))
+        found = _required(items, bool(pattern.flags & re.IGNORECASE))
+    except RecursionError:  # pragma: no cover - absurdly nested pattern
+        return None
+    if not found or "" in found:
+        return None
+    return tuple(sorted(found, key=lambda s: (-len(s), s)))
+
+
+def _required(items: list, fold: bool) -> set[str] | None:
+    """The most selective requirement among the mandatory parts of a sequence."""
+    candidates: list[set[str]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            candidates.append({"".join(run)})
+            run.clear()
+
+    for op, av in items:
+        if op is _c.LITERAL:
+            ch = chr(av)
+            if fold and not ch.isascii():
+                close()  # a non-ASCII letter folds in ways str.lower() does not tell
+                continue
+            run.append(ch.lower() if fold else ch)
+            continue
+        close()
+        if op is _c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if not add_flags and not del_flags:
+                req = _required(list(sub), fold)
+                if req:
+                    candidates.append(req)
+        elif op is _c.BRANCH:
+            union: set[str] = set()
+            for alternative in av[1]:
+                req = _required(list(alternative), fold)
+                if not req:
+                    break
+                union |= req
+            else:
+                candidates.append(union)
+        elif (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1:
+            req = _required(list(av[2]), fold)
+            if req:
+                candidates.append(req)
+        # anything else (classes, assertions, optional parts) requires no literal
+    close()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+class Prefiltered:
+    """A compiled pattern whose ``search``/``match``/``fullmatch``/``finditer``/``findall``
+    return exactly what the pattern's would, faster where a required literal is absent."""
+
+    __slots__ = ("pattern", "literals", "fold")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.literals = required_literals(pattern)
+        self.fold = bool(pattern.flags & re.IGNORECASE)
+
+    def _absent(self, text: str, pos: int, endpos: int) -> bool:
+        """True when no required literal lies within ``text[pos:endpos]``."""
+        literals = self.literals
+        if literals is None:
+            return False
+        if self.fold:
+            low = folded(text)
+            if low is None:
+                return False
+        else:
+            low = text
+        pos, endpos = max(pos, 0), max(endpos, 0)
+        find = low.find
+        for literal in literals:
+            if find(literal, pos, endpos) >= 0:
+                return False
+        return True
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self._absent(text, pos, endpos):
+            return None
+        return self.pattern.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self._absent(text, pos, endpos):
+            return None
+        return self.pattern.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self._absent(text, pos, endpos):
+            return None
+        return self.pattern.fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if self._absent(text, pos, endpos):
+            return iter(())
+        return self.pattern.finditer(text, pos, endpos)
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        if self._absent(text, pos, endpos):
+            return []
+        return self.pattern.findall(text, pos, endpos)
+
+    def __getattr__(self, name: str) -> Any:  # sub, split, groups, flags, ...: the pattern's own
+        return getattr(self.pattern, name)
+
+
+def prefiltered(pattern: str | re.Pattern[str], flags: int = 0) -> Prefiltered:
+    """``re.compile`` with the literal prefilter (see the module docstring)."""
+    return Prefiltered(pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags))
