@@ -286,7 +286,7 @@ def _options(net: Network) -> dict[str, Any]:
         "borderWidth": 1,
         "font": {"face": "system-ui, sans-serif", "color": "#1f2933", "strokeWidth": 3, "strokeColor": "#ffffff"},
         # labels grow with the node and are only drawn once legible, so they do not pile up
-        "scaling": {"min": 8, "max": 34, "label": {"enabled": True, "min": 11, "max": 18, "drawThreshold": 9, "maxVisible": 22}},
+        "scaling": {"min": 8, "max": 34, "label": {"enabled": True, "min": 11, "max": 18, "drawThreshold": 7, "maxVisible": 22}},
         "widthConstraint": {"maximum": 220},
     }
     options["groups"] = {
