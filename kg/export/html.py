@@ -419,7 +419,3 @@ def _darker(color: str, factor: float = 0.75) -> str:
     r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     return "#{:02x}{:02x}{:02x}".format(*(int(c * factor) for c in (r, g, b)))
 
-
-def kinds() -> Iterable[str]:
-    """The node kinds the view styles, in legend order."""
-    return [k["kind"] for k in _styles()["kinds"]]
