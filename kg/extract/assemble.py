@@ -59,6 +59,7 @@ def assemble(
     link_spans = [(l.start, l.end) for l in links]
     mentions = [m for m in mentions if _clean_span(text, m) and not any(m.start < e and s < m.end for s, e in link_spans)]
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab))
+    mentions = [_as_phenomenon(m, text, vocab) for m in mentions]
     prefix = title_prefix(text[:title_end]) if title_end else None
     if prefix is None and title_end:
         lead = re.match(r"\s*([^\s:]+)\s+(?:for|of|in|with|via|on|:)\s", text[:title_end])
@@ -92,6 +93,16 @@ def assemble(
         )
     entities.extend(_code_entities(text, title_end, sentences, links))
     return entities
+
+
+def _as_phenomenon(m: Mention, text: str, vocab: Vocabulary) -> Mention:
+    """A named phenomenon or problem ("Softmax Collapse (SC)", "exposure bias") is a task, not a method."""
+    if m.type != "method" or m.rule.startswith("lexicon"):
+        return m
+    name = m.name or text[m.start : m.end]
+    if name.rsplit(None, 1)[-1].lower() in vocab.phenomenon_heads and " " in name.strip():
+        return m._replace(type="task", proposed=False)
+    return m
 
 
 def _clean_span(text: str, m: Mention) -> bool:
@@ -212,7 +223,7 @@ def _singular(name: str) -> str:
 
 def _generic(name: str, vocab: Vocabulary) -> bool:
     lowered = " ".join(name.lower().split())
-    return lowered in vocab.generic_names or _singular(lowered) in vocab.generic_names
+    return lowered in vocab.generic_names or _singular(lowered) in vocab.generic_names or lowered in vocab.software
 
 
 def _well_formed(name: str) -> bool:

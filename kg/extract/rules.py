@@ -171,6 +171,8 @@ def shaped_names(words: list[Word], text: str, sentences: Sentences, vocab: Voca
         type_, rule, conf = "method", "shape:method", 0.6
         s_start, _ = sentences.around(word.start)
         before = text[max(s_start, word.start - 80) : word.start]
+        if _SOFTWARE_BEFORE.search(before) or _SOFTWARE_AFTER.match(text, word.end):
+            continue
         nxt = words[i + 1] if i + 1 < len(words) and words[i + 1].joined else None
         if nxt is not None and vocab.head_type(nxt.lower) == "metric" and nxt.lower in ("score", "scores", "metric"):
             type_, rule, conf = "metric", "shape:metric", 0.6
@@ -180,6 +182,16 @@ def shaped_names(words: list[Word], text: str, sentences: Sentences, vocab: Voca
     return found
 
 
+# software and products are not entities: "code is based on PyTorch / X", "frameworks like X or Y",
+# "an X Lambda cluster", "the X Recommend product"
+_SOFTWARE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:code|implementation)\s+(?:is\s+)?(?:based on|built (?:on|upon|with)|written in|implemented (?:in|with))"
+    r"|\b(?:implemented|written)\s+(?:in|with|using)|\b(?:frameworks?|librar(?:y|ies)|toolkits?|packages?|platforms?|software)\s+(?:like|such as|including)"
+    r"|\bavailable (?:in|for)(?: both)?)\s+(?:[\w.-]+\s*(?:/|\band\b|\bor\b)\s*)*$"
+)
+_SOFTWARE_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w-]*)?\s+(?:library|libraries|package|packages|toolkit|toolbox|product|products|platform|cluster|clusters|service|services|software|API|SDK|cloud)\b"
+)
 _SHAPE_HINT = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|\d|[\u0370-\u03ff]")
 
 
