@@ -348,8 +348,24 @@ def shown_uri(uri: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
+def _scrubbed(text: str, uri: str) -> str:
+    """``text`` with the URI shown without credentials, and no password left in it."""
+    text = text.replace(uri, shown_uri(uri))
+    try:
+        password = urlsplit(uri).password
+    except ValueError:
+        password = None
+    return text.replace(password, "***") if password else text
+
+
 def connection_error(exc: Exception, uri: str, user: str | None = None) -> KgError:
     """A one-line error for a failure to reach or log in to the server (never naming the password)."""
+    error = _connection_error(exc, uri, user)
+    lines = str(error).splitlines() or [type(exc).__name__]
+    return type(error)(_scrubbed(lines[0], uri))
+
+
+def _connection_error(exc: Exception, uri: str, user: str | None) -> KgError:
     where = shown_uri(uri)
     if isinstance(exc, AuthError):
         if user is None:
@@ -367,8 +383,16 @@ def connection_error(exc: Exception, uri: str, user: str | None = None) -> KgErr
     return ConnectionFailed(f"cannot use Neo4j at {where}: {type(exc).__name__}: {exc}")
 
 
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
 def connect(uri: str, auth: tuple[str, str] | None = None) -> Driver:
     """A driver for ``uri`` whose connection and login were verified (a ``ConnectionFailed`` if not)."""
+    scheme = uri.split("://", 1)[0] if "://" in uri else ""
+    if scheme not in BOLT_SCHEMES:
+        raise ConnectionFailed(
+            f"bad Neo4j URI {shown_uri(uri)}: expected {', '.join(s + '://' for s in BOLT_SCHEMES)} (e.g. bolt://localhost:7687)"
+        )
     try:
         driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=15.0)
     except (ConfigurationError, ValueError) as exc:
