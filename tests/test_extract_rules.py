@@ -56,3 +56,31 @@ def test_verbs_and_evaluative_adjectives_do_not_start_a_phrase(nlp) -> None:
         "ensures high-quality end-to-end generation.",
     )
     assert not [k for k in got if k.startswith(("adopt", "minimize", "ensure", "inappropriate"))]
+
+
+def test_title_leading_noun_phrase_is_a_proposed_method(nlp) -> None:
+    got = found(nlp, "Sequential Gradient Coding For Straggler Mitigation", "We propose two schemes for straggler mitigation.")
+    assert got[entity_key("Sequential Gradient Coding")] == ("method", True)
+
+
+def test_whole_title_naming_a_method_is_proposed(nlp) -> None:
+    got = found(nlp, "Flow Equivariant Recurrent Neural Networks", "We extend equivariance to flows.")
+    assert got[entity_key("Flow Equivariant Recurrent Neural Networks")] == ("method", True)
+
+
+def test_title_means_and_components_after_the_colon_are_proposed(nlp) -> None:
+    got = found(
+        nlp,
+        "FooGNN for Timing Prediction with Order Preserving Partition: Global Circuit Pre-training, "
+        "Local Delay Learning and Attentional Cell Modeling",
+        "We predict timing.",
+    )
+    for name in ("Order Preserving Partition", "Global Circuit Pre-training", "Local Delay Learning", "Attentional Cell Modeling"):
+        assert got[entity_key(name)] == ("method", True), name
+
+
+def test_title_phrases_that_are_sentences_or_known_methods_are_not_proposed(nlp) -> None:
+    assert found(nlp, "Diffusion Models Beat GANs on Image Synthesis", "We study it.").get(entity_key("Diffusion Models Beat GANs")) is None
+    assert found(nlp, "Rethinking Video Tokenization: A Conditioned Approach", "We study it.").get(entity_key("Rethinking Video Tokenization")) is None
+    got = found(nlp, "Deep Residual Learning with Convolutional Neural Networks for Image Recognition", "We study it.")
+    assert got[entity_key("Convolutional Neural Networks")] == ("method", False)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kg.extract.acronyms import Definition
-from kg.extract.rules import Mention, appositive_proposal, proposal_context, title_prefix
+from kg.extract.rules import Mention, appositive_proposal, proposal_context, title_methods, title_prefix
 from kg.extract.text import Sentences, is_name_shaped, strip_name_suffix
 from kg.extract.urls import Link
 from kg.extract.vocabulary import Vocabulary, vocabulary
@@ -67,6 +67,8 @@ def assemble(
             prefix = (lead.start(1), lead.start(1) + len(strip_name_suffix(lead.group(1))))
     if prefix is not None:
         mentions.append(_title_mention(text, prefix, mentions, vocab))
+    if title_end:
+        mentions.extend(_title_methods(text[:title_end], mentions, prefix, vocab))
     chosen = _resolve_overlaps(mentions, text)
     groups = _group(chosen, text, definitions, vocab)
     proposed_names = {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
@@ -168,6 +170,20 @@ def _title_mention(text: str, prefix: tuple[int, int], mentions: list[Mention], 
         if m.start == s and m.end == e and m.rule.startswith("lexicon"):
             type_ = m.type
     return Mention(s, e, type_, "title", 0.9, proposed=type_ == "method")
+
+
+def _title_methods(title: str, mentions: list[Mention], prefix: tuple[int, int] | None, vocab: Vocabulary) -> list[Mention]:
+    """The title's own method names (``rules.title_methods``), proposed; a known (lexicon) method
+    there is only used ("Deep Residual Networks for ...")."""
+    known = [m for m in mentions if m.start < len(title) and m.rule.startswith("lexicon")]
+    out: list[Mention] = []
+    for s, e, _kind in title_methods(title, vocab):
+        if prefix is not None and s < prefix[1] and prefix[0] < e:
+            continue
+        if any(k.start <= s and e <= k.end or k.start < e and s < k.end and (k.start < s or k.end > e) for k in known):
+            continue
+        out.append(Mention(s, e, "method", "title", 0.75, proposed=True))
+    return out
 
 
 def _resolve_overlaps(mentions: list[Mention], text: str) -> list[Mention]:

@@ -263,11 +263,72 @@ def title_prefix(title: str) -> tuple[int, int] | None:
         return None
     if len(words) > 1 and not all(w[0].isupper() or is_name_shaped(w) for w in words):
         return None
-    if words[-1].lower() in vocabulary().modifier_stop or words[0].lower() in vocabulary().modifier_stop:
+    lowered = [w.lower() for w in words]
+    if lowered[-1] in vocabulary().modifier_stop or lowered[0] in _TITLE_FUNCTION or len(words) == 1 and lowered[0] in vocabulary().modifier_stop:
         return None
+    if any(w in _TITLE_FUNCTION or w in _TITLE_VERBS for w in lowered) or lowered[0].endswith("ing") and lowered[0] not in vocabulary().nominal_ing:
+        return None  # "Rethinking Video Tokenization:", "Stretching Each Dollar:", "Temporal Feature Matters:"
     if name.lower() in vocabulary().generic_names or any(c in name for c in "?!"):
         return None
     return m.start(1), m.start(1) + len(name)
+
+
+_TITLE_PHRASE = r"((?:[\w'’-]+\s+){0,4}[\w'’-]+)"
+_TITLE_LEAD = re.compile(r"^\s*" + _TITLE_PHRASE + r"(?:\s+(?:for|via|with|in|on|through|from|as|using)\s|\s*$)", re.IGNORECASE)
+_TITLE_MEANS = re.compile(r"\b(?:via|with|using|through)\s+" + _TITLE_PHRASE + r"(?=\s*(?::|$|\s+(?:for|in|on|and|to)\s))", re.IGNORECASE)
+_TITLE_LIST = re.compile(r":\s+((?:[^,:]{3,45},\s+)+[^,:]{3,45}?,?\s+and\s+[^,:]{3,45})$")
+_TITLE_FUNCTION = frozenset("a an the on of to in for is are be do does can how why what when where which towards toward beyond each every all our your we you it its this that these those".split())
+_TITLE_VERBS = frozenset("matters matter helps help works work beat beats meets meet revisited revisiting rethinking makes make enables enable".split())
+
+
+def title_methods(title: str, vocab: Vocabulary | None = None) -> list[tuple[int, int, str]]:
+    """Method names a title gives, as (start, end, kind): the leading noun phrase ("Sequential
+    Gradient Coding For ..."), a means ("... via Fixed Dimensional Encodings"), the whole title
+    ("Flow Equivariant Recurrent Neural Networks") and components listed after the colon
+    ("X: Global Circuit Pre-training, Local Delay Learning and Attentional Cell Modeling")."""
+    vocab = vocab or vocabulary()
+    found: list[tuple[int, int, str]] = []
+    m = _TITLE_LEAD.match(title)
+    if m and _title_name(m.group(1), vocab, lead=True):
+        found.append((m.start(1), m.end(1), "lead"))
+    for m in _TITLE_MEANS.finditer(title):
+        if _title_name(m.group(1), vocab, lead=False):
+            found.append((m.start(1), m.end(1), "means"))
+    m = _TITLE_LIST.search(title)
+    if m:
+        offset = m.start(1)
+        for item in re.finditer(r"[^,]+", m.group(1)):
+            for piece in re.split(r"\s+and\s+", item.group()):
+                pos = title.find(piece.strip(), offset)
+                if pos >= 0 and _title_name(piece.strip(), vocab, lead=False):
+                    found.append((pos, pos + len(piece.strip()), "component"))
+                offset = max(offset, pos)
+    return found
+
+
+def _title_name(phrase: str, vocab: Vocabulary, lead: bool) -> bool:
+    """A Title Case noun phrase of 2-4 words whose head is not a task, metric, dataset or generic word."""
+    words = phrase.split()
+    if not 2 <= len(words) <= (5 if lead else 4) or not all(w[0].isupper() or is_name_shaped(w) for w in words):
+        return False
+    lowered = [w.lower() for w in words]
+    if any(w in _TITLE_FUNCTION or w in _TITLE_VERBS for w in lowered):
+        return False
+    if any(w.endswith("s") and not w.endswith("ss") and not is_name_shaped(w) for w in words[:-1]):
+        return False  # "Diffusion Models Beat GANs", "X Operator Connects Y": a verb follows a plural
+    first, head = lowered[0], lowered[-1]
+    if first.endswith("ing") and first not in vocab.nominal_ing or first.endswith("ly") or first == "learning":
+        return False
+    if lead and first in vocab.modifier_stop:
+        return False
+    head_type = vocab.head_type(head) or vocab.head_type(head.rstrip("s"))
+    if head_type in ("task", "metric", "dataset") or head in vocab.phenomenon_heads or head in ("theory", "theorem"):
+        return False
+    if head in _GENERIC_TAIL or head in ("architecture", "architectures") or head in vocab.generic_heads and len(words) < 3:
+        return False
+    if lead and head_type != "method" and not head.endswith(("ing", "ings")):
+        return False
+    return " ".join(lowered) not in vocab.generic_names
 
 
 def proposal_context(text: str, start: int, sentence_start: int) -> bool:
