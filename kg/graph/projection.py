@@ -140,7 +140,7 @@ def project(
     P.graph.update(projection_of=G.graph.get("name", ""))
     P.add_nodes_from((p, G.nodes[p]) for p in papers)
     members = {e: sorted(papers_of(G, e)) for e in weights}
-    with _no_gc():
+    with no_gc():
         P.add_edges_from(_links(G, papers, weights, members))
     return P
 
@@ -173,9 +173,9 @@ def _links(
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
+def no_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while building millions of containers that form no
-    cycles: otherwise its repeated full passes double the time of a large projection."""
+    cycles: its repeated full passes would double the time of a large projection."""
     enabled = gc.isenabled()
     gc.disable()
     try:
