@@ -84,3 +84,46 @@ def test_title_phrases_that_are_sentences_or_known_methods_are_not_proposed(nlp)
     assert found(nlp, "Rethinking Video Tokenization: A Conditioned Approach", "We study it.").get(entity_key("Rethinking Video Tokenization")) is None
     got = found(nlp, "Deep Residual Learning with Convolutional Neural Networks for Image Recognition", "We study it.")
     assert got[entity_key("Convolutional Neural Networks")] == ("method", False)
+
+
+def test_enumerated_components_after_a_cue_are_proposed(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "The method is called FooReg which stands for (i) a Multiview centroid loss, which pulls views together, "
+        "(ii) a Singular value loss, which spreads them. We also test on (1) image classification and (2) object detection.",
+    )
+    assert got[entity_key("Multiview centroid loss")] == ("method", True)
+    assert got[entity_key("Singular value loss")] == ("method", True)
+    assert got.get(entity_key("image classification"), ("task",))[0] == "task"
+
+
+def test_passive_and_described_proposals(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Based on our innovative Temporal Information Block (TIB), Finite Set Calibration (FSC) and Cache Alignment (CA) "
+        "are developed. We introduce two contributions: StableMax, a new activation function, and perpGrad, a training "
+        "algorithm that prevents collapse. FooComposer proposes delayed subject conditioning during training. "
+        "We introduce a prior noise injection method. We introduce a recursive graph partition scheme.",
+    )
+    for name in ("Temporal Information Block", "Finite Set Calibration", "perpGrad", "delayed subject conditioning",
+                 "prior noise injection", "recursive graph partition"):
+        assert got[entity_key(name)] == ("method", True), name
+
+
+def test_used_method_described_by_apposition_is_not_proposed(nlp) -> None:
+    got = found(nlp, "A study", "We fine-tune BERT, a pre-trained language model, on reviews.")
+    assert got[entity_key("BERT")] == ("method", False)
+
+
+def test_title_prefix_defined_as_an_acronym_is_proposed(nlp) -> None:
+    got = found(nlp, "IRWE: Inductive Random Walk for Network Embedding", "We propose inductive random walk embedding (IRWE) for graphs.")
+    assert got[entity_key("inductive random walk embedding")] == ("method", True)
+
+
+def test_title_name_forms_bare_prefix_single_word_means_and_article(nlp) -> None:
+    assert found(nlp, "FooGAN:", "We learn codes.")[entity_key("FooGAN")] == ("method", True)
+    assert found(nlp, "Modelling Pairs with Coupled-LSTMs", "We model pairs.")[entity_key("Coupled-LSTMs")] == ("method", True)
+    got = found(nlp, "Super-Resolution Using an Efficient Sub-Pixel Convolutional Neural Network", "We upscale images.")
+    assert got[entity_key("Efficient Sub-Pixel Convolutional Neural Network")] == ("method", True)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kg.extract.acronyms import Definition
-from kg.extract.rules import Mention, appositive_proposal, proposal_context, title_methods, title_prefix
+from kg.extract.rules import Mention, appositive_proposal, described_proposal, proposal_context, title_methods, title_prefix
 from kg.extract.text import Sentences, is_name_shaped, strip_name_suffix
 from kg.extract.urls import Link
 from kg.extract.vocabulary import Vocabulary, vocabulary
@@ -71,6 +71,9 @@ def assemble(
         mentions.extend(_title_methods(text[:title_end], mentions, prefix, vocab))
     chosen = _resolve_overlaps(mentions, text)
     groups = _group(chosen, text, definitions, vocab)
+    if prefix is not None:  # "IRWE: ..." whose acronym definition won the overlap
+        for g in groups.values():
+            g.proposed |= g.type == "method" and any(m.start == prefix[0] for m in g.mentions)
     proposed_names = {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
     entities: list[Entity] = []
     for group in sorted(groups.values(), key=lambda g: g.first):
@@ -252,8 +255,10 @@ def _well_formed(name: str) -> bool:
 
 def _proposed(text: str, group: _Group, sentences: Sentences) -> bool:
     for m in group.mentions[:4]:
-        s_start, _ = sentences.around(m.start)
+        s_start, s_end = sentences.around(m.start)
         if proposal_context(text, m.start, s_start) or appositive_proposal(text, m.end):
+            return True
+        if described_proposal(text, m.end, text[s_start:s_end]):
             return True
     return False
 

@@ -242,7 +242,7 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
 # ---------------------------------------------------------------------------------------------
 # proposals: the title's "X: ..." prefix, "we propose X", "called X"
 
-_TITLE_PREFIX = re.compile(r"^\s*([^:]{2,60}?)\s*:\s+\S")
+_TITLE_PREFIX = re.compile(r"^\s*([^:]{2,60}?)\s*:(?:\s+\S|\s*$)")
 _PROPOSE = re.compile(
     r"(?i)\b(?:we|this (?:paper|work|study)|our (?:paper|work)|here,? we)\s+(?:(?:also|further|then|first|thus|therefore|hence|now)\s+)?"
     r"(?:propose|introduce|present|develop|design|devise|build|create|construct|release|contribute|offer|establish|curate|collect)s?d?\s+"
@@ -275,7 +275,7 @@ def title_prefix(title: str) -> tuple[int, int] | None:
 
 _TITLE_PHRASE = r"((?:[\w'’-]+\s+){0,4}[\w'’-]+)"
 _TITLE_LEAD = re.compile(r"^\s*" + _TITLE_PHRASE + r"(?:\s+(?:for|via|with|in|on|through|from|as|using)\s|\s*$)", re.IGNORECASE)
-_TITLE_MEANS = re.compile(r"\b(?:via|with|using|through)\s+" + _TITLE_PHRASE + r"(?=\s*(?::|$|\s+(?:for|in|on|and|to)\s))", re.IGNORECASE)
+_TITLE_MEANS = re.compile(r"\b(?:via|with|using|through)\s+(?:an?\s+|the\s+)?" + _TITLE_PHRASE + r"(?=\s*(?::|$|\s+(?:for|in|on|and|to)\s))", re.IGNORECASE)
 _TITLE_LIST = re.compile(r":\s+((?:[^,:]{3,45},\s+)+[^,:]{3,45}?,?\s+and\s+[^,:]{3,45})$")
 _TITLE_FUNCTION = frozenset("a an the on of to in for is are be do does can how why what when where which towards toward beyond each every all our your we you it its this that these those".split())
 _TITLE_VERBS = frozenset("matters matter helps help works work beat beats meets meet revisited revisiting rethinking makes make enables enable".split())
@@ -309,7 +309,9 @@ def title_methods(title: str, vocab: Vocabulary | None = None) -> list[tuple[int
 def _title_name(phrase: str, vocab: Vocabulary, lead: bool) -> bool:
     """A Title Case noun phrase of 2-4 words whose head is not a task, metric, dataset or generic word."""
     words = phrase.split()
-    if not 2 <= len(words) <= (5 if lead else 4) or not all(w[0].isupper() or is_name_shaped(w) for w in words):
+    if len(words) == 1 and not lead and is_name_shaped(strip_name_suffix(words[0])) and not words[0].isupper():
+        return words[0].lower() not in vocab.generic_names  # "... with Coupled-LSTMs"
+    if not 2 <= len(words) <= 5 or not all(w[0].isupper() or is_name_shaped(w) for w in words):
         return False
     lowered = [w.lower() for w in words]
     if any(w in _TITLE_FUNCTION or w in _TITLE_VERBS for w in lowered):
@@ -319,7 +321,7 @@ def _title_name(phrase: str, vocab: Vocabulary, lead: bool) -> bool:
     first, head = lowered[0], lowered[-1]
     if first.endswith("ing") and first not in vocab.nominal_ing or first.endswith("ly") or first == "learning":
         return False
-    if lead and first in vocab.modifier_stop:
+    if lead and first in vocab.modifier_stop and first not in _NAME_ADJECTIVES:
         return False
     head_type = vocab.head_type(head) or vocab.head_type(head.rstrip("s"))
     if head_type in ("task", "metric", "dataset") or head in vocab.phenomenon_heads or head in ("theory", "theorem"):
@@ -347,7 +349,24 @@ def proposal_context(text: str, start: int, sentence_start: int) -> bool:
             return True
     if re.search(r"(?i)\b(?:the|our)\s+(?:newly\s+)?(?:proposed|presented|introduced)\s+(?:[\w-]+\s+){0,2}$", before):
         return True
-    return False
+    return bool(re.search(r"(?i)\bour\s+(?:own\s+|novel\s+|new\s+|innovative\s+)?$", before))
+
+
+_PROPOSAL_SENTENCE = re.compile(r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise)")
+_PASSIVE_PROPOSAL = re.compile(
+    r"(?i)(?:\s*\([^)]*\))?(?:\s*(?:,|and)\s+[^.;]{0,80}?)?\s+(?:are|is)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:proposed|introduced|developed|designed|devised|presented)\b"
+)
+_DESCRIBED_AS = re.compile(
+    r"(?i)\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:algorithm|method|framework|architecture|model|technique|approach|module|mechanism|loss|operator|optimizer|network|function|strategy|scheme|pipeline|system|regularizer)\b"
+)
+
+
+def described_proposal(text: str, end: int, sentence: str) -> bool:
+    """"X (A) and Y (B) are developed", "X which stands for ...", and in a sentence where the paper
+    proposes: "..., and perpGrad, a training algorithm that ..."."""
+    if _PASSIVE_PROPOSAL.match(text, end) or re.match(r"(?i)\s*,?\s*which stands for\b", text[end : end + 30]):
+        return True
+    return bool(_PROPOSAL_SENTENCE.search(sentence) and _DESCRIBED_AS.match(text, end))
 
 
 def appositive_proposal(text: str, end: int) -> bool:
@@ -374,7 +393,16 @@ _NP_STOP = frozenset(
     "to that which who where when while for with by from in on of as at into via using and or but , . ; : ( ) is are was were be can could will would should may might "
     "we it its our their this these those than then so such".split()
 )
-_GENERIC_TAILS = frozenset("framework frameworks method methods approach approaches strategy strategies technique techniques paradigm".split())
+_GENERIC_TAILS = frozenset(
+    "framework frameworks method methods approach approaches strategy strategies technique techniques paradigm "
+    "scheme schemes mechanism mechanisms module modules architecture architectures algorithm algorithms pipeline procedure".split()
+)
+_NAME_ADJECTIVES = frozenset("prior unified universal standard multiple single conditional global local".split())  # stop words that can start a name
+# the paper's own method as subject: "FastComposer proposes delayed subject conditioning"
+_SUBJECT_PROPOSES = re.compile(r"\b[A-Za-z][\w-]*[A-Z][\w-]*\s+(?:also\s+|further\s+)?(?:proposes|introduces|devises)\s+(?:(?:a|an|the)\s+)?")
+# enumerated components: "which stands for (i) a Multiview centroid loss, (ii) ...", "three strategies: 1) TIB-based Maintenance:"
+_ENUMERATED = re.compile(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|\d\))\s+(?:(?:a|an|the)\s+)?")
+_ENUM_CUE = re.compile(r"(?i)\b(?:propos|introduc|present|develop|design|devis|consist|compris|includ|stands for|components?|strateg|modules?|contributions?)")
 
 
 def proposal_names(text: str, words: list[Word], vocab: Vocabulary | None = None) -> list[Mention]:
@@ -382,20 +410,26 @@ def proposal_names(text: str, words: list[Word], vocab: Vocabulary | None = None
     vocab = vocab or vocabulary()
     starts = {w.start: i for i, w in enumerate(words)}
     found: list[Mention] = []
-    for pattern, lowercase_ok in ((_INTRO, True), (_APPOSITION, False)):
+    for pattern, lowercase_ok in ((_INTRO, True), (_APPOSITION, False), (_SUBJECT_PROPOSES, True), (_ENUMERATED, True)):
+        enumerated = pattern is _ENUMERATED
         for m in pattern.finditer(text):
             i = starts.get(m.end())
             if i is None:
                 continue
-            mention = _name_at(words, i, text, vocab, lowercase_ok)
-            if mention is not None:
+            if pattern is _INTRO and re.search(r"(?i)phenomen\w*\s+$", text[max(0, m.start() - 20) : m.start()]):
+                continue  # "a phenomenon called Length Collapse" is not a method
+            if enumerated and not _ENUM_CUE.search(text, max(0, m.start() - 300), m.start()):
+                continue
+            mention = _name_at(words, i, text, vocab, lowercase_ok, phrase_only=enumerated)
+            if mention is not None and not (enumerated and vocab.head_type(words[starts[mention.start]].lower) != "method"
+                                            and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1]) in ("task", "metric", "dataset")):
                 found.append(mention)
     return found
 
 
-def _name_at(words: list[Word], i: int, text: str, vocab: Vocabulary, lowercase_ok: bool) -> Mention | None:
+def _name_at(words: list[Word], i: int, text: str, vocab: Vocabulary, lowercase_ok: bool, phrase_only: bool = False) -> Mention | None:
     first = words[i]
-    if _nameish(first) and first.lower not in vocab.modifier_stop:
+    if not phrase_only and _nameish(first) and first.lower not in vocab.modifier_stop:
         # a capitalised run, allowing "of/for/with/and/-" inside: "Dilated Convolutions with Learnable Spacings"
         j = i
         while j + 1 < len(words) and words[j + 1].joined and j - i < 6:
@@ -419,9 +453,9 @@ def _name_at(words: list[Word], i: int, text: str, vocab: Vocabulary, lowercase_
     k = i
     while k < len(words) and len(run) < 5:
         w = words[k]
-        if run and not w.joined or w.lower in _NP_STOP or w.lower in vocab.modifier_stop and not run and w.lower not in ("novel", "new", "simple"):
+        if run and not w.joined or w.lower in _NP_STOP or w.lower in vocab.modifier_stop and not run and w.lower not in ("novel", "new", "simple", *_NAME_ADJECTIVES):
             break
-        if w.lower in vocab.modifier_stop:
+        if w.lower in vocab.modifier_stop and w.lower not in _NAME_ADJECTIVES:
             if run:
                 break
             k += 1
