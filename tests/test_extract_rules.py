@@ -127,3 +127,32 @@ def test_title_name_forms_bare_prefix_single_word_means_and_article(nlp) -> None
     assert found(nlp, "Modelling Pairs with Coupled-LSTMs", "We model pairs.")[entity_key("Coupled-LSTMs")] == ("method", True)
     got = found(nlp, "Super-Resolution Using an Efficient Sub-Pixel Convolutional Neural Network", "We upscale images.")
     assert got[entity_key("Efficient Sub-Pixel Convolutional Neural Network")] == ("method", True)
+
+
+def test_weak_metric_heads_need_reported_results(nlp) -> None:
+    got = found(nlp, "A study", "The attenuation rate of the filter shapes embeddings. Our model lowers the word error rate by 12%.")
+    assert entity_key("attenuation rate") not in got
+    assert got[entity_key("word error rate")][0] == "metric"
+
+
+def test_compound_accuracy_beats_bare_accuracy_and_learning_rates_are_not_metrics(nlp) -> None:
+    got = found(nlp, "A study", "We adjust subnet learning rates and improve explanation accuracy by 8%.")
+    assert got[entity_key("explanation accuracy")][0] == "metric"
+    assert entity_key("accuracy") not in got and not [k for k in got if "learningrate" in k]
+
+
+def test_named_resource_quantities_are_metrics(nlp) -> None:
+    got = found(nlp, "A study", "It accelerates quantization time by 2.0 times and cuts training cost by 2.5x.")
+    assert got[entity_key("quantization time")][0] == "metric"
+    assert got[entity_key("training cost")][0] == "metric"
+
+
+def test_terms_of_cue_keeps_only_metric_heads_and_names(nlp) -> None:
+    got = found(nlp, "A study", "They are better in terms of generalization ability, FID and recall.")
+    assert entity_key("generalization ability") not in got
+    assert got[entity_key("FID")][0] == "metric"
+
+
+def test_long_form_inside_a_task_name_is_not_a_metric(nlp) -> None:
+    got = found(nlp, "A study", "Embeddings matter for click-through rate (CTR) prediction in recommender systems.")
+    assert got.get(entity_key("click-through rate"), ("task",))[0] != "metric"

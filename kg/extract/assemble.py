@@ -21,7 +21,7 @@ from kg.model import Entity, EntityType, Evidence, Field, entity_key
 
 RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
-    "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
+    "head:compound": 4, "cue:resource": 4, "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
 }
 _MARKUP = re.compile(r"[{}<>\\$^_=|#~]|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b")
 _OWN_CUE = re.compile(
@@ -126,7 +126,10 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
         long, short = d.long(text), d.short(text)
         if short in seen_short or entity_key(long) in vocab.generic_names:
             continue
-        known = by_span.get((d.long_start, d.long_end)) or by_span.get((d.short_start, d.short_start + len(short)))
+        if _TASK_AFTER.match(text, d.short_end) and vocab.head_type(long.rsplit(None, 1)[-1].lower()) != "task":
+            continue  # "click-through rate (CTR) prediction": the long form is part of a task name
+        known = (by_span.get((d.long_start, d.long_end)) or by_span.get((d.short_start, d.short_start + len(short)))
+                 or by_span.get((d.short_start, d.short_end)))
         head = re.split(r"[\s]", long)[-1].lower()
         if known is not None and known.rule.startswith("lexicon"):
             type_ = known.type
@@ -148,6 +151,7 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
     return out
 
 
+_TASK_AFTER = re.compile(r"\)?\s+(?:" + "|".join(sorted(vocabulary().heads["task"], key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _LIST_CUE_BEFORE = re.compile(r"(?i)\b(?:datasets|benchmarks|corpora)\s*(?::|,?\s+(?:namely|including|such as))[^.;]*$")
 _LIST_HEAD_AFTER = re.compile(r"(?i)^\)?[^.;:]{0,80}?\b(?:benchmarks|datasets|corpora)\b")
 

@@ -107,6 +107,18 @@ def head_phrases(words: list[Word], text: str, vocab: Vocabulary | None = None) 
     return found
 
 
+_NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
+_WEAK_METRIC_HEADS = frozenset("error errors rate rates distance distances coefficient".split())
+_EVALUATED = re.compile(r"\d\s*(?:%|x\b|times\b)|\b(?:lower|higher|reduc\w*|improv\w*|outperform\w*|achiev\w*|in terms of|measured|evaluat\w*|report\w*|state-of-the-art|SOTA|of \d)", re.IGNORECASE)
+
+
+def _evaluated(text: str, start: int, end: int) -> bool:
+    """Results are reported near ``start:end`` (within its sentence, at most 80 characters away)."""
+    lo = max(start - 80, text.rfind(". ", max(0, start - 80), start) + 1, 0)
+    hi = text.find(". ", end, end + 80)
+    return bool(_EVALUATED.search(text, lo, hi if hi >= 0 else min(len(text), end + 80)))
+
+
 def _nameish(word: Word) -> bool:
     return is_name_shaped(word.text) or (word.text[:1].isupper() and not word.caps_free)
 
@@ -135,6 +147,14 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
             k -= 1
         return Mention(mods[k].start, mods[-1].end, "method", "head:named", 0.7)
     if type_ == "metric":
+        if mods[-1].lower == "learning" and head.lower in ("rate", "rates"):
+            return None  # a learning rate is a hyperparameter
+        nominal = mods[-1].lower.endswith(_NOMINAL_SUFFIXES) and mods[-1].text.islower()
+        if head.lower in _WEAK_METRIC_HEADS and not (head.lower == "error" and nominal) and not _evaluated(text, start, end):
+            return None  # "attenuation rate", "floating point errors": a metric only where results are reported
+        if head.lower in ("accuracy", "error") and nominal:
+            start = mods[-1].start
+            return Mention(start, end, "metric", "head:compound", 0.65)  # "explanation accuracy" beats the lexicon's "accuracy"
         return Mention(start, end, "metric", "head:metric", 0.6)
     if type_ == "task":
         return Mention(start, end, "task", "head:task", 0.6)
@@ -209,6 +229,12 @@ _TERMS_OF = re.compile(r"(?i)\b(?:in terms of|measured by|as measured by|evaluat
 _TASK_OF = re.compile(r"(?i)\b(?:the|a|this|challenging|important)\s+(?:task|problem)s?\s+of\s+((?:[\w-]+\s+){0,3}[\w-]+(?:ing|ion|sis|ment))\b")
 
 
+# named resource quantities: "training cost", "quantization time", "GPU hours" (where results are reported)
+_RESOURCE_METRIC = re.compile(
+    r"(?i)\b(?:training|inference|quantization|quantisation|sampling|running|search|decoding|processing|wall-clock|GPU)\s+(?:cost|time|hours)\b"
+)
+
+
 def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
     """Metrics after "in terms of" (each item of a list), tasks after "the task of"."""
     vocab = vocab or vocabulary()
@@ -224,11 +250,17 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
                 s = pos + len(piece) - len(piece.lstrip())
                 e = pos + len(piece.rstrip())
                 words = piece.split()
+                if not words or vocab.head_type(words[-1]) != "metric" and not any(is_name_shaped(w) for w in words):
+                    offset = e
+                    continue  # "in terms of generalization ability": only metric heads and names
                 if 1 <= len(words) <= 3 and all(w.lower() not in vocab.modifier_stop for w in words):
                     found.append(Mention(s, e, "metric", "cue:terms-of", 0.6))
                 offset = e
             if len(found) > 6:
                 break
+    for m in _RESOURCE_METRIC.finditer(text):
+        if _evaluated(text, m.start(), m.end()):
+            found.append(Mention(m.start(), m.end(), "metric", "cue:resource", 0.6))
     for m in _TASK_OF.finditer(text):
         phrase_words = m.group(1).split()
         while phrase_words and phrase_words[0].lower() in vocab.modifier_stop:
