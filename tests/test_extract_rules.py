@@ -156,3 +156,11 @@ def test_terms_of_cue_keeps_only_metric_heads_and_names(nlp) -> None:
 def test_long_form_inside_a_task_name_is_not_a_metric(nlp) -> None:
     got = found(nlp, "A study", "Embeddings matter for click-through rate (CTR) prediction in recommender systems.")
     assert got.get(entity_key("click-through rate"), ("task",))[0] != "metric"
+
+
+def test_combined_and_size_qualified_dataset_names(nlp) -> None:
+    got = found(nlp, "A study", "We train on CIFAR10/100 and report FID on ImageNet 256 x 256 and ImageNet 64.")
+    assert got[entity_key("CIFAR-10")][0] == "dataset"
+    assert got[entity_key("CIFAR-100")][0] == "dataset"
+    assert got[entity_key("ImageNet 256x256")][0] == "dataset"
+    assert got[entity_key("ImageNet 64x64")][0] == "dataset"
