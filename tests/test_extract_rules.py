@@ -164,3 +164,14 @@ def test_combined_and_size_qualified_dataset_names(nlp) -> None:
     assert got[entity_key("CIFAR-100")][0] == "dataset"
     assert got[entity_key("ImageNet 256x256")][0] == "dataset"
     assert got[entity_key("ImageNet 64x64")][0] == "dataset"
+
+
+def test_phenomenon_a_paper_studies_is_a_task(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Grokking, or delayed generalization, is a phenomenon where test accuracy jumps late. We explain the grokking "
+        "phenomenon and a phenomenon called Length Collapse.",
+    )
+    assert got[entity_key("grokking")][0] == "task"
+    assert got[entity_key("Length Collapse")] == ("task", False)

@@ -235,6 +235,15 @@ _RESOURCE_METRIC = re.compile(
 )
 
 
+# a phenomenon a paper studies is what links papers: "the grokking phenomenon", "a phenomenon called
+# Length Collapse", "Grokking, or delayed generalization, is a phenomenon"
+_PHENOMENON = (
+    re.compile(r"(?i)\bthe\s+([a-z][\w-]+(?:\s+[a-z][\w-]+)?)\s+phenomen(?:on|a)\b"),
+    re.compile(r"\bphenomen(?:on|a)\s+(?:called|known as|termed|dubbed|named|referred to as)\s+((?:[A-Z][\w-]*\s+)?[A-Za-z][\w-]+)"),
+    re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))([A-Z][a-z][\w-]+)(?:,[^,.]{1,120},)?\s+is\s+an?\s+(?:[\w-]+\s+){0,2}phenomenon\b"),
+)
+
+
 def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
     """Metrics after "in terms of" (each item of a list), tasks after "the task of"."""
     vocab = vocab or vocabulary()
@@ -261,6 +270,11 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
     for m in _RESOURCE_METRIC.finditer(text):
         if _evaluated(text, m.start(), m.end()):
             found.append(Mention(m.start(), m.end(), "metric", "cue:resource", 0.6))
+    for pattern in _PHENOMENON:
+        for m in pattern.finditer(text):
+            phrase = m.group(1)
+            if phrase.lower() not in vocab.modifier_stop and phrase.lower() not in vocab.generic_names:
+                found.append(Mention(m.start(1), m.end(1), "task", "cue:phenomenon", 0.6))
     for m in _TASK_OF.finditer(text):
         phrase_words = m.group(1).split()
         while phrase_words and phrase_words[0].lower() in vocab.modifier_stop:
