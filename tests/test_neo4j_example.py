@@ -206,7 +206,7 @@ def test_full_text_search_finds_the_grokking_papers(example_db, G):
     [
         "VoxCeleb",
         "information bottleneck",
-        pytest.param("grokking", marks=pytest.mark.xfail(strict=True, reason="the extractor does not find grokking yet")),
+        "grokking",
     ],
 )
 def test_papers_sharing_an_entity_are_returned_together(example_db, G, name):
