@@ -136,7 +136,19 @@ def peak_rss(reader: str, path: Path) -> float:
 
 def _peak_child(reader: str, path: Path) -> None:
     READERS[reader][1](path)
-    print(f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}")  # Linux reports KiB
+    print(f"{_high_water_mb():.1f}")
+
+
+def _high_water_mb() -> float:
+    """Peak RSS of this process. On Linux ``VmHWM``: ``ru_maxrss`` would count the parent's
+    memory at fork time, which survives ``exec``."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux, bytes on macOS
 
 
 def main() -> None:

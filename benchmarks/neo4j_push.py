@@ -31,9 +31,11 @@ from random import Random  # noqa: E402
 
 import networkx as nx  # noqa: E402
 
-from kg.export.neo4j import DEFAULT_BATCH_SIZE, Push, connect, wipe  # noqa: E402
+from kg.export.neo4j import DEFAULT_BATCH_SIZE, DEFAULT_WORKERS, Push, connect, wipe  # noqa: E402
 from kg.graph import build_graph  # noqa: E402
 from kg.model import Entity, EntityType, Evidence, ExtractedPaper, Field, Paper  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
 
 #: Vocabulary size per entity type and how many entities of that type a paper mentions (min, max).
 VOCABULARY = {
@@ -97,18 +99,40 @@ def synthetic_papers(n: int, seed: int = 1) -> Iterator[ExtractedPaper]:
         yield ExtractedPaper(paper, tuple(entities.values()))
 
 
-def timed_push(graph: nx.DiGraph, driver, batch_size: int) -> tuple[Push, dict[str, float]]:
-    """Push ``graph`` into a wiped database; the push and seconds spent per stage."""
+def server_pid() -> int | None:
+    """The pid of the server `bash scripts/neo4j start` runs (None: another server)."""
+    pid_file = ROOT / ".neo4j" / "instances" / "default" / "pid"
+    try:
+        pid = int(pid_file.read_text())
+        return pid if Path(f"/proc/{pid}/stat").exists() else None
+    except (OSError, ValueError):
+        return None
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """CPU time (user + system) the process has used; 0 when unknown."""
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed_push(
+    graph: nx.DiGraph, driver, batch_size: int, pid: int | None, workers: int = 1
+) -> tuple[Push, dict[str, float], dict[str, float]]:
+    """Push ``graph`` into a wiped database: the push, wall and server CPU seconds per stage."""
     with driver.session() as session:
         wipe(session)
-    pusher = Push(graph, driver, batch_size=batch_size)
+    pusher = Push(graph, driver, batch_size=batch_size, workers=workers)
     stages: dict[str, float] = defaultdict(float)
-    last = time.perf_counter()
+    cpu: dict[str, float] = defaultdict(float)
+    last, last_cpu = time.perf_counter(), cpu_seconds(pid)
     for step in pusher.steps():
-        now = time.perf_counter()
+        now, now_cpu = time.perf_counter(), cpu_seconds(pid)
         stages[step.stage] += now - last
-        last = now
-    return pusher, stages
+        cpu[step.stage] += now_cpu - last_cpu
+        last, last_cpu = now, now_cpu
+    return pusher, stages, cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--papers", type=int, default=100_000, help="papers in the synthetic graph (100,000)")
     parser.add_argument("--sample", type=int, default=200, help="papers pushed one row per transaction (200)")
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS, help="sessions writing at once")
     parser.add_argument("--wipe", action="store_true", help="allow wiping a non-empty database")
     args = parser.parse_args(argv)
     if "NEO4J_URI" not in os.environ:
@@ -134,8 +159,9 @@ def main(argv: list[str] | None = None) -> int:
             {n for p in list(n for n, k in graph.nodes(data="kind") if k == "Paper")[: args.sample] for n in (p, *graph.succ[p])}
         ).copy()
 
-        base, _ = timed_push(sample, driver, batch_size=1)
-        big, stages = timed_push(graph, driver, batch_size=args.batch_size)
+        pid = server_pid()
+        base, _, _ = timed_push(sample, driver, batch_size=1, pid=pid)
+        big, stages, server_cpu = timed_push(graph, driver, batch_size=args.batch_size, pid=pid, workers=args.workers)
 
     b, r = base.result, big.result
     assert b is not None and r is not None
@@ -143,11 +169,16 @@ def main(argv: list[str] | None = None) -> int:
     base_rows_s, rows_s = b.rows / b.seconds, r.rows / r.seconds
     print(f"baseline (1 row/transaction): {b.rows:,} rows ({b.relationships:,} relationships) in {b.seconds:.1f}s: "
           f"{base_rows_s:,.0f} rows/s, {b.relationships / b.seconds:,.0f} relationships/s")
-    print(f"batched ({args.batch_size:,} rows/transaction): {r.rows:,} rows ({r.nodes:,} nodes, {r.relationships:,} "
+    print(f"batched ({args.batch_size:,} rows/transaction, {args.workers} at once): {r.rows:,} rows ({r.nodes:,} nodes, {r.relationships:,} "
           f"relationships) in {r.seconds:.1f}s over {r.transactions:,} transactions: {rows_s:,.0f} rows/s")
     print(f"  relationships/s: {r.relationships / r.seconds:,.0f} over the whole push, "
           f"{r.relationships / rel_seconds:,.0f} in the relationship stage ({rel_seconds:.1f}s)")
     print("  stages: " + ", ".join(f"{k} {v:.1f}s" for k, v in sorted(stages.items(), key=lambda kv: -kv[1]) if v >= 0.05))
+    if pid is not None:
+        total_cpu, rel_cpu = sum(server_cpu.values()), sum(server_cpu[t] for t in {k[0] for k in big.rows.relationships})
+        print(f"  server CPU: {total_cpu:.1f}s for the batched push, {rel_cpu:.1f}s in the relationship stage "
+              f"({r.relationships / rel_cpu:,.0f} relationships per server CPU second there); "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     ratio = rows_s / base_rows_s
     print(f"speed-up over the baseline: {ratio:,.0f}x (goal >= 50x); "
           f"relationships/s {r.relationships / r.seconds:,.0f} (goal >= 20,000)")

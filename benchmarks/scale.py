@@ -27,6 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# Python puts a script's folder first on sys.path; a benchmark named like a standard module
+# (benchmarks/html.py) would then shadow it for every import below.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
 
 def _load_synth():

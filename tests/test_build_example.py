@@ -42,7 +42,7 @@ def test_every_paper_is_a_node(G):
     "name",
     [
         "information bottleneck",
-        pytest.param("grokking", marks=pytest.mark.xfail(strict=True, reason="the extractor does not find grokking yet")),
+        "grokking",
         "diffusion models",
         "VoxCeleb",
     ],

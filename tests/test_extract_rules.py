@@ -24,3 +24,154 @@ def test_curated_method_list_overrides_papers_with_code_task_and_dataset_lists(n
     assert got[entity_key("self-supervised learning")][0] == "method"
     assert got[entity_key("CLIP")][0] == "method"
     assert got[entity_key("MLP")][0] == "method"
+
+
+def test_software_libraries_and_products_are_not_entities(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Our code is based on PyTorch / SnnLib and runs on an AWS Lambda cluster. "
+        "Unlike frameworks like TensorFlow or MegaFlow, FooNet is deployed in the ByteCloud Recommend product.",
+    )
+    for name in ("PyTorch", "SnnLib", "AWS", "TensorFlow", "MegaFlow", "ByteCloud"):
+        assert entity_key(name) not in got, name
+    assert got[entity_key("FooNet")][0] == "method"
+
+
+def test_named_phenomenon_given_an_acronym_is_a_task_not_a_method(nlp) -> None:
+    got = found(
+        nlp,
+        "On numerical stability",
+        "Floating point errors in the Softmax function, which we refer to as Softmax Collapse (SC), prevent learning. "
+        "We mitigate exposure bias in diffusion models.",
+    )
+    assert got[entity_key("Softmax Collapse")] == ("task", False)
+
+
+def test_verbs_and_evaluative_adjectives_do_not_start_a_phrase(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "They adopt inappropriate reconstruction targets. Caching is used to minimize errors and "
+        "ensures high-quality end-to-end generation.",
+    )
+    assert not [k for k in got if k.startswith(("adopt", "minimize", "ensure", "inappropriate"))]
+
+
+def test_title_leading_noun_phrase_is_a_proposed_method(nlp) -> None:
+    got = found(nlp, "Sequential Gradient Coding For Straggler Mitigation", "We propose two schemes for straggler mitigation.")
+    assert got[entity_key("Sequential Gradient Coding")] == ("method", True)
+
+
+def test_whole_title_naming_a_method_is_proposed(nlp) -> None:
+    got = found(nlp, "Flow Equivariant Recurrent Neural Networks", "We extend equivariance to flows.")
+    assert got[entity_key("Flow Equivariant Recurrent Neural Networks")] == ("method", True)
+
+
+def test_title_means_and_components_after_the_colon_are_proposed(nlp) -> None:
+    got = found(
+        nlp,
+        "FooGNN for Timing Prediction with Order Preserving Partition: Global Circuit Pre-training, "
+        "Local Delay Learning and Attentional Cell Modeling",
+        "We predict timing.",
+    )
+    for name in ("Order Preserving Partition", "Global Circuit Pre-training", "Local Delay Learning", "Attentional Cell Modeling"):
+        assert got[entity_key(name)] == ("method", True), name
+
+
+def test_title_phrases_that_are_sentences_or_known_methods_are_not_proposed(nlp) -> None:
+    assert found(nlp, "Diffusion Models Beat GANs on Image Synthesis", "We study it.").get(entity_key("Diffusion Models Beat GANs")) is None
+    assert found(nlp, "Rethinking Video Tokenization: A Conditioned Approach", "We study it.").get(entity_key("Rethinking Video Tokenization")) is None
+    got = found(nlp, "Deep Residual Learning with Convolutional Neural Networks for Image Recognition", "We study it.")
+    assert got[entity_key("Convolutional Neural Networks")] == ("method", False)
+
+
+def test_enumerated_components_after_a_cue_are_proposed(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "The method is called FooReg which stands for (i) a Multiview centroid loss, which pulls views together, "
+        "(ii) a Singular value loss, which spreads them. We also test on (1) image classification and (2) object detection.",
+    )
+    assert got[entity_key("Multiview centroid loss")] == ("method", True)
+    assert got[entity_key("Singular value loss")] == ("method", True)
+    assert got.get(entity_key("image classification"), ("task",))[0] == "task"
+
+
+def test_passive_and_described_proposals(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Based on our innovative Temporal Information Block (TIB), Finite Set Calibration (FSC) and Cache Alignment (CA) "
+        "are developed. We introduce two contributions: StableMax, a new activation function, and perpGrad, a training "
+        "algorithm that prevents collapse. FooComposer proposes delayed subject conditioning during training. "
+        "We introduce a prior noise injection method. We introduce a recursive graph partition scheme.",
+    )
+    for name in ("Temporal Information Block", "Finite Set Calibration", "perpGrad", "delayed subject conditioning",
+                 "prior noise injection", "recursive graph partition"):
+        assert got[entity_key(name)] == ("method", True), name
+
+
+def test_used_method_described_by_apposition_is_not_proposed(nlp) -> None:
+    got = found(nlp, "A study", "We fine-tune BERT, a pre-trained language model, on reviews.")
+    assert got[entity_key("BERT")] == ("method", False)
+
+
+def test_title_prefix_defined_as_an_acronym_is_proposed(nlp) -> None:
+    got = found(nlp, "IRWE: Inductive Random Walk for Network Embedding", "We propose inductive random walk embedding (IRWE) for graphs.")
+    assert got[entity_key("inductive random walk embedding")] == ("method", True)
+
+
+def test_title_name_forms_bare_prefix_single_word_means_and_article(nlp) -> None:
+    assert found(nlp, "FooGAN:", "We learn codes.")[entity_key("FooGAN")] == ("method", True)
+    assert found(nlp, "Modelling Pairs with Coupled-LSTMs", "We model pairs.")[entity_key("Coupled-LSTMs")] == ("method", True)
+    got = found(nlp, "Super-Resolution Using an Efficient Sub-Pixel Convolutional Neural Network", "We upscale images.")
+    assert got[entity_key("Efficient Sub-Pixel Convolutional Neural Network")] == ("method", True)
+
+
+def test_weak_metric_heads_need_reported_results(nlp) -> None:
+    got = found(nlp, "A study", "The attenuation rate of the filter shapes embeddings. Our model lowers the word error rate by 12%.")
+    assert entity_key("attenuation rate") not in got
+    assert got[entity_key("word error rate")][0] == "metric"
+
+
+def test_compound_accuracy_beats_bare_accuracy_and_learning_rates_are_not_metrics(nlp) -> None:
+    got = found(nlp, "A study", "We adjust subnet learning rates and improve explanation accuracy by 8%.")
+    assert got[entity_key("explanation accuracy")][0] == "metric"
+    assert entity_key("accuracy") not in got and not [k for k in got if "learningrate" in k]
+
+
+def test_named_resource_quantities_are_metrics(nlp) -> None:
+    got = found(nlp, "A study", "It accelerates quantization time by 2.0 times and cuts training cost by 2.5x.")
+    assert got[entity_key("quantization time")][0] == "metric"
+    assert got[entity_key("training cost")][0] == "metric"
+
+
+def test_terms_of_cue_keeps_only_metric_heads_and_names(nlp) -> None:
+    got = found(nlp, "A study", "They are better in terms of generalization ability, FID and recall.")
+    assert entity_key("generalization ability") not in got
+    assert got[entity_key("FID")][0] == "metric"
+
+
+def test_long_form_inside_a_task_name_is_not_a_metric(nlp) -> None:
+    got = found(nlp, "A study", "Embeddings matter for click-through rate (CTR) prediction in recommender systems.")
+    assert got.get(entity_key("click-through rate"), ("task",))[0] != "metric"
+
+
+def test_combined_and_size_qualified_dataset_names(nlp) -> None:
+    got = found(nlp, "A study", "We train on CIFAR10/100 and report FID on ImageNet 256 x 256 and ImageNet 64.")
+    assert got[entity_key("CIFAR-10")][0] == "dataset"
+    assert got[entity_key("CIFAR-100")][0] == "dataset"
+    assert got[entity_key("ImageNet 256x256")][0] == "dataset"
+    assert got[entity_key("ImageNet 64x64")][0] == "dataset"
+
+
+def test_phenomenon_a_paper_studies_is_a_task(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Grokking, or delayed generalization, is a phenomenon where test accuracy jumps late. We explain the grokking "
+        "phenomenon and a phenomenon called Length Collapse.",
+    )
+    assert got[entity_key("grokking")][0] == "task"
+    assert got[entity_key("Length Collapse")] == ("task", False)

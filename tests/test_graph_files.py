@@ -10,6 +10,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg.errors import InputError
 from kg.export.files import (
@@ -162,3 +164,43 @@ def test_load_graph_explains_a_folder_without_graph(tmp_path):
     (tmp_path / "graph.json").write_text('{"nodes": 3}', encoding="utf-8")
     with pytest.raises(InputError, match="not a node-link graph"):
         load_graph(tmp_path)
+
+
+def test_characters_xml_cannot_hold_are_dropped(tmp_path):
+    G = fixture_graph()
+    G.nodes["paper:ecapa-tdnn"]["abstract"] = "Copied\x0cfrom a PDF\x00: x-vector\x1b."
+    G.nodes["paper:ecapa-tdnn"]["authors"] = ["Brecht\x0b Desplanques"]
+    write_graphml(G, tmp_path)
+    write_gexf(G, tmp_path)
+    for H in (read_graphml(tmp_path / "graph.graphml"), read_gexf(tmp_path / "graph.gexf")):
+        assert H.nodes["paper:ecapa-tdnn"]["abstract"] == "Copiedfrom a PDF: x-vector."
+        assert H.nodes["paper:ecapa-tdnn"]["authors"] == ["Brecht\x0b Desplanques"]  # JSON-escaped, kept
+
+
+text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30) | st.sampled_from(["", "[1, 2]", "{", "None"])
+values = st.none() | text | st.integers(-(2**40), 2**40) | st.floats(allow_nan=False, allow_infinity=False) | st.booleans()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    title=text,
+    authors=st.lists(text, max_size=3),
+    extra=values,
+    evidence=st.none() | text,
+    start=st.none() | st.integers(0, 10**6),
+)
+def test_property_graph_files_round_trip_any_values(tmp_path, title, authors, extra, evidence, start):
+    G = nx.DiGraph()
+    G.add_node("paper:p", kind="Paper", label=title, paper_id="p", title=title, abstract="", authors=authors,
+               published=None, url=None, arxiv_id=None, doi=None, source="", categories=[], extra=extra)  # fmt: skip
+    G.add_node("dataset:d", kind="Dataset", label="D", name="D", entity_type="dataset", aliases=authors,
+               paper_count=1, first_seen=None)  # fmt: skip
+    G.add_edge("paper:p", "dataset:d", type="EVALUATES_ON", evidence=evidence, field="abstract", start=start,
+               end=None, confidence=0.5, rule="")  # fmt: skip
+    expected = G.copy()
+    if extra is None:
+        del expected.nodes["paper:p"]["extra"]  # an optional attribute that is None is simply left out
+    write_graphml(G, tmp_path)
+    write_gexf(G, tmp_path)
+    assert_same_graph(read_graphml(tmp_path / "graph.graphml"), expected)
+    assert_same_graph(read_gexf(tmp_path / "graph.gexf"), expected, graph_attributes=False)

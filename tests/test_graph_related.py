@@ -100,3 +100,12 @@ def test_results_serialise_to_json_ready_dicts(G):
         "paper_count": 2,
         "weight": round(1 / math.log(2), 6),
     }
+
+
+def test_every_paper_of_the_example_is_found_by_its_id_and_its_title():
+    G = build_graph(read_extracted(DATA / "gold" / "daily-papers-sep-11.gold.jsonl"))
+    for node, data in G.nodes(data=True):
+        if data["kind"] == "Paper":
+            assert find_paper(G, data["paper_id"]) == node
+            assert find_paper(G, data["title"]) == node
+            assert find_paper(G, data["title"].lower()) == node

@@ -68,14 +68,33 @@ def test_pushing_the_same_graph_twice_changes_nothing(db):
     assert again.relationships_deleted == again.nodes_deleted == 0
 
 
-def test_batch_size_does_not_change_the_result(db):
+@pytest.mark.parametrize(("batch_size", "workers"), [(10_000, 1), (2, 3), (5, 4)])
+def test_batch_size_and_workers_do_not_change_the_result(db, batch_size, workers):
     G = graph("day1")
-    push(G, db, batch_size=1)
+    push(G, db, batch_size=1, workers=1)
     one_by_one = snapshot(db)
     with db.session() as session:
         wipe(session)
-    push(G, db, batch_size=10_000)
+    result = push(G, db, batch_size=batch_size, workers=workers)
     assert snapshot(db) == one_by_one
+    assert result.nodes_created == G.number_of_nodes() + len(G.graph["communities"]) + 1
+
+
+def test_parallel_lanes_never_share_a_node():
+    from kg.export.neo4j import Push
+
+    class NoDriver:  # lanes are planned before anything is sent
+        pass
+
+    pusher = Push(graph("day1", "day2"), NoDriver(), workers=3, batch_size=2)  # type: ignore[arg-type]
+    for lanes in pusher._relationship_phases():
+        touched = [{n for job in lane for row in job.parameters["rows"] for n in (row["start"], row["end"])} for lane in lanes]
+        for i, a in enumerate(touched):
+            for b in touched[i + 1 :]:
+                assert not a & b
+    for lanes in [pusher._node_lanes()]:
+        ids = [row["id"] for lane in lanes for job in lane for row in job.parameters["rows"]]
+        assert len(ids) == len(set(ids))
 
 
 def test_tomorrows_papers_add_only_what_is_new(db):

@@ -9,7 +9,7 @@ import click
 import networkx as nx
 
 from kg.cli import ui
-from kg.export.neo4j import DEFAULT_BATCH_SIZE, DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER, shown_uri
+from kg.export.neo4j import DEFAULT_BATCH_SIZE, DEFAULT_DATABASE, DEFAULT_URI, DEFAULT_USER, DEFAULT_WORKERS, shown_uri
 
 
 @click.command("push")
@@ -24,11 +24,13 @@ from kg.export.neo4j import DEFAULT_BATCH_SIZE, DEFAULT_DATABASE, DEFAULT_URI, D
               help="Database to write to.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Rows per transaction.")
+@click.option("--workers", type=click.IntRange(min=1), default=DEFAULT_WORKERS, show_default=True,
+              help="Transactions written at once (each on nodes no other one touches).")
 @click.option("--wipe", is_flag=True, help="Delete every node and relationship in the database first (asks first).")
 @click.option("-y", "--yes", is_flag=True, help="Do not ask before wiping.")
 def push(
     sources: tuple[str, ...], uri: str, username: str, password: str | None, database: str, batch_size: int,
-    wipe: bool, yes: bool,
+    workers: int, wipe: bool, yes: bool,
 ) -> None:
     """Write the graph of a `kg build` output folder OUT/ (its graph.json) to Neo4j.
 
@@ -48,7 +50,7 @@ def push(
     with connect(uri, auth) as driver:
         if wipe and not yes:
             click.confirm(f"Delete every node and relationship in database '{database}' at {shown}?", abort=True)
-        pusher = Push(graph, driver, database=database, batch_size=batch_size, wipe=wipe, uri=shown)
+        pusher = Push(graph, driver, database=database, batch_size=batch_size, workers=workers, wipe=wipe, uri=shown)
         for _ in ui.progress(pusher.steps(), desc="push", total=pusher.total_steps, unit="batch"):
             pass
     result = pusher.result

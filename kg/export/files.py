@@ -4,9 +4,10 @@
 and is what :func:`load_graph` reads back. GraphML and GEXF are for Gephi, yEd, Cytoscape:
 every value there is a scalar, so lists (``authors``, ``aliases``...) become JSON array strings,
 graph-level lists and dicts become JSON strings (GraphML only: GEXF has no graph attributes),
-and ``None`` values are left out. GEXF also reserves the edge attributes ``type``, ``start`` and
-``end`` (edge direction and time spells), written as ``relation``, ``evidence_start`` and
-``evidence_end``. :func:`read_graphml` and :func:`read_gexf` undo all of this.
+``None`` values are left out, and characters XML cannot hold (NUL, form feed) are dropped.
+GEXF also reserves the edge attributes ``type``, ``start`` and ``end`` (edge direction and time
+spells), written as ``relation``, ``evidence_start`` and ``evidence_end``. :func:`read_graphml`
+and :func:`read_gexf` undo all of this (but for the dropped characters).
 
 Nodes are written sorted by id and edges by (source, target), so the same graph always gives
 the same bytes (GEXF adds the date of writing in its ``meta`` element).
@@ -15,6 +16,7 @@ the same bytes (GEXF adds the date of writing in its ``meta`` element).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -136,6 +138,9 @@ def read_gexf(path: str | Path) -> nx.DiGraph:
     return unflatten_graph(H)
 
 
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def sorted_graph(G: nx.DiGraph) -> nx.DiGraph:
     """A copy of ``G`` with nodes in id order and edges in (source, target) order."""
     H = G.__class__()
@@ -150,9 +155,9 @@ def flat_graph(G: nx.DiGraph, *, renames: dict[str, str] | None = None) -> nx.Di
     renames = renames or {}
     H = G.__class__()
     H.graph.update(_flat(G.graph))
-    H.add_nodes_from((n, _flat(d)) for n, d in sorted(G.nodes(data=True), key=lambda item: item[0]))
+    H.add_nodes_from((_xml_text(n), _flat(d)) for n, d in sorted(G.nodes(data=True), key=lambda item: item[0]))
     H.add_edges_from(
-        (u, v, {renames.get(k, k): value for k, value in _flat(d).items()})
+        (_xml_text(u), _xml_text(v), {renames.get(k, k): value for k, value in _flat(d).items()})
         for u, v, d in sorted(G.edges(data=True), key=lambda item: (item[0], item[1]))
     )
     return H
@@ -181,8 +186,13 @@ def _flat(data: dict[str, Any]) -> dict[str, Any]:
             continue
         if isinstance(value, list | tuple | dict):
             value = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        flat[key] = value
+        flat[key] = _xml_text(value) if isinstance(value, str) else value
     return flat
+
+
+def _xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (NUL, form feed... from PDF copy-paste)."""
+    return _NOT_XML.sub("", text)
 
 
 def _decoded(value: Any) -> Any:

@@ -286,7 +286,7 @@ def _options(net: Network) -> dict[str, Any]:
         "borderWidth": 1,
         "font": {"face": "system-ui, sans-serif", "color": "#1f2933", "strokeWidth": 3, "strokeColor": "#ffffff"},
         # labels grow with the node and are only drawn once legible, so they do not pile up
-        "scaling": {"min": 8, "max": 34, "label": {"enabled": True, "min": 11, "max": 18, "drawThreshold": 9, "maxVisible": 22}},
+        "scaling": {"min": 8, "max": 34, "label": {"enabled": True, "min": 11, "max": 18, "drawThreshold": 7, "maxVisible": 22}},
         "widthConstraint": {"maximum": 220},
     }
     options["groups"] = {
@@ -419,7 +419,3 @@ def _darker(color: str, factor: float = 0.75) -> str:
     r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     return "#{:02x}{:02x}{:02x}".format(*(int(c * factor) for c in (r, g, b)))
 
-
-def kinds() -> Iterable[str]:
-    """The node kinds the view styles, in legend order."""
-    return [k["kind"] for k in _styles()["kinds"]]

@@ -49,7 +49,6 @@ def sampled_spring_layout(
     s = min(samples, n - 1)
     temperature = side / 8
     cooling = temperature / (iterations + 1)
-    degree = np.bincount(edges.ravel(), minlength=n).astype(float) if len(edges) else np.zeros(n)
     x, y = pos[:, 0].copy(), pos[:, 1].copy()
     a, b = (edges[:, 0], edges[:, 1]) if len(edges) else (np.zeros(0, np.int64), np.zeros(0, np.int64))
     # a pull g·r balances the repulsion k²n/r of the rest at r = k·sqrt(n/g): with g = 1 that is

@@ -28,7 +28,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import queue
+import threading
 import time
+import zlib
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -69,6 +72,8 @@ DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
 DEFAULT_DATABASE = "neo4j"
 DEFAULT_BATCH_SIZE = 5000
+#: Sessions writing at once (Neo4j runs each transaction on one core; see :class:`Push`).
+DEFAULT_WORKERS = 2
 SCHEMA_FILE = "neo4j_schema.cypher"
 
 #: Node attributes that are not copied as properties: ``kind`` is the label, the others are ours.
@@ -348,8 +353,24 @@ def shown_uri(uri: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
+def _scrubbed(text: str, uri: str) -> str:
+    """``text`` with the URI shown without credentials, and no password left in it."""
+    text = text.replace(uri, shown_uri(uri))
+    try:
+        password = urlsplit(uri).password
+    except ValueError:
+        password = None
+    return text.replace(password, "***") if password else text
+
+
 def connection_error(exc: Exception, uri: str, user: str | None = None) -> KgError:
     """A one-line error for a failure to reach or log in to the server (never naming the password)."""
+    error = _connection_error(exc, uri, user)
+    lines = str(error).splitlines() or [type(exc).__name__]
+    return type(error)(_scrubbed(lines[0], uri))
+
+
+def _connection_error(exc: Exception, uri: str, user: str | None) -> KgError:
     where = shown_uri(uri)
     if isinstance(exc, AuthError):
         if user is None:
@@ -367,8 +388,16 @@ def connection_error(exc: Exception, uri: str, user: str | None = None) -> KgErr
     return ConnectionFailed(f"cannot use Neo4j at {where}: {type(exc).__name__}: {exc}")
 
 
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
 def connect(uri: str, auth: tuple[str, str] | None = None) -> Driver:
     """A driver for ``uri`` whose connection and login were verified (a ``ConnectionFailed`` if not)."""
+    scheme = uri.split("://", 1)[0] if "://" in uri else ""
+    if scheme not in BOLT_SCHEMES:
+        raise ConnectionFailed(
+            f"bad Neo4j URI {shown_uri(uri)}: expected {', '.join(s + '://' for s in BOLT_SCHEMES)} (e.g. bolt://localhost:7687)"
+        )
     try:
         driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=15.0)
     except (ConfigurationError, ValueError) as exc:
@@ -433,6 +462,16 @@ class _Tally:
         self.transactions += 1
 
 
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """One write transaction: a query, its parameters, and the rows it writes (for progress)."""
+
+    stage: str
+    query: str
+    parameters: dict[str, Any]
+    rows: int
+
+
 def _run(tx: ManagedTransaction, query: str, parameters: dict[str, Any]) -> tuple[list[dict[str, Any]], Any]:
     result = tx.run(query, parameters)
     records = [record.data() for record in result]
@@ -444,9 +483,24 @@ def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield items[start : start + size]
 
 
+def _block(node_id: str, blocks: int) -> int:
+    """A stable block number of a node id (the same in every process)."""
+    return zlib.crc32(node_id.encode("utf-8")) % blocks
+
+
+_LANE_DONE = object()
+
+
 class Push:
     """One push of a graph to a database: ``steps()`` runs it, yielding after each transaction
-    (for progress bars); ``result`` then tells what was written. :func:`push` does both."""
+    (for progress bars); ``result`` then tells what was written. :func:`push` does both.
+
+    With ``workers`` > 1, nodes, relationships and entity counts are written by that many
+    sessions at once in *lanes* that never touch the same node (relationships: papers and
+    entities are both split into ``workers`` blocks by a hash of their id, and in each of
+    ``workers`` phases lane *i* writes papers of block *i* to entities of block *i + phase*),
+    so parallel transactions never wait for each other's locks or deadlock.
+    """
 
     def __init__(
         self,
@@ -455,22 +509,27 @@ class Push:
         *,
         database: str = DEFAULT_DATABASE,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        workers: int = DEFAULT_WORKERS,
         wipe: bool = False,
         import_id: str | None = None,
         uri: str | None = None,
     ) -> None:
         if batch_size < 1:
             raise ValueError(f"batch size must be at least 1, not {batch_size}")
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, not {workers}")
         self.graph = graph
         self.driver = driver
         self.database = database
         self.batch_size = batch_size
+        self.workers = workers
         self.wipe = wipe
         self.uri = uri or "the Neo4j server"
         self.rows = GraphRows.of(graph)
         self.import_id = import_id or graph_import_id(graph)
         self.papers = len(self.rows.nodes.get(PAPER, ()))
         self._tally = _Tally()
+        self._bookmarks = GraphDatabase.bookmark_manager()
         self._seq = 0
         self._wiped = 0
         self._seconds = 0.0
@@ -480,13 +539,14 @@ class Push:
     def total_steps(self) -> int:
         """How many transactions the push takes (an estimate: pruning and recounting may add some)."""
         b = self.batch_size
+        lanes = self.workers * self.workers  # relationship lanes may each end with a partial batch
         entities = sum(len(self.rows.nodes.get(label, ())) for label in ENTITY_LABELS)
         return (
             2
             + int(self.wipe)
             + sum(math.ceil(len(r) / b) for r in self.rows.nodes.values())
             + sum(math.ceil(len(r) / b) for r in self.rows.relationships.values())
-            + math.ceil(self.papers / b)
+            + (lanes if self.rows.relationship_count else 0)
             + math.ceil(entities / b)
             + math.ceil(len(self.rows.communities) / b)
             + sum(math.ceil(len(r) / b) for r in self.rows.memberships.values())
@@ -496,7 +556,7 @@ class Push:
     def steps(self) -> Iterator[Step]:
         started = time.perf_counter()
         try:
-            with self.driver.session(database=self.database) as session:
+            with self._session() as session:
                 yield from self._steps(session)
         except KgError:
             raise
@@ -530,10 +590,78 @@ class Push:
         assert self.result is not None
         return self.result
 
+    def _session(self) -> Session:
+        return self.driver.session(database=self.database, bookmark_manager=self._bookmarks)
+
     def _write(self, session: Session, query: str, **parameters: Any) -> list[dict[str, Any]]:
         records, counters = session.execute_write(_run, query, parameters)
         self._tally.add(counters)
         return records
+
+    def _lanes(self, session: Session, lanes: list[list[_Job]]) -> Iterator[tuple[_Job, list[dict[str, Any]]]]:
+        """Run each lane's jobs in order, the lanes at once (one session and thread each); yields
+        every job done with its records. Lanes must not write the same nodes."""
+        lanes = [lane for lane in lanes if lane]
+        if len(lanes) <= 1:
+            for job in lanes[0] if lanes else []:
+                yield job, self._write(session, job.query, **job.parameters)
+            return
+        done: queue.Queue[Any] = queue.Queue()
+        stop = threading.Event()
+
+        def work(lane: list[_Job]) -> None:
+            try:
+                with self._session() as own:
+                    for job in lane:
+                        if stop.is_set():
+                            return
+                        done.put((job, *own.execute_write(_run, job.query, job.parameters)))
+            except BaseException as exc:  # handed to the main thread
+                done.put(exc)
+            finally:
+                done.put(_LANE_DONE)
+
+        threads = [threading.Thread(target=work, args=(lane,), daemon=True) for lane in lanes]
+        for thread in threads:
+            thread.start()
+        running = len(threads)
+        try:
+            while running:
+                item = done.get()
+                if item is _LANE_DONE:
+                    running -= 1
+                elif isinstance(item, BaseException):
+                    raise item
+                else:
+                    job, records, counters = item
+                    self._tally.add(counters)
+                    yield job, records
+        finally:
+            stop.set()
+            for thread in threads:
+                thread.join()
+
+    def _node_lanes(self) -> list[list[_Job]]:
+        lanes: list[list[_Job]] = [[] for _ in range(self.workers)]
+        n = 0
+        for label in NODE_LABELS:
+            for chunk in _chunks(self.rows.nodes.get(label, []), self.batch_size):
+                job = _Job(label, node_query(label), {"rows": list(chunk), "import_id": self.import_id}, len(chunk))
+                lanes[n % self.workers].append(job)
+                n += 1
+        return lanes
+
+    def _relationship_phases(self) -> list[list[list[_Job]]]:
+        k = self.workers
+        cells: dict[tuple[int, int], list[_Job]] = defaultdict(list)
+        for (rel_type, start, end), rows in sorted(self.rows.relationships.items()):
+            split: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
+            for row in rows:
+                split[(_block(row["start"], k), _block(row["end"], k))].append(row)
+            for cell, cell_rows in split.items():
+                for chunk in _chunks(cell_rows, self.batch_size):
+                    cells[cell].append(_Job(rel_type, relationship_query(rel_type, start, end), {"rows": list(chunk)}, len(chunk)))
+        return [[cells[(i, (i + phase) % k)] for i in range(k)] for phase in range(k)]
 
     def _steps(self, session: Session) -> Iterator[Step]:
         session.run(PING).consume()  # a missing database fails here, before anything is written
@@ -555,20 +683,17 @@ class Push:
         self._seq = records[0]["seq"]
         yield Step("import", 1)
 
-        b, import_id = self.batch_size, self.import_id
+        b = self.batch_size
         pushed_before: list[str] = []
-        for label in NODE_LABELS:
-            for chunk in _chunks(self.rows.nodes.get(label, []), b):
-                records = self._write(session, node_query(label), rows=list(chunk), import_id=import_id)
-                pushed_before.extend(r["id"] for r in records)
-                yield Step(label, len(chunk))
-        for (rel_type, start, end), rows in sorted(self.rows.relationships.items()):
-            for chunk in _chunks(rows, b):
-                self._write(session, relationship_query(rel_type, start, end), rows=list(chunk))
-                yield Step(rel_type, len(chunk))
+        for job, records in self._lanes(session, self._node_lanes()):
+            pushed_before.extend(r["id"] for r in records)
+            yield Step(job.stage, job.rows)
+        for lanes in self._relationship_phases():
+            for job, _ in self._lanes(session, lanes):
+                yield Step(job.stage, job.rows)
 
         touched: dict[str, set[str]] = {label: {r["id"] for r in self.rows.nodes.get(label, [])} for label in ENTITY_LABELS}
-        for chunk in _chunks(pushed_before, b):
+        for chunk in _chunks(sorted(pushed_before), b):
             rows = [{"id": pid, "keep": self.rows.keep[pid]} for pid in chunk]
             lost = self._write(
                 session, PRUNE_PAPER_EDGES, rows=rows, types=list(RELATIONSHIP_TYPES), labels=list(ENTITY_LABELS)
@@ -577,10 +702,16 @@ class Push:
                 if record["label"] in touched:
                     touched[record["label"]].add(record["id"])
             yield Step("prune", len(chunk))
+        recount: list[list[_Job]] = [[] for _ in range(self.workers)]
         for label in ENTITY_LABELS:
-            for chunk in _chunks(sorted(touched[label]), b):
-                self._write(session, recount_query(label), ids=list(chunk))
-                yield Step(f"{label} counts", len(chunk))
+            by_block: dict[int, list[str]] = defaultdict(list)
+            for entity in sorted(touched[label]):
+                by_block[_block(entity, self.workers)].append(entity)
+            for block, ids in by_block.items():
+                for chunk in _chunks(ids, b):
+                    recount[block].append(_Job(f"{label} counts", recount_query(label), {"ids": list(chunk)}, len(chunk)))
+        for job, _ in self._lanes(session, recount):
+            yield Step(job.stage, job.rows)
 
         if self.rows.has_communities:
             self._write(session, DROP_OTHER_COMMUNITIES, ids=[c["id"] for c in self.rows.communities])
@@ -620,20 +751,26 @@ def push(
     auth: tuple[str, str] | None = None,
     database: str = DEFAULT_DATABASE,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    workers: int = DEFAULT_WORKERS,
     wipe: bool = False,
     import_id: str | None = None,
 ) -> PushResult:
     """Write ``graph`` (the graph of :func:`kg.graph.build_graph`) to Neo4j; what was written.
 
     ``driver_or_uri`` is a :class:`neo4j.Driver` (left open) or a URI to connect to with ``auth``
-    (``(user, password)``). ``wipe`` deletes everything in ``database`` first. ``import_id`` names
-    this import (default: a hash of the graph's content, so re-pushing the same graph adds nothing).
+    (``(user, password)``). ``batch_size`` rows go in one transaction, ``workers`` transactions
+    run at once (on nodes no other one touches). ``wipe`` deletes everything in ``database``
+    first. ``import_id`` names this import (default: a hash of the graph's content, so pushing
+    the same graph again adds nothing).
     Raises :class:`~kg.errors.ConnectionFailed` when the server cannot be reached or refuses the
     login, :class:`~kg.errors.InputError` for a node kind or edge type outside the graph contract.
     """
     if isinstance(driver_or_uri, str):
         with connect(driver_or_uri, auth) as driver:
             return Push(
-                graph, driver, database=database, batch_size=batch_size, wipe=wipe, import_id=import_id, uri=driver_or_uri
-            ).run()
-    return Push(graph, driver_or_uri, database=database, batch_size=batch_size, wipe=wipe, import_id=import_id).run()
+                graph, driver, database=database, batch_size=batch_size, workers=workers, wipe=wipe,
+                import_id=import_id, uri=shown_uri(driver_or_uri),
+            ).run()  # fmt: skip
+    return Push(
+        graph, driver_or_uri, database=database, batch_size=batch_size, workers=workers, wipe=wipe, import_id=import_id
+    ).run()

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kg.extract.acronyms import Definition
-from kg.extract.rules import Mention, appositive_proposal, proposal_context, title_prefix
+from kg.extract.rules import Mention, appositive_proposal, described_proposal, proposal_context, title_methods, title_prefix
 from kg.extract.scan import prefiltered
 from kg.extract.text import Sentences, is_name_shaped, strip_name_suffix
 from kg.extract.urls import Link
@@ -22,7 +22,7 @@ from kg.model import Entity, EntityType, Evidence, Field, entity_key
 
 RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
-    "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
+    "head:compound": 4, "cue:resource": 4, "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
 }
 _MARKUP = re.compile(r"[{}<>\\$^_=|#~]|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b")
 _OWN_CUE = re.compile(
@@ -60,6 +60,7 @@ def assemble(
     link_spans = [(l.start, l.end) for l in links]
     mentions = [m for m in mentions if _clean_span(text, m) and not any(m.start < e and s < m.end for s, e in link_spans)]
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab))
+    mentions = [_as_phenomenon(m, text, vocab) for m in mentions]
     prefix = title_prefix(text[:title_end]) if title_end else None
     if prefix is None and title_end:
         lead = re.match(r"\s*([^\s:]+)\s+(?:for|of|in|with|via|on|:)\s", text[:title_end])
@@ -67,8 +68,13 @@ def assemble(
             prefix = (lead.start(1), lead.start(1) + len(strip_name_suffix(lead.group(1))))
     if prefix is not None:
         mentions.append(_title_mention(text, prefix, mentions, vocab))
+    if title_end:
+        mentions.extend(_title_methods(text[:title_end], mentions, prefix, vocab))
     chosen = _resolve_overlaps(mentions, text)
     groups = _group(chosen, text, definitions, vocab)
+    if prefix is not None:  # "IRWE: ..." whose acronym definition won the overlap
+        for g in groups.values():
+            g.proposed |= g.type == "method" and any(m.start == prefix[0] for m in g.mentions)
     proposed_names = {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
     entities: list[Entity] = []
     for group in sorted(groups.values(), key=lambda g: g.first):
@@ -95,6 +101,16 @@ def assemble(
     return entities
 
 
+def _as_phenomenon(m: Mention, text: str, vocab: Vocabulary) -> Mention:
+    """A named phenomenon or problem ("Softmax Collapse (SC)", "exposure bias") is a task, not a method."""
+    if m.type != "method" or m.rule.startswith("lexicon"):
+        return m
+    name = m.name or text[m.start : m.end]
+    if name.rsplit(None, 1)[-1].lower() in vocab.phenomenon_heads and " " in name.strip():
+        return m._replace(type="task", proposed=False)
+    return m
+
+
 def _clean_span(text: str, m: Mention) -> bool:
     if m.end <= m.start:
         return False
@@ -111,7 +127,10 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
         long, short = d.long(text), d.short(text)
         if short in seen_short or entity_key(long) in vocab.generic_names:
             continue
-        known = by_span.get((d.long_start, d.long_end)) or by_span.get((d.short_start, d.short_start + len(short)))
+        if _TASK_AFTER.match(text, d.short_end) and vocab.head_type(long.rsplit(None, 1)[-1].lower()) != "task":
+            continue  # "click-through rate (CTR) prediction": the long form is part of a task name
+        known = (by_span.get((d.long_start, d.long_end)) or by_span.get((d.short_start, d.short_start + len(short)))
+                 or by_span.get((d.short_start, d.short_end)))
         head = re.split(r"[\s]", long)[-1].lower()
         if known is not None and known.rule.startswith("lexicon"):
             type_ = known.type
@@ -133,6 +152,7 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
     return out
 
 
+_TASK_AFTER = re.compile(r"\)?\s+(?:" + "|".join(sorted(vocabulary().heads["task"], key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _LIST_CUE_BEFORE = prefiltered(r"(?i)\b(?:datasets|benchmarks|corpora)\s*(?::|,?\s+(?:namely|including|such as))[^.;]*$")
 _LIST_HEAD_AFTER = re.compile(r"(?i)^\)?[^.;:]{0,80}?\b(?:benchmarks|datasets|corpora)\b")
 
@@ -158,6 +178,20 @@ def _title_mention(text: str, prefix: tuple[int, int], mentions: list[Mention], 
         if m.start == s and m.end == e and m.rule.startswith("lexicon"):
             type_ = m.type
     return Mention(s, e, type_, "title", 0.9, proposed=type_ == "method")
+
+
+def _title_methods(title: str, mentions: list[Mention], prefix: tuple[int, int] | None, vocab: Vocabulary) -> list[Mention]:
+    """The title's own method names (``rules.title_methods``), proposed; a known (lexicon) method
+    there is only used ("Deep Residual Networks for ...")."""
+    known = [m for m in mentions if m.start < len(title) and m.rule.startswith("lexicon")]
+    out: list[Mention] = []
+    for s, e, _kind in title_methods(title, vocab):
+        if prefix is not None and s < prefix[1] and prefix[0] < e:
+            continue
+        if any(k.start <= s and e <= k.end or k.start < e and s < k.end and (k.start < s or k.end > e) for k in known):
+            continue
+        out.append(Mention(s, e, "method", "title", 0.75, proposed=True))
+    return out
 
 
 def _resolve_overlaps(mentions: list[Mention], text: str) -> list[Mention]:
@@ -213,7 +247,7 @@ def _singular(name: str) -> str:
 
 def _generic(name: str, vocab: Vocabulary) -> bool:
     lowered = " ".join(name.lower().split())
-    return lowered in vocab.generic_names or _singular(lowered) in vocab.generic_names
+    return lowered in vocab.generic_names or _singular(lowered) in vocab.generic_names or lowered in vocab.software
 
 
 def _well_formed(name: str) -> bool:
@@ -226,8 +260,10 @@ def _well_formed(name: str) -> bool:
 
 def _proposed(text: str, group: _Group, sentences: Sentences) -> bool:
     for m in group.mentions[:4]:
-        s_start, _ = sentences.around(m.start)
+        s_start, s_end = sentences.around(m.start)
         if proposal_context(text, m.start, s_start) or appositive_proposal(text, m.end):
+            return True
+        if described_proposal(text, m.end, text[s_start:s_end]):
             return True
     return False
 

@@ -182,10 +182,22 @@ class LexiconMatcher(_Component):
                 end = m.start() + len(strip_name_suffix(m.group()))
                 if end > m.end(1):
                     mentions.append(Mention(m.start(), end, type_, "lexicon", self.confidence * 0.95))
+        for m in _SIZED.finditer(text):  # ImageNet 256 x 256, ImageNet 64: a distinct dataset (GUIDELINES rule 5)
+            if self.prefix_types.get(m.group(1)) == "dataset" and (m.group(3) or m.group(2) in _RESOLUTIONS):
+                name = f"{m.group(1)} {m.group(2)}x{m.group(3) or m.group(2)}"
+                mentions.append(Mention(m.start(), m.end(), "dataset", "lexicon", self.confidence, name=name))
+        for m in _SLASHED.finditer(text):  # CIFAR10/100 -> CIFAR-10 and CIFAR-100
+            for candidate in (f"{m.group(1)}-{m.group(2)}", f"{m.group(1)}{m.group(2)}"):
+                if self.prefix_types.get(candidate) == "dataset":
+                    mentions.append(Mention(m.start(2) - 1, m.end(2), "dataset", "lexicon", self.confidence, name=f"{m.group(1)}-{m.group(2)}"))
+                    break
         doc._.kg_mentions = mentions
         return doc
 
 
+_SIZED = re.compile(r"(?<![\w-])([A-Z][\w-]*[A-Za-z])\s+(\d{2,4})(?:\s*(?:x|×|times)\s*(\d{2,4}))?(?![\w-]|\.\d)")
+_RESOLUTIONS = frozenset("32 64 128 256 512 1024".split())
+_SLASHED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*)-?\d+/(\d+)(?![\w-])")
 _COMPOUND = re.compile(r"(?<![\w-])([A-Za-z][\w.]*?)(?:-[\w.]*[\w])+")
 
 

@@ -125,6 +125,18 @@ def head_phrases(words: list[Word], text: str, vocab: Vocabulary | None = None) 
     return found
 
 
+_NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
+_WEAK_METRIC_HEADS = frozenset("error errors rate rates distance distances coefficient".split())
+_EVALUATED = re.compile(r"\d\s*(?:%|x\b|times\b)|\b(?:lower|higher|reduc\w*|improv\w*|outperform\w*|achiev\w*|in terms of|measured|evaluat\w*|report\w*|state-of-the-art|SOTA|of \d)", re.IGNORECASE)
+
+
+def _evaluated(text: str, start: int, end: int) -> bool:
+    """Results are reported near ``start:end`` (within its sentence, at most 80 characters away)."""
+    lo = max(start - 80, text.rfind(". ", max(0, start - 80), start) + 1, 0)
+    hi = text.find(". ", end, end + 80)
+    return bool(_EVALUATED.search(text, lo, hi if hi >= 0 else min(len(text), end + 80)))
+
+
 def _nameish(word: Word) -> bool:
     return is_name_shaped(word.text) or (word.text[:1].isupper() and not word.caps_free)
 
@@ -153,6 +165,14 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
             k -= 1
         return Mention(mods[k].start, mods[-1].end, "method", "head:named", 0.7)
     if type_ == "metric":
+        if mods[-1].lower == "learning" and head.lower in ("rate", "rates"):
+            return None  # a learning rate is a hyperparameter
+        nominal = mods[-1].lower.endswith(_NOMINAL_SUFFIXES) and mods[-1].text.islower()
+        if head.lower in _WEAK_METRIC_HEADS and not (head.lower == "error" and nominal) and not _evaluated(text, start, end):
+            return None  # "attenuation rate", "floating point errors": a metric only where results are reported
+        if head.lower in ("accuracy", "error") and nominal:
+            start = mods[-1].start
+            return Mention(start, end, "metric", "head:compound", 0.65)  # "explanation accuracy" beats the lexicon's "accuracy"
         return Mention(start, end, "metric", "head:metric", 0.6)
     if type_ == "task":
         return Mention(start, end, "task", "head:task", 0.6)
@@ -189,6 +209,8 @@ def shaped_names(words: list[Word], text: str, sentences: Sentences, vocab: Voca
         type_, rule, conf = "method", "shape:method", 0.6
         s_start, _ = sentences.around(word.start)
         before = text[max(s_start, word.start - 80) : word.start]
+        if _SOFTWARE_BEFORE.search(before) or _SOFTWARE_AFTER.match(text, word.end):
+            continue
         nxt = words[i + 1] if i + 1 < len(words) and words[i + 1].joined else None
         if nxt is not None and vocab.head_type(nxt.lower) == "metric" and nxt.lower in ("score", "scores", "metric"):
             type_, rule, conf = "metric", "shape:metric", 0.6
@@ -198,6 +220,16 @@ def shaped_names(words: list[Word], text: str, sentences: Sentences, vocab: Voca
     return found
 
 
+# software and products are not entities: "code is based on PyTorch / X", "frameworks like X or Y",
+# "an X Lambda cluster", "the X Recommend product"
+_SOFTWARE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:code|implementation)\s+(?:is\s+)?(?:based on|built (?:on|upon|with)|written in|implemented (?:in|with))"
+    r"|\b(?:implemented|written)\s+(?:in|with|using)|\b(?:frameworks?|librar(?:y|ies)|toolkits?|packages?|platforms?|software)\s+(?:like|such as|including)"
+    r"|\bavailable (?:in|for)(?: both)?)\s+(?:[\w.-]+\s*(?:/|\band\b|\bor\b)\s*)*$"
+)
+_SOFTWARE_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w-]*)?\s+(?:library|libraries|package|packages|toolkit|toolbox|product|products|platform|cluster|clusters|service|services|software|API|SDK|cloud)\b"
+)
 _SHAPE_HINT = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|\d|[\u0370-\u03ff]")
 
 
@@ -215,6 +247,21 @@ _TERMS_OF = prefiltered(r"(?i)\b(?:in terms of|measured by|as measured by|evalua
 _TASK_OF = prefiltered(r"(?i)\b(?:the|a|this|challenging|important)\s+(?:task|problem)s?\s+of\s+((?:[\w-]+\s+){0,3}[\w-]+(?:ing|ion|sis|ment))\b")
 
 
+# named resource quantities: "training cost", "quantization time", "GPU hours" (where results are reported)
+_RESOURCE_METRIC = re.compile(
+    r"(?i)\b(?:training|inference|quantization|quantisation|sampling|running|search|decoding|processing|wall-clock|GPU)\s+(?:cost|time|hours)\b"
+)
+
+
+# a phenomenon a paper studies is what links papers: "the grokking phenomenon", "a phenomenon called
+# Length Collapse", "Grokking, or delayed generalization, is a phenomenon"
+_PHENOMENON = (
+    re.compile(r"(?i)\bthe\s+([a-z][\w-]+(?:\s+[a-z][\w-]+)?)\s+phenomen(?:on|a)\b"),
+    re.compile(r"\bphenomen(?:on|a)\s+(?:called|known as|termed|dubbed|named|referred to as)\s+((?:[A-Z][\w-]*\s+)?[A-Za-z][\w-]+)"),
+    re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))([A-Z][a-z][\w-]+)(?:,[^,.]{1,120},)?\s+is\s+an?\s+(?:[\w-]+\s+){0,2}phenomenon\b"),
+)
+
+
 def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
     """Metrics after "in terms of" (each item of a list), tasks after "the task of"."""
     vocab = vocab or vocabulary()
@@ -230,11 +277,22 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
                 s = pos + len(piece) - len(piece.lstrip())
                 e = pos + len(piece.rstrip())
                 words = piece.split()
+                if not words or vocab.head_type(words[-1]) != "metric" and not any(is_name_shaped(w) for w in words):
+                    offset = e
+                    continue  # "in terms of generalization ability": only metric heads and names
                 if 1 <= len(words) <= 3 and all(w.lower() not in vocab.modifier_stop for w in words):
                     found.append(Mention(s, e, "metric", "cue:terms-of", 0.6))
                 offset = e
             if len(found) > 6:
                 break
+    for m in _RESOURCE_METRIC.finditer(text):
+        if _evaluated(text, m.start(), m.end()):
+            found.append(Mention(m.start(), m.end(), "metric", "cue:resource", 0.6))
+    for pattern in _PHENOMENON:
+        for m in pattern.finditer(text):
+            phrase = m.group(1)
+            if phrase.lower() not in vocab.modifier_stop and phrase.lower() not in vocab.generic_names:
+                found.append(Mention(m.start(1), m.end(1), "task", "cue:phenomenon", 0.6))
     for m in _TASK_OF.finditer(text):
         phrase_words = m.group(1).split()
         while phrase_words and phrase_words[0].lower() in vocab.modifier_stop:
@@ -248,7 +306,7 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
 # ---------------------------------------------------------------------------------------------
 # proposals: the title's "X: ..." prefix, "we propose X", "called X"
 
-_TITLE_PREFIX = prefiltered(r"^\s*([^:]{2,60}?)\s*:\s+\S")
+_TITLE_PREFIX = prefiltered(r"^\s*([^:]{2,60}?)\s*:(?:\s+\S|\s*$)")
 _PROPOSE = re.compile(
     r"(?i)\b(?:we|this (?:paper|work|study)|our (?:paper|work)|here,? we)\s+(?:(?:also|further|then|first|thus|therefore|hence|now)\s+)?"
     r"(?:propose|introduce|present|develop|design|devise|build|create|construct|release|contribute|offer|establish|curate|collect)s?d?\s+"
@@ -269,14 +327,77 @@ def title_prefix(title: str) -> tuple[int, int] | None:
         return None
     if len(words) > 1 and not all(w[0].isupper() or is_name_shaped(w) for w in words):
         return None
-    if words[-1].lower() in vocabulary().modifier_stop or words[0].lower() in vocabulary().modifier_stop:
+    lowered = [w.lower() for w in words]
+    if lowered[-1] in vocabulary().modifier_stop or lowered[0] in _TITLE_FUNCTION or len(words) == 1 and lowered[0] in vocabulary().modifier_stop:
         return None
+    if any(w in _TITLE_FUNCTION or w in _TITLE_VERBS for w in lowered) or lowered[0].endswith("ing") and lowered[0] not in vocabulary().nominal_ing:
+        return None  # "Rethinking Video Tokenization:", "Stretching Each Dollar:", "Temporal Feature Matters:"
     if name.lower() in vocabulary().generic_names or any(c in name for c in "?!"):
         return None
     return m.start(1), m.start(1) + len(name)
 
 
 _PROPOSED_BEFORE = prefiltered(r"(?i)\b(?:the|our)\s+(?:newly\s+)?(?:proposed|presented|introduced)\s+(?:[\w-]+\s+){0,2}$")
+
+
+_TITLE_PHRASE = r"((?:[\w'’-]+\s+){0,4}[\w'’-]+)"
+_TITLE_LEAD = re.compile(r"^\s*" + _TITLE_PHRASE + r"(?:\s+(?:for|via|with|in|on|through|from|as|using)\s|\s*$)", re.IGNORECASE)
+_TITLE_MEANS = re.compile(r"\b(?:via|with|using|through)\s+(?:an?\s+|the\s+)?" + _TITLE_PHRASE + r"(?=\s*(?::|$|\s+(?:for|in|on|and|to)\s))", re.IGNORECASE)
+_TITLE_LIST = re.compile(r":\s+((?:[^,:]{3,45},\s+)+[^,:]{3,45}?,?\s+and\s+[^,:]{3,45})$")
+_TITLE_FUNCTION = frozenset("a an the on of to in for is are be do does can how why what when where which towards toward beyond each every all our your we you it its this that these those".split())
+_TITLE_VERBS = frozenset("matters matter helps help works work beat beats meets meet revisited revisiting rethinking makes make enables enable".split())
+
+
+def title_methods(title: str, vocab: Vocabulary | None = None) -> list[tuple[int, int, str]]:
+    """Method names a title gives, as (start, end, kind): the leading noun phrase ("Sequential
+    Gradient Coding For ..."), a means ("... via Fixed Dimensional Encodings"), the whole title
+    ("Flow Equivariant Recurrent Neural Networks") and components listed after the colon
+    ("X: Global Circuit Pre-training, Local Delay Learning and Attentional Cell Modeling")."""
+    vocab = vocab or vocabulary()
+    found: list[tuple[int, int, str]] = []
+    m = _TITLE_LEAD.match(title)
+    if m and _title_name(m.group(1), vocab, lead=True):
+        found.append((m.start(1), m.end(1), "lead"))
+    for m in _TITLE_MEANS.finditer(title):
+        if _title_name(m.group(1), vocab, lead=False):
+            found.append((m.start(1), m.end(1), "means"))
+    m = _TITLE_LIST.search(title)
+    if m:
+        offset = m.start(1)
+        for item in re.finditer(r"[^,]+", m.group(1)):
+            for piece in re.split(r"\s+and\s+", item.group()):
+                pos = title.find(piece.strip(), offset)
+                if pos >= 0 and _title_name(piece.strip(), vocab, lead=False):
+                    found.append((pos, pos + len(piece.strip()), "component"))
+                offset = max(offset, pos)
+    return found
+
+
+def _title_name(phrase: str, vocab: Vocabulary, lead: bool) -> bool:
+    """A Title Case noun phrase of 2-4 words whose head is not a task, metric, dataset or generic word."""
+    words = phrase.split()
+    if len(words) == 1 and not lead and is_name_shaped(strip_name_suffix(words[0])) and not words[0].isupper():
+        return words[0].lower() not in vocab.generic_names  # "... with Coupled-LSTMs"
+    if not 2 <= len(words) <= 5 or not all(w[0].isupper() or is_name_shaped(w) for w in words):
+        return False
+    lowered = [w.lower() for w in words]
+    if any(w in _TITLE_FUNCTION or w in _TITLE_VERBS for w in lowered):
+        return False
+    if any(w.endswith("s") and not w.endswith("ss") and not is_name_shaped(w) for w in words[:-1]):
+        return False  # "Diffusion Models Beat GANs", "X Operator Connects Y": a verb follows a plural
+    first, head = lowered[0], lowered[-1]
+    if first.endswith("ing") and first not in vocab.nominal_ing or first.endswith("ly") or first == "learning":
+        return False
+    if lead and first in vocab.modifier_stop and first not in _NAME_ADJECTIVES:
+        return False
+    head_type = vocab.head_type(head) or vocab.head_type(head.rstrip("s"))
+    if head_type in ("task", "metric", "dataset") or head in vocab.phenomenon_heads or head in ("theory", "theorem"):
+        return False
+    if head in _GENERIC_TAIL or head in ("architecture", "architectures") or head in vocab.generic_heads and len(words) < 3:
+        return False
+    if lead and head_type != "method" and not head.endswith(("ing", "ings")):
+        return False
+    return " ".join(lowered) not in vocab.generic_names
 
 
 def proposal_context(text: str, start: int, sentence_start: int) -> bool:
@@ -295,7 +416,24 @@ def proposal_context(text: str, start: int, sentence_start: int) -> bool:
             return True
     if _PROPOSED_BEFORE.search(before):
         return True
-    return False
+    return bool(re.search(r"(?i)\bour\s+(?:own\s+|novel\s+|new\s+|innovative\s+)?$", before))
+
+
+_PROPOSAL_SENTENCE = re.compile(r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise)")
+_PASSIVE_PROPOSAL = re.compile(
+    r"(?i)(?:\s*\([^)]*\))?(?:\s*(?:,|and)\s+[^.;]{0,80}?)?\s+(?:are|is)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:proposed|introduced|developed|designed|devised|presented)\b"
+)
+_DESCRIBED_AS = re.compile(
+    r"(?i)\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:algorithm|method|framework|architecture|model|technique|approach|module|mechanism|loss|operator|optimizer|network|function|strategy|scheme|pipeline|system|regularizer)\b"
+)
+
+
+def described_proposal(text: str, end: int, sentence: str) -> bool:
+    """"X (A) and Y (B) are developed", "X which stands for ...", and in a sentence where the paper
+    proposes: "..., and perpGrad, a training algorithm that ..."."""
+    if _PASSIVE_PROPOSAL.match(text, end) or re.match(r"(?i)\s*,?\s*which stands for\b", text[end : end + 30]):
+        return True
+    return bool(_PROPOSAL_SENTENCE.search(sentence) and _DESCRIBED_AS.match(text, end))
 
 
 def appositive_proposal(text: str, end: int) -> bool:
@@ -322,7 +460,16 @@ _NP_STOP = frozenset(
     "to that which who where when while for with by from in on of as at into via using and or but , . ; : ( ) is are was were be can could will would should may might "
     "we it its our their this these those than then so such".split()
 )
-_GENERIC_TAILS = frozenset("framework frameworks method methods approach approaches strategy strategies technique techniques paradigm".split())
+_GENERIC_TAILS = frozenset(
+    "framework frameworks method methods approach approaches strategy strategies technique techniques paradigm "
+    "scheme schemes mechanism mechanisms module modules architecture architectures algorithm algorithms pipeline procedure".split()
+)
+_NAME_ADJECTIVES = frozenset("prior unified universal standard multiple single conditional global local".split())  # stop words that can start a name
+# the paper's own method as subject: "FastComposer proposes delayed subject conditioning"
+_SUBJECT_PROPOSES = re.compile(r"\b[A-Za-z][\w-]*[A-Z][\w-]*\s+(?:also\s+|further\s+)?(?:proposes|introduces|devises)\s+(?:(?:a|an|the)\s+)?")
+# enumerated components: "which stands for (i) a Multiview centroid loss, (ii) ...", "three strategies: 1) TIB-based Maintenance:"
+_ENUMERATED = re.compile(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|\d\))\s+(?:(?:a|an|the)\s+)?")
+_ENUM_CUE = re.compile(r"(?i)\b(?:propos|introduc|present|develop|design|devis|consist|compris|includ|stands for|components?|strateg|modules?|contributions?)")
 
 
 def proposal_names(text: str, words: list[Word], vocab: Vocabulary | None = None) -> list[Mention]:
@@ -330,20 +477,26 @@ def proposal_names(text: str, words: list[Word], vocab: Vocabulary | None = None
     vocab = vocab or vocabulary()
     starts = {w.start: i for i, w in enumerate(words)}
     found: list[Mention] = []
-    for pattern, lowercase_ok in ((_INTRO, True), (_APPOSITION, False)):
+    for pattern, lowercase_ok in ((_INTRO, True), (_APPOSITION, False), (_SUBJECT_PROPOSES, True), (_ENUMERATED, True)):
+        enumerated = pattern is _ENUMERATED
         for m in pattern.finditer(text):
             i = starts.get(m.end())
             if i is None:
                 continue
-            mention = _name_at(words, i, text, vocab, lowercase_ok)
-            if mention is not None:
+            if pattern is _INTRO and re.search(r"(?i)phenomen\w*\s+$", text[max(0, m.start() - 20) : m.start()]):
+                continue  # "a phenomenon called Length Collapse" is not a method
+            if enumerated and not _ENUM_CUE.search(text, max(0, m.start() - 300), m.start()):
+                continue
+            mention = _name_at(words, i, text, vocab, lowercase_ok, phrase_only=enumerated)
+            if mention is not None and not (enumerated and vocab.head_type(words[starts[mention.start]].lower) != "method"
+                                            and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1]) in ("task", "metric", "dataset")):
                 found.append(mention)
     return found
 
 
-def _name_at(words: list[Word], i: int, text: str, vocab: Vocabulary, lowercase_ok: bool) -> Mention | None:
+def _name_at(words: list[Word], i: int, text: str, vocab: Vocabulary, lowercase_ok: bool, phrase_only: bool = False) -> Mention | None:
     first = words[i]
-    if _nameish(first) and first.lower not in vocab.modifier_stop:
+    if not phrase_only and _nameish(first) and first.lower not in vocab.modifier_stop:
         # a capitalised run, allowing "of/for/with/and/-" inside: "Dilated Convolutions with Learnable Spacings"
         j = i
         while j + 1 < len(words) and words[j + 1].joined and j - i < 6:
@@ -367,9 +520,9 @@ def _name_at(words: list[Word], i: int, text: str, vocab: Vocabulary, lowercase_
     k = i
     while k < len(words) and len(run) < 5:
         w = words[k]
-        if run and not w.joined or w.lower in _NP_STOP or w.lower in vocab.modifier_stop and not run and w.lower not in ("novel", "new", "simple"):
+        if run and not w.joined or w.lower in _NP_STOP or w.lower in vocab.modifier_stop and not run and w.lower not in ("novel", "new", "simple", *_NAME_ADJECTIVES):
             break
-        if w.lower in vocab.modifier_stop:
+        if w.lower in vocab.modifier_stop and w.lower not in _NAME_ADJECTIVES:
             if run:
                 break
             k += 1

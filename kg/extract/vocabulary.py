@@ -22,6 +22,8 @@ class Vocabulary:
     metric_cues: tuple[str, ...]
     nominal_ing: frozenset[str]
     repeat_heads: frozenset[str]
+    software: frozenset[str]  # libraries and platforms: never entities (GUIDELINES: not methods)
+    phenomenon_heads: frozenset[str]  # "Softmax Collapse", "exposure bias": problems, not methods
     head_index: dict[str, str]  # head word -> type (first listed type wins)
 
     def head_type(self, word: str) -> str | None:
@@ -50,6 +52,8 @@ def vocabulary() -> Vocabulary:
         metric_cues=tuple(data["metric_cues"]),
         nominal_ing=frozenset(data["nominal_ing"]),
         repeat_heads=frozenset(data["repeat_heads"]),
+        software=frozenset(data["software"]),
+        phenomenon_heads=frozenset(data["phenomenon_heads"]),
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.graph.projection import MAX_PAPER_COUNT, PAPER, paper_nodes, papers_of, project
+from kg.graph.projection import MAX_PAPER_COUNT, PAPER, no_gc, paper_nodes, papers_of, project
 
 #: The default Louvain seed: the same graph always gets the same communities.
 SEED = 42
@@ -43,7 +43,8 @@ def assign_communities(
     """
     if P is None:
         P = project(G, type_weights=type_weights, max_paper_count=max_paper_count)
-    found = nx.community.louvain_communities(P, weight="weight", resolution=resolution, seed=seed)
+    with no_gc():
+        found = nx.community.louvain_communities(P, weight="weight", resolution=resolution, seed=seed)
     groups = sorted((sorted(c) for c in found if len(c) >= min_size), key=lambda c: (-len(c), c[0]))
     membership = {p: i for i, group in enumerate(groups) for p in group}
     for paper in paper_nodes(G):

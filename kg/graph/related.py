@@ -90,7 +90,7 @@ def find_paper(G: nx.Graph, query: str) -> str:
         return matches[0]
     if matches:
         raise _ambiguous(query, matches, titles)
-    raise KgError(f'no paper matches "{query}" (give a paper id or a title; kg stats lists the papers)')
+    raise KgError(f'no paper matches "{query}": give a paper id, a title or a unique part of one')
 
 
 def related(

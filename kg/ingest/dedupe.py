@@ -10,6 +10,7 @@ gold ids) are different papers and are both kept.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -64,7 +65,8 @@ def deduplicate(
     written_keys: set[int] = set()
     # titles written, split by whether their paper had its own id (sets of hashes: small)
     written_titles: tuple[set[int], set[int]] = (set(), set())  # (own id, generated id)
-    held: dict[int, tuple[Paper, set[int], set[int], int]] = {}  # slot -> (paper, keys, title hashes, identity)
+    # slot -> (paper, keys, title hashes, identity); an OrderedDict pops its oldest item in O(1)
+    held: OrderedDict[int, tuple[Paper, set[int], set[int], int]] = OrderedDict()
     held_keys: dict[int, int] = {}  # strong key -> slot
     held_titles: dict[int, int] = {}  # title hash -> slot
     next_slot = 0
@@ -112,14 +114,13 @@ def deduplicate(
 
 
 def _release(
-    held: dict[int, tuple[Paper, set[int], set[int], int]],
+    held: OrderedDict[int, tuple[Paper, set[int], set[int], int]],
     held_keys: dict[int, int],
     held_titles: dict[int, int],
     written_keys: set[int],
     written_titles: tuple[set[int], set[int]],
 ) -> Paper:
-    slot = next(iter(held))
-    paper, keys, titles, identity = held.pop(slot)
+    slot, (paper, keys, titles, identity) = held.popitem(last=False)
     for key in keys:
         if held_keys.get(key) == slot:
             del held_keys[key]
