@@ -175,3 +175,10 @@ def test_phenomenon_a_paper_studies_is_a_task(nlp) -> None:
     )
     assert got[entity_key("grokking")][0] == "task"
     assert got[entity_key("Length Collapse")] == ("task", False)
+
+
+def test_detokenised_code_link_is_one_code_entity(nlp) -> None:
+    (paper,) = extract_papers(
+        [Paper(id="t", title="A study", abstract="Our code is available at https: // github.com / a / wide-nets. [reference]")], nlp
+    )
+    assert [(e.type.value, e.name) for e in paper.entities if e.type.value == "code"] == [("code", "https://github.com/a/wide-nets")]

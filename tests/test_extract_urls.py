@@ -34,6 +34,22 @@ def test_scheme_less_links_are_found_with_offsets() -> None:
     assert text[links[0].start : links[0].end] == "github.com/owner/repo"
 
 
+def test_detokenised_links_are_rebuilt_with_the_spaced_form_as_span() -> None:
+    text = "The project website is http: // www. robots.ox.ac.uk / ˜qwang / SiamMask. Then"
+    (link,) = find_links(text)
+    assert link.url == "http://www.robots.ox.ac.uk/~qwang/SiamMask"
+    assert text[link.start : link.end] == "http: // www. robots.ox.ac.uk / ˜qwang / SiamMask"
+    (link,) = find_links("available at https: // github.com / a / b-c. [reference] The next sentence.")
+    assert (link.url, link.kind) == ("https://github.com/a/b-c", "repository")
+    # a capitalised word after a spaced dot starts a sentence, not a host label
+    assert [l.url for l in find_links("see http: // example.org. The end")] == ["http://example.org"]
+
+
+def test_scheme_less_project_pages_and_short_links() -> None:
+    links = find_links("Project page: anon.github.io/proj. Website: bit.ly/grok-x. Mail a@b.github.io")
+    assert [(l.url, l.kind) for l in links] == [("anon.github.io/proj", "project_page"), ("bit.ly/grok-x", "project_page")]
+
+
 def test_not_urls() -> None:
     assert find_links("version 0.5.3 of e.g. the model, i.e. vs. x.y") == []
     assert find_links("mail me at someone@github.com") == []

@@ -28,9 +28,15 @@ _SCHEMELESS_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.c
 
 # A URL candidate: with a scheme, or a scheme-less link to a well-known host.
 _URL = prefiltered(
-    r"(?:\b(?:https?|ftp)://|(?<![\w@./-])(?:" + "|".join(re.escape(h) for h in _SCHEMELESS_HOSTS) + r"))"
+    r"(?:\b(?:https?|ftp)://|(?<![\w@./-])(?:" + "|".join(re.escape(h) for h in _SCHEMELESS_HOSTS)
+    + r"|[\w-]+\.(?:github|gitlab)\.io\b|bit\.ly/|hf\.co/))"
     r"[^\s<>\"'`\\|^]+",
     re.IGNORECASE,
+)
+# A link detokenised into words ("http: // www. example.org / ˜user / x"): spaces around the
+# scheme's "//", around dots followed by a lowercase host label, and around path slashes.
+_SPACED_URL = prefiltered(
+    r"\b(?:https?|ftp)\s?:\s?//\s?[A-Za-z0-9][\w-]*(?:\s?\.\s?[a-z0-9][\w-]*)+(?:\s?/\s?[~˜\w%.+#=?&-]+)*/?"
 )
 _TRAILING = ".,;:!?*'\"`>)]}"
 _MARKUP_START = re.compile(r"[{}\[\]]|&(?:quot|gt|lt|amp|nbsp|#\d+);|</?[a-zA-Z]")
@@ -114,6 +120,16 @@ def find_links(text: str) -> list[Link]:
             continue
         kind, reference = classify_url(cleaned)
         links.append(Link(cleaned, match.start(), match.start() + len(cleaned), kind, reference))
+    for match in _SPACED_URL.finditer(text):
+        if not any(c.isspace() for c in match.group()) or any(l.start <= match.start() < l.end for l in links):
+            continue
+        cleaned = _clean(match.group())
+        url = re.sub(r"\s+", "", cleaned).replace("˜", "~")
+        if _plausible(url):
+            kind, reference = classify_url(url)
+            links = [l for l in links if not match.start() <= l.start < match.end()]
+            links.append(Link(url, match.start(), match.start() + len(cleaned), kind, reference))
+    links.sort(key=lambda l: l.start)
     return links
 
 
