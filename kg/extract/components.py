@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 from kg.extract.acronyms import Definition, find_definitions
 from kg.extract.assemble import assemble
 from kg.extract.rules import Mention, cue_phrases, head_phrases, proposal_names, shaped_names, words_of
+from kg.extract.scan import prefiltered
 from kg.extract.text import Sentences, sentence_bounds, strip_name_suffix
 from kg.extract.urls import Link, find_links
 from kg.extract.vocabulary import vocabulary
@@ -197,7 +198,7 @@ class LexiconMatcher(_Component):
 
 _SIZED = re.compile(r"(?<![\w-])([A-Z][\w-]*[A-Za-z])\s+(\d{2,4})(?:\s*(?:x|×|times)\s*(\d{2,4}))?(?![\w-]|\.\d)")
 _RESOLUTIONS = frozenset("32 64 128 256 512 1024".split())
-_SLASHED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*)-?\d+/(\d+)(?![\w-])")
+_SLASHED = prefiltered(r"(?<![\w-])([A-Z][A-Za-z]*)-?\d+/(\d+)(?![\w-])")
 _COMPOUND = re.compile(r"(?<![\w-])([A-Za-z][\w.]*?)(?:-[\w.]*[\w])+")
 
 

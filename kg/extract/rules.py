@@ -248,7 +248,7 @@ _TASK_OF = prefiltered(r"(?i)\b(?:the|a|this|challenging|important)\s+(?:task|pr
 
 
 # named resource quantities: "training cost", "quantization time", "GPU hours" (where results are reported)
-_RESOURCE_METRIC = re.compile(
+_RESOURCE_METRIC = prefiltered(
     r"(?i)\b(?:training|inference|quantization|quantisation|sampling|running|search|decoding|processing|wall-clock|GPU)\s+(?:cost|time|hours)\b"
 )
 
@@ -256,9 +256,9 @@ _RESOURCE_METRIC = re.compile(
 # a phenomenon a paper studies is what links papers: "the grokking phenomenon", "a phenomenon called
 # Length Collapse", "Grokking, or delayed generalization, is a phenomenon"
 _PHENOMENON = (
-    re.compile(r"(?i)\bthe\s+([a-z][\w-]+(?:\s+[a-z][\w-]+)?)\s+phenomen(?:on|a)\b"),
-    re.compile(r"\bphenomen(?:on|a)\s+(?:called|known as|termed|dubbed|named|referred to as)\s+((?:[A-Z][\w-]*\s+)?[A-Za-z][\w-]+)"),
-    re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))([A-Z][a-z][\w-]+)(?:,[^,.]{1,120},)?\s+is\s+an?\s+(?:[\w-]+\s+){0,2}phenomenon\b"),
+    prefiltered(r"(?i)\bthe\s+([a-z][\w-]+(?:\s+[a-z][\w-]+)?)\s+phenomen(?:on|a)\b"),
+    prefiltered(r"\bphenomen(?:on|a)\s+(?:called|known as|termed|dubbed|named|referred to as)\s+((?:[A-Z][\w-]*\s+)?[A-Za-z][\w-]+)"),
+    prefiltered(r"(?:^|(?<=\n)|(?<=[.!?]\s))([A-Z][a-z][\w-]+)(?:,[^,.]{1,120},)?\s+is\s+an?\s+(?:[\w-]+\s+){0,2}phenomenon\b"),
 )
 
 
@@ -446,13 +446,13 @@ def appositive_proposal(text: str, end: int) -> bool:
 # the paper's own methods named by cue: "we propose Skip-Tuning", "dubbed Subspace Gradient",
 # "a framework, Feature Multiplexing,", "our proposed model (Capacitron)"
 
-_INTRO = re.compile(
+_INTRO = prefiltered(
     r"(?i)\b(?:(?:we|this (?:paper|work|study)|here,? we)\s+(?:(?:also|further|then|first|now|thus|therefore|hence|additionally)\s+)?"
     r"(?:propose|introduce|present|develop|design|devise|craft|build|construct|contribute|formulate)(?:s|d|ed)?"
     r"|(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?))"
     r"\s+(?:(?:a|an|the|our|two|three|several)\s+)?"
 )
-_APPOSITION = re.compile(
+_APPOSITION = prefiltered(
     r"(?i)\b(?:framework|method|approach|model|architecture|algorithm|technique|strategy|scheme|module|network|system|pipeline|loss|mechanism|regularizer|optimizer|benchmark|dataset)"
     r"(?:,\s+|\s+\()(?=[A-Z])"
 )
@@ -466,10 +466,10 @@ _GENERIC_TAILS = frozenset(
 )
 _NAME_ADJECTIVES = frozenset("prior unified universal standard multiple single conditional global local".split())  # stop words that can start a name
 # the paper's own method as subject: "FastComposer proposes delayed subject conditioning"
-_SUBJECT_PROPOSES = re.compile(r"\b[A-Za-z][\w-]*[A-Z][\w-]*\s+(?:also\s+|further\s+)?(?:proposes|introduces|devises)\s+(?:(?:a|an|the)\s+)?")
+_SUBJECT_PROPOSES = prefiltered(r"\b[A-Za-z][\w-]*[A-Z][\w-]*\s+(?:also\s+|further\s+)?(?:proposes|introduces|devises)\s+(?:(?:a|an|the)\s+)?")
 # enumerated components: "which stands for (i) a Multiview centroid loss, (ii) ...", "three strategies: 1) TIB-based Maintenance:"
-_ENUMERATED = re.compile(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|\d\))\s+(?:(?:a|an|the)\s+)?")
-_ENUM_CUE = re.compile(r"(?i)\b(?:propos|introduc|present|develop|design|devis|consist|compris|includ|stands for|components?|strateg|modules?|contributions?)")
+_ENUMERATED = prefiltered(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|\d\))\s+(?:(?:a|an|the)\s+)?")
+_ENUM_CUE = prefiltered(r"(?i)\b(?:propos|introduc|present|develop|design|devis|consist|compris|includ|stands for|components?|strateg|modules?|contributions?)")
 
 
 def proposal_names(text: str, words: list[Word], vocab: Vocabulary | None = None) -> list[Mention]:

@@ -101,15 +101,92 @@ def _required(items: list, fold: bool) -> set[str] | None:
     return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
 
 
+def anchors(pattern: re.Pattern[str]) -> tuple[tuple[str, int], ...] | None:
+    """Where matches can start: (literal, delta) pairs such that a match starting at ``p`` has
+    ``literal`` at ``p + delta`` (in the lower-cased text for a case-insensitive pattern).
+    Delta is 0 for a leading literal, -1 for a one-character look-behind ("(?<=[.!?])").
+    None when the pattern does not open that way, can match the empty string, or an anchor is
+    a single letter or digit (too frequent to be worth it)."""
+    if pattern.flags & (re.LOCALE | re.ASCII | re.MULTILINE):
+        return None
+    fold = bool(pattern.flags & re.IGNORECASE)
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+        if parsed.getwidth()[0] == 0:
+            return None
+        found = _leads(list(parsed), fold)
+    except (_Unsupported, RecursionError):
+        return None
+    if not found or any(not lit or len(lit) == 1 and lit.isalnum() for lit, _ in found):
+        return None
+    # "we call" starts where "we" does: keep the shortest anchor of each family
+    kept = [(lit, d) for lit, d in found if not any(d == d2 and lit != l2 and lit.startswith(l2) for l2, d2 in found)]
+    return tuple(sorted(kept))
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def _literal(ch: int, fold: bool) -> str:
+    c = chr(ch)
+    if fold and not c.isascii():
+        raise _Unsupported
+    return c.lower() if fold else c
+
+
+def _leads(items: list, fold: bool) -> set[tuple[str, int]]:
+    """Anchors of a sequence (see ``anchors``); raises _Unsupported."""
+    if not items:
+        raise _Unsupported  # the match could start anywhere after what came before
+    op, av = items[0]
+    rest = items[1:]
+    if op is _c.AT or op is _c.ASSERT_NOT:
+        return _leads(rest, fold)  # zero width: only restricts where matches start
+    if op is _c.ASSERT:
+        direction, body = av
+        if direction == -1 and len(body) == 1:
+            bop, bav = body[0]
+            if bop is _c.LITERAL:
+                return {(_literal(bav, fold), -1)}
+            if bop is _c.IN and all(o is _c.LITERAL for o, _ in bav):
+                return {(_literal(a, fold), -1) for _, a in bav}
+        return _leads(rest, fold)
+    if op is _c.LITERAL:
+        run = []
+        for o, a in items:
+            if o is not _c.LITERAL:
+                break
+            run.append(_literal(a, fold))
+        return {("".join(run), 0)}
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            raise _Unsupported
+        return _leads(list(sub) + rest, fold)
+    if op is _c.BRANCH:
+        out: set[tuple[str, int]] = set()
+        for alternative in av[1]:
+            out |= _leads(list(alternative) + rest, fold)
+        return out
+    if op is _c.MAX_REPEAT or op is _c.MIN_REPEAT:
+        low, _high, sub = av
+        if low == 0:
+            return _leads(list(sub) + rest, fold) | _leads(rest, fold)
+        return _leads(list(sub) + rest, fold)
+    raise _Unsupported
+
+
 class Prefiltered:
     """A compiled pattern whose ``search``/``match``/``fullmatch``/``finditer``/``findall``
     return exactly what the pattern's would, faster where a required literal is absent."""
 
-    __slots__ = ("pattern", "literals", "fold")
+    __slots__ = ("pattern", "literals", "fold", "anchors")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.literals = required_literals(pattern)
+        self.anchors = anchors(pattern)
         self.fold = bool(pattern.flags & re.IGNORECASE)
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
@@ -133,6 +210,10 @@ class Prefiltered:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self._absent(text, pos, endpos):
             return None
+        if self.anchors is not None:
+            low = folded(text) if self.fold else text
+            if low is not None:
+                return next(self._anchored(text, low, pos, endpos), None)
         return self.pattern.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -148,7 +229,32 @@ class Prefiltered:
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         if self._absent(text, pos, endpos):
             return iter(())
+        if self.anchors is not None:
+            low = folded(text) if self.fold else text
+            if low is not None:
+                return self._anchored(text, low, pos, endpos)
         return self.pattern.finditer(text, pos, endpos)
+
+    def _anchored(self, text: str, low: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        """``finditer(text, pos, endpos)`` trying the pattern only where an anchor says a match
+        can start: ``search`` tries the positions from ``pos`` on in order, just the same."""
+        pos, endpos = max(pos, 0), min(max(endpos, 0), len(text))
+        starts: set[int] = set()
+        find = low.find
+        for literal, delta in self.anchors:  # type: ignore[union-attr]
+            i = find(literal, max(0, pos + delta), endpos)
+            while i >= 0:
+                starts.add(i - delta)
+                i = find(literal, i + 1, endpos)
+        match = self.pattern.match
+        end = pos
+        for p in sorted(starts):
+            if p < end or p > endpos:
+                continue
+            m = match(text, p, endpos)
+            if m is not None:
+                end = m.end()
+                yield m
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
         if self._absent(text, pos, endpos):

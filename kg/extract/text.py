@@ -6,7 +6,9 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9\u0370-\u03ff])|\n+")
+from kg.extract.scan import prefiltered
+
+_SENT_END = prefiltered(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9\u0370-\u03ff])|\n+")
 _ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Ref|resp|approx|al|No|Tab|Dr|Mr|Ms|St)\.|\b[A-Z]\.)$")
 
 # a "word" for the rules: letters/digits joined by hyphens, dots, apostrophes or '+'
