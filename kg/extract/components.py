@@ -19,7 +19,6 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 from kg.extract.acronyms import Definition, find_definitions
 from kg.extract.assemble import assemble
@@ -47,6 +46,13 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc._.kg_text = doc.text
     return text
+
+
+def doc_of(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` with the text cached for the pipeline (see ``text_of``)."""
+    doc = nlp.make_doc(text)
+    doc._.kg_text = text
+    return doc
 
 
 def paper_text(title: str, abstract: str) -> str:
@@ -167,15 +173,14 @@ class LexiconMatcher(_Component):
         mentions = doc._.kg_mentions if doc._.kg_mentions is not None else []
         strings = doc.vocab.strings
         text = text_of(doc)
-        spans = [doc[s:e] for _, s, e in self.orth(doc)] + [doc[s:e] for _, s, e in self.lower(doc)]
-        labels = {(sp.start, sp.end): None for sp in spans}
-        for match_id, s, e in [*self.orth(doc), *self.lower(doc)]:
-            labels[(s, e)] = strings[match_id]
-        for span in filter_spans(spans):
+        matches = [*self.orth(doc), *self.lower(doc)]
+        labels = {(s, e): match_id for match_id, s, e in matches}  # the last match of a span wins
+        for s, e in _longest_first([(s, e) for _, s, e in matches]):
+            span = doc[s:e]
             start, end = span.start_char, span.end_char
             if not _word_aligned(text, start, end):
                 continue
-            mentions.append(Mention(start, end, labels[(span.start, span.end)], "lexicon", self.confidence))
+            mentions.append(Mention(start, end, strings[labels[(s, e)]], "lexicon", self.confidence))
         # a known name with a version or size: ImageNet-1k, ResNet-50, LSUN-Bedrooms
         for m in _COMPOUND.finditer(text):
             type_ = self.prefix_types.get(m.group(1))
@@ -199,6 +204,18 @@ class LexiconMatcher(_Component):
 _SIZED = re.compile(r"(?<![\w-])([A-Z][\w-]*[A-Za-z])\s+(\d{2,4})(?:\s*(?:x|×|times)\s*(\d{2,4}))?(?![\w-]|\.\d)")
 _RESOLUTIONS = frozenset("32 64 128 256 512 1024".split())
 _SLASHED = prefiltered(r"(?<![\w-])([A-Z][A-Za-z]*)-?\d+/(\d+)(?![\w-])")
+def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spacy.util.filter_spans`` on (start, end) token offsets: the (first) longest of
+    overlapping spans wins; in order of start."""
+    result = []
+    seen: set[int] = set()
+    for start, end in sorted(spans, key=lambda span: (span[1] - span[0], -span[0]), reverse=True):
+        if start not in seen and end - 1 not in seen:
+            result.append((start, end))
+            seen.update(range(start, end))
+    return sorted(result)
+
+
 _COMPOUND = re.compile(r"(?<![\w-])([A-Za-z][\w.]*?)(?:-[\w.]*[\w])+")
 
 

@@ -8,11 +8,12 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from kg.errors import KgError
 from kg.extract import components  # noqa: F401  (registers the kg_* factories)
-from kg.extract.components import paper_text
+from kg.extract.components import doc_of, paper_text
 from kg.model import Entity, ExtractedPaper, Paper
 
 PIPELINE: tuple[str, ...] = ("kg_sentences", "kg_links", "kg_acronyms", "kg_lexicon", "kg_patterns", "kg_entities")
@@ -53,6 +54,10 @@ def extract_papers(
     Output is the same for any ``n_process``.
     """
     nlp = nlp or _default()
-    stream = ((paper_text(p.title, p.abstract), p) for p in papers)
+    stream: Iterator[tuple[Doc | str, Paper]]
+    if n_process == 1:  # tokenise here and keep the text: spaCy would rebuild it from the tokens
+        stream = ((doc_of(nlp, paper_text(p.title, p.abstract)), p) for p in papers)
+    else:  # workers tokenise
+        stream = ((paper_text(p.title, p.abstract), p) for p in papers)
     for doc, paper in nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size):
         yield ExtractedPaper(paper, tuple(Entity.from_dict(e) for e in doc._.kg_entities or ()))

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import partial
-from typing import NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple, overload
 
 from kg.extract.scan import prefiltered
 from kg.extract.text import WORD, Sentences, is_name_shaped, is_title_case, strip_name_suffix
@@ -46,15 +47,52 @@ class Word(NamedTuple):
 _SPACES = [c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n"]
 _JOINING = frozenset([*_SPACES, *(a + b for a in _SPACES for b in _SPACES)])
 _new_word = partial(tuple.__new__, Word)
+_POSSESSIVE = ("'s", "’s")
 
 
-def words_of(text: str, sentences: Sentences, title_end: int = 0) -> list[Word]:
+class Words(Sequence[Word]):
+    """The words of a text, kept as parallel lists; a ``Word`` is built only when asked for
+    (a text has ~150 words and the rules look closely at a few dozen of them)."""
+
+    __slots__ = ("starts", "ends", "texts", "lowers", "joined", "firsts", "caps_free", "_built")
+
+    def __init__(
+        self, starts: list[int], ends: list[int], texts: list[str], lowers: list[str],
+        joined: list[bool], firsts: list[bool], caps_free: list[bool],
+    ) -> None:
+        self.starts, self.ends, self.texts, self.lowers = starts, ends, texts, lowers
+        self.joined, self.firsts, self.caps_free = joined, firsts, caps_free
+        self._built: list[Word | None] = [None] * len(starts)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Word: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Word]: ...
+    def __getitem__(self, i: int | slice) -> Word | list[Word]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.starts)))]
+        word = self._built[i]
+        if word is None:
+            word = self._built[i] = _new_word((
+                self.starts[i], self.ends[i], self.texts[i], self.lowers[i], self.joined[i], self.firsts[i], self.caps_free[i]
+            ))
+        return word
+
+    def __iter__(self) -> Iterator[Word]:
+        return map(self.__getitem__, range(len(self.starts)))
+
+
+def words_of(text: str, sentences: Sentences, title_end: int = 0) -> Words:
     """The words of ``text`` with phrase-continuity and sentence-start flags."""
     spans = [m.span() for m in WORD.finditer(text)]
     if not spans:
-        return []
-    if "'" in text or "’" in text:
-        spans = [_possessive(text, s, e) for s, e in spans]
+        return Words([], [], [], [], [], [], [])
+    if "'" in text or "’" in text:  # a possessive "'s" is not part of the word
+        possessive = text.endswith
+        spans = [(s, e - 2) if possessive(_POSSESSIVE, s, e) else (s, e) for s, e in spans]
     starts = [s for s, _ in spans]
     ends = [e for _, e in spans]
     tokens = [text[s:e] for s, e in spans]
@@ -67,15 +105,7 @@ def words_of(text: str, sentences: Sentences, title_end: int = 0) -> list[Word]:
         caps_free = [True] * n_title + [False] * (len(starts) - n_title)
     else:
         caps_free = [False] * len(starts)
-    return list(map(_new_word, zip(starts, ends, tokens, map(str.lower, tokens), joined, firsts, caps_free)))
-
-
-def _possessive(text: str, s: int, e: int) -> tuple[int, int]:
-    """A word's span without a possessive "'s"."""
-    token = text[s:e]
-    if ("'" in token or "’" in token) and token.endswith(("'s", "’s")):
-        return s, e - 2
-    return s, e
+    return Words(starts, ends, tokens, list(map(str.lower, tokens)), joined, firsts, caps_free)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -101,12 +131,12 @@ def _is_modifier(word: Word, vocab: Vocabulary) -> bool:
     return True
 
 
-def head_phrases(words: list[Word], text: str, vocab: Vocabulary | None = None) -> list[Mention]:
+def head_phrases(words: Words, text: str, vocab: Vocabulary | None = None) -> list[Mention]:
     """Phrases that end in a head word of a type, with the modifiers before it."""
     vocab = vocab or vocabulary()
     found: list[Mention] = []
     index = vocab.head_index
-    for i in [i for i, w in enumerate(words) if w.lower in index]:
+    for i in [i for i, lower in enumerate(words.lowers) if lower in index]:
         word = words[i]
         type_ = vocab.head_type(word.lower)
         j = i
@@ -192,12 +222,12 @@ _DATASET_CONTEXT = re.compile(
 _EVAL_WORDS = re.compile(r"(?i)\b(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|evaluat\w*|experiment\w*|test\w*|results?|trained on|train\w* on|accuracy|outperform\w*|state-of-the-art)\b")
 
 
-def shaped_names(words: list[Word], text: str, sentences: Sentences, vocab: Vocabulary | None = None) -> list[Mention]:
+def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabulary | None = None) -> list[Mention]:
     """Name-shaped words (and hyphenated chains of them), typed by their context."""
     vocab = vocab or vocabulary()
     found: list[Mention] = []
     hint = _SHAPE_HINT.search
-    for i in [i for i, w in enumerate(words) if hint(w.text)]:
+    for i in [i for i, token in enumerate(words.texts) if hint(token)]:
         word = words[i]
         name = strip_name_suffix(word.text)
         if not is_name_shaped(name) or name.lower() in vocab.generic_names:
@@ -233,7 +263,7 @@ _SOFTWARE_AFTER = re.compile(
 _SHAPE_HINT = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|\d|[\u0370-\u03ff]")
 
 
-def _all_caps_region(words: list[Word], i: int) -> bool:
+def _all_caps_region(words: Words, i: int) -> bool:
     """Inside a shouted title or heading (three all-caps words in a row)."""
     lo, hi = max(0, i - 2), min(len(words), i + 3)
     caps = [w for w in words[lo:hi] if w.text.isupper() and len(w.text) > 1]
@@ -472,10 +502,10 @@ _ENUMERATED = prefiltered(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|
 _ENUM_CUE = prefiltered(r"(?i)\b(?:propos|introduc|present|develop|design|devis|consist|compris|includ|stands for|components?|strateg|modules?|contributions?)")
 
 
-def proposal_names(text: str, words: list[Word], vocab: Vocabulary | None = None) -> list[Mention]:
+def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> list[Mention]:
     """Names the paper introduces, taken from the words right after a proposal or naming cue."""
     vocab = vocab or vocabulary()
-    starts = {w.start: i for i, w in enumerate(words)}
+    starts = dict(zip(words.starts, range(len(words))))
     found: list[Mention] = []
     for pattern, lowercase_ok in ((_INTRO, True), (_APPOSITION, False), (_SUBJECT_PROPOSES, True), (_ENUMERATED, True)):
         enumerated = pattern is _ENUMERATED
@@ -494,7 +524,7 @@ def proposal_names(text: str, words: list[Word], vocab: Vocabulary | None = None
     return found
 
 
-def _name_at(words: list[Word], i: int, text: str, vocab: Vocabulary, lowercase_ok: bool, phrase_only: bool = False) -> Mention | None:
+def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: bool, phrase_only: bool = False) -> Mention | None:
     first = words[i]
     if not phrase_only and _nameish(first) and first.lower not in vocab.modifier_stop:
         # a capitalised run, allowing "of/for/with/and/-" inside: "Dilated Convolutions with Learnable Spacings"

@@ -101,9 +101,10 @@ def _required(items: list, fold: bool) -> set[str] | None:
     return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
 
 
-def anchors(pattern: re.Pattern[str]) -> tuple[tuple[str, int], ...] | None:
-    """Where matches can start: (literal, delta) pairs such that a match starting at ``p`` has
-    ``literal`` at ``p + delta`` (in the lower-cased text for a case-insensitive pattern).
+def anchors(pattern: re.Pattern[str]) -> tuple[tuple[str, int, bool], ...] | None:
+    """Where matches can start: (literal, delta, word_start) such that a match starting at
+    ``p`` has ``literal`` at ``p + delta`` (in the lower-cased text for a case-insensitive
+    pattern), and, if ``word_start``, no word character at ``p - 1`` (a ``\\b`` before it).
     Delta is 0 for a leading literal, -1 for a one-character look-behind ("(?<=[.!?])").
     None when the pattern does not open that way, can match the empty string, or an anchor is
     a single letter or digit (too frequent to be worth it)."""
@@ -114,14 +115,17 @@ def anchors(pattern: re.Pattern[str]) -> tuple[tuple[str, int], ...] | None:
         parsed = _p.parse(pattern.pattern, pattern.flags)
         if parsed.getwidth()[0] == 0:
             return None
-        found = _leads(list(parsed), fold)
+        found = _leads(list(parsed), fold, False)
     except (_Unsupported, RecursionError):
         return None
-    if not found or any(not lit or len(lit) == 1 and lit.isalnum() for lit, _ in found):
+    if not found or any(not lit or len(lit) == 1 and lit.isalnum() for lit, _, _ in found):
         return None
     # "we call" starts where "we" does: keep the shortest anchor of each family
-    kept = [(lit, d) for lit, d in found if not any(d == d2 and lit != l2 and lit.startswith(l2) for l2, d2 in found)]
-    return tuple(sorted(kept))
+    kept = [
+        (lit, d, w) for lit, d, w in found
+        if not any(d == d2 and (w2 <= w) and lit != l2 and lit.startswith(l2) for l2, d2, w2 in found)
+    ]
+    return tuple(sorted(set(kept)))
 
 
 class _Unsupported(Exception):
@@ -135,46 +139,58 @@ def _literal(ch: int, fold: bool) -> str:
     return c.lower() if fold else c
 
 
-def _leads(items: list, fold: bool) -> set[tuple[str, int]]:
-    """Anchors of a sequence (see ``anchors``); raises _Unsupported."""
+def _leads(items: list, fold: bool, bounded: bool) -> set[tuple[str, int, bool]]:
+    """Anchors of a sequence (see ``anchors``); ``bounded``: a word boundary came before.
+    Raises _Unsupported."""
     if not items:
         raise _Unsupported  # the match could start anywhere after what came before
     op, av = items[0]
     rest = items[1:]
-    if op is _c.AT or op is _c.ASSERT_NOT:
-        return _leads(rest, fold)  # zero width: only restricts where matches start
+    if op is _c.AT:
+        return _leads(rest, fold, bounded or av is _c.AT_BOUNDARY)
+    if op is _c.ASSERT_NOT:  # zero width: only restricts where matches start
+        return _leads(rest, fold, bounded or av[0] == -1 and _excludes_word_chars(av[1]))
     if op is _c.ASSERT:
         direction, body = av
         if direction == -1 and len(body) == 1:
             bop, bav = body[0]
             if bop is _c.LITERAL:
-                return {(_literal(bav, fold), -1)}
+                return {(_literal(bav, fold), -1, False)}
             if bop is _c.IN and all(o is _c.LITERAL for o, _ in bav):
-                return {(_literal(a, fold), -1) for _, a in bav}
-        return _leads(rest, fold)
+                return {(_literal(a, fold), -1, False) for _, a in bav}
+        return _leads(rest, fold, bounded)
     if op is _c.LITERAL:
         run = []
         for o, a in items:
             if o is not _c.LITERAL:
                 break
             run.append(_literal(a, fold))
-        return {("".join(run), 0)}
+        literal = "".join(run)
+        return {(literal, 0, bounded and _WORD_CHAR.match(literal) is not None)}
     if op is _c.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
         if add_flags or del_flags:
             raise _Unsupported
-        return _leads(list(sub) + rest, fold)
+        return _leads(list(sub) + rest, fold, bounded)
     if op is _c.BRANCH:
-        out: set[tuple[str, int]] = set()
+        out: set[tuple[str, int, bool]] = set()
         for alternative in av[1]:
-            out |= _leads(list(alternative) + rest, fold)
+            out |= _leads(list(alternative) + rest, fold, bounded)
         return out
     if op is _c.MAX_REPEAT or op is _c.MIN_REPEAT:
         low, _high, sub = av
         if low == 0:
-            return _leads(list(sub) + rest, fold) | _leads(rest, fold)
-        return _leads(list(sub) + rest, fold)
+            return _leads(list(sub) + rest, fold, bounded) | _leads(rest, fold, bounded)
+        return _leads(list(sub) + rest, fold, bounded)
     raise _Unsupported
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _excludes_word_chars(items: list) -> bool:
+    """A look-behind of one character class that contains every word character."""
+    return len(items) == 1 and items[0][0] is _c.IN and (_c.CATEGORY, _c.CATEGORY_WORD) in items[0][1]
 
 
 class Prefiltered:
@@ -241,10 +257,11 @@ class Prefiltered:
         pos, endpos = max(pos, 0), min(max(endpos, 0), len(text))
         starts: set[int] = set()
         find = low.find
-        for literal, delta in self.anchors:  # type: ignore[union-attr]
+        for literal, delta, word_start in self.anchors:  # type: ignore[union-attr]
             i = find(literal, max(0, pos + delta), endpos)
             while i >= 0:
-                starts.add(i - delta)
+                if not (word_start and i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")):
+                    starts.add(i - delta)
                 i = find(literal, i + 1, endpos)
         match = self.pattern.match
         end = pos
