@@ -182,3 +182,16 @@ def test_detokenised_code_link_is_one_code_entity(nlp) -> None:
         [Paper(id="t", title="A study", abstract="Our code is available at https: // github.com / a / wide-nets. [reference]")], nlp
     )
     assert [(e.type.value, e.name) for e in paper.entities if e.type.value == "code"] == [("code", "https://github.com/a/wide-nets")]
+
+
+def test_title_prefix_sharing_a_dataset_name_is_a_method_unless_the_paper_presents_data(nlp) -> None:
+    got = found(nlp, "Cityscapes: Fast Scene Parsing in the Wild", "We parse street scenes in real time.")
+    assert got[entity_key("Cityscapes")] == ("method", True)
+    got = found(nlp, "Cityscapes: Fast Scene Parsing in the Wild", "We introduce a large-scale dataset of street scenes.")
+    assert got[entity_key("Cityscapes")][0] == "dataset"
+    assert entity_key("large-scale dataset") not in got
+
+
+def test_imaging_modalities_and_colour_spaces_are_not_entities(nlp) -> None:
+    got = found(nlp, "A study", "In this work, we establish correspondences between an RGB image and MRI scans.")
+    assert entity_key("RGB") not in got and entity_key("MRI") not in got

@@ -169,12 +169,20 @@ def _sentence_start(text: str, pos: int) -> int:
     return max(0, pos - 400) + m.end() if m else max(0, pos - 400)
 
 
+_PRESENTS_DATA = re.compile(
+    r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:introduce|present|release|collect|construct|build|provide|create|curate)s?d?\b[^.]{0,60}?\b(?:dataset|benchmark|corpus|database)"
+)
+
+
 def _title_mention(text: str, prefix: tuple[int, int], mentions: list[Mention], vocab: Vocabulary) -> Mention:
     s, e = prefix
     rest = text[e : text.find("\n\n")] if "\n\n" in text else text[e:]
-    type_ = "dataset" if re.search(r"(?i)\b(?:dataset|benchmark|corpus|suite)\b", rest) else "method"
+    type_ = "dataset" if re.search(r"(?i)\b(?:dataset|benchmark|corpus|suite|database)\b", rest) else "method"
+    # a lexicon type wins, but a title prefix that only shares its name with a dataset, in a paper
+    # that presents no data, is the paper's method ("DensePose: Dense Human Pose Estimation")
+    presents_data = type_ == "dataset" or _PRESENTS_DATA.search(text)
     for m in mentions:
-        if m.start == s and m.end == e and m.rule.startswith("lexicon"):
+        if m.start == s and m.end == e and m.rule.startswith("lexicon") and (m.type != "dataset" or presents_data):
             type_ = m.type
     return Mention(s, e, type_, "title", 0.9, proposed=type_ == "method")
 

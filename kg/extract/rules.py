@@ -512,8 +512,8 @@ def _name_at(words: list[Word], i: int, text: str, vocab: Vocabulary, lowercase_
         run.pop()
     if len(run) < 2 or any(c.isdigit() for w in run for c in w.text[:1]):
         return None
-    if run[-1].lower.endswith(("ly", "ed")) or run[-1].lower in vocab.modifier_stop:
-        return None
+    if run[-1].lower.endswith(("ly", "ed")) or run[-1].lower in vocab.modifier_stop or vocab.head_type(run[-1].lower) == "dataset":
+        return None  # "we introduce a new large-scale dataset" names no method
     name = text[run[0].start : run[-1].end]
     if name.lower() in vocab.generic_names:
         return None
