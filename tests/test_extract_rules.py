@@ -195,3 +195,15 @@ def test_title_prefix_sharing_a_dataset_name_is_a_method_unless_the_paper_presen
 def test_imaging_modalities_and_colour_spaces_are_not_entities(nlp) -> None:
     got = found(nlp, "A study", "In this work, we establish correspondences between an RGB image and MRI scans.")
     assert entity_key("RGB") not in got and entity_key("MRI") not in got
+
+
+def test_our_kind_of_method_followed_by_a_name_and_modal_proposals(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We show that our fast text classifier QuickTxt is on par with deep classifiers. We will further present "
+        "a Generalized Foo-GAN (GF-GAN) and show it works. Our model outperforms BERT.",
+    )
+    assert got[entity_key("QuickTxt")] == ("method", True)
+    assert got[entity_key("Generalized Foo-GAN")] == ("method", True)
+    assert got[entity_key("BERT")] == ("method", False)

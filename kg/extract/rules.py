@@ -290,7 +290,7 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
 
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{2,60}?)\s*:(?:\s+\S|\s*$)")
 _PROPOSE = re.compile(
-    r"(?i)\b(?:we|this (?:paper|work|study)|our (?:paper|work)|here,? we)\s+(?:(?:also|further|then|first|thus|therefore|hence|now)\s+)?"
+    r"(?i)\b(?:we|this (?:paper|work|study)|our (?:paper|work)|here,? we)\s+(?:(?:will|also|further|then|first|thus|therefore|hence|now)\s+){0,2}"
     r"(?:propose|introduce|present|develop|design|devise|build|create|construct|release|contribute|offer|establish|curate|collect)s?d?\s+"
 )
 _NAMING = re.compile(r"(?i)\b(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?|which we call|we refer to (?:it |this )?as)\s+[\"'“‘]?$")
@@ -395,9 +395,16 @@ def proposal_context(text: str, start: int, sentence_start: int) -> bool:
             return True
     if re.search(r"(?i)\b(?:the|our)\s+(?:newly\s+)?(?:proposed|presented|introduced)\s+(?:[\w-]+\s+){0,2}$", before):
         return True
-    return bool(re.search(r"(?i)\bour\s+(?:own\s+|novel\s+|new\s+|innovative\s+)?$", before))
+    if re.search(r"(?i)\bour\s+(?:own\s+|novel\s+|new\s+|innovative\s+)?$", before):
+        return True
+    # "our fast text classifier fastText": a name right after "our ... <kind of method>"
+    return bool(_OUR_KIND.search(before)) and is_name_shaped(text[start : start + 40].split(None, 1)[0].strip(",.;:()"))
 
 
+_OUR_KIND = re.compile(
+    r"\b[Oo]ur\s+(?:[a-z][\w-]*\s+){0,3}?(?:classifier|model|method|network|architecture|algorithm|approach|framework|system|agent|"
+    r"parser|tagger|module|layer|estimator|detector|tracker|encoder|decoder|optimizer|variant)s?,?\s+$"
+)
 _PROPOSAL_SENTENCE = re.compile(r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise)")
 _PASSIVE_PROPOSAL = re.compile(
     r"(?i)(?:\s*\([^)]*\))?(?:\s*(?:,|and)\s+[^.;]{0,80}?)?\s+(?:are|is)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:proposed|introduced|developed|designed|devised|presented)\b"
@@ -426,7 +433,7 @@ def appositive_proposal(text: str, end: int) -> bool:
 # "a framework, Feature Multiplexing,", "our proposed model (Capacitron)"
 
 _INTRO = re.compile(
-    r"(?i)\b(?:(?:we|this (?:paper|work|study)|here,? we)\s+(?:(?:also|further|then|first|now|thus|therefore|hence|additionally)\s+)?"
+    r"(?i)\b(?:(?:we|this (?:paper|work|study)|here,? we)\s+(?:(?:will|also|further|then|first|now|thus|therefore|hence|additionally)\s+){0,2}"
     r"(?:propose|introduce|present|develop|design|devise|craft|build|construct|contribute|formulate)(?:s|d|ed)?"
     r"|(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?))"
     r"\s+(?:(?:a|an|the|our|two|three|several)\s+)?"
