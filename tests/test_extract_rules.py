@@ -207,3 +207,13 @@ def test_our_kind_of_method_followed_by_a_name_and_modal_proposals(nlp) -> None:
     assert got[entity_key("QuickTxt")] == ("method", True)
     assert got[entity_key("Generalized Foo-GAN")] == ("method", True)
     assert got[entity_key("BERT")] == ("method", False)
+
+
+def test_quoted_name_after_a_proposal_cue_is_proposed(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        'We introduce “ sibling loss ” to the hidden layers. We also introduce a new "hyper-sparse" convolution operation.',
+    )
+    assert got[entity_key("sibling loss")] == ("method", True)
+    assert got[entity_key("hyper-sparse convolution")] == ("method", True)

@@ -458,6 +458,13 @@ _ENUMERATED = re.compile(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|\
 _ENUM_CUE = re.compile(r"(?i)\b(?:propos|introduc|present|develop|design|devis|consist|compris|includ|stands for|components?|strateg|modules?|contributions?)")
 
 
+_QUOTED_INTRO = re.compile(
+    r"(?i)\b(?:we|this (?:paper|work|study))\s+(?:(?:will|also|further|then|first|now|additionally)\s+){0,2}"
+    r"(?:propose|introduce|present|develop|design|devise|call|term|name|dub)(?:s|d|ed)?\s+(?:(?:it|this|a|an|the|new|novel|so-called)\s+){0,3}"
+    r"[\"“‘]\s*([^\"”’“\n]{3,40}?)\s*[\"”’](?:\s+([a-z]+))?"
+)
+
+
 def proposal_names(text: str, words: list[Word], vocab: Vocabulary | None = None) -> list[Mention]:
     """Names the paper introduces, taken from the words right after a proposal or naming cue."""
     vocab = vocab or vocabulary()
@@ -477,6 +484,14 @@ def proposal_names(text: str, words: list[Word], vocab: Vocabulary | None = None
             if mention is not None and not (enumerated and vocab.head_type(words[starts[mention.start]].lower) != "method"
                                             and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1]) in ("task", "metric", "dataset")):
                 found.append(mention)
+    for m in _QUOTED_INTRO.finditer(text):  # 'we introduce "companion objective"', 'a new "X" convolution'
+        name, head = m.group(1).strip(), m.group(2)
+        if not re.search(r"[A-Za-z]{3}", name) or name.lower() in vocab.generic_names:
+            continue
+        if head and vocab.head_type(head.lower()) == "method":
+            found.append(Mention(m.start(1), m.end(2), "method", "named", 0.8, f"{name} {head}", proposed=True))
+        else:
+            found.append(Mention(m.start(1), m.end(1), "method", "named", 0.8, name, proposed=True))
     return found
 
 
