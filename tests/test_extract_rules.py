@@ -217,3 +217,14 @@ def test_quoted_name_after_a_proposal_cue_is_proposed(nlp) -> None:
     )
     assert got[entity_key("sibling loss")] == ("method", True)
     assert got[entity_key("hyper-sparse convolution")] == ("method", True)
+
+
+def test_citation_keys_emails_and_glued_glossary_are_not_entities(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Unlike wang2017sample we train on COCO. Glossary: PSNRPSNRpeaksignaltonoiseratio, CNNCNNconvnet. "
+        "Contact ab.cd@uni.fr",
+    )
+    assert got[entity_key("COCO")][0] == "dataset"
+    assert all(not any(c.isdigit() for c in k) and "psnr" not in k and "cnncnn" not in k for k in got), got

@@ -23,7 +23,10 @@ RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
     "head:compound": 4, "cue:resource": 4, "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
 }
-_MARKUP = re.compile(r"[{}<>\\$^_=|#~]|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b")
+_MARKUP = re.compile(
+    r"[{}<>\\$^_=|#~@]|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b"
+    r"|\b[a-z]+(?:19|20)\d\d[a-z]+\b|\b([A-Z]{2,})\1[a-z]"  # citation keys (wang2017sample), glued glossary (PSNRPSNR...)
+)
 _OWN_CUE = re.compile(
     r"(?i)\b(?:code|codes|github|available|release[sd]?|project|page|website|homepage|site|repo|repository|"
     r"implementation|demo|our|we|models?|checkpoints?|data|dataset|benchmark|leaderboard|url|link|open[- ]source[sd]?|publicly)\b"
