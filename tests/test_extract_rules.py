@@ -228,3 +228,17 @@ def test_citation_keys_emails_and_glued_glossary_are_not_entities(nlp) -> None:
     )
     assert got[entity_key("COCO")][0] == "dataset"
     assert all(not any(c.isdigit() for c in k) and "psnr" not in k and "cnncnn" not in k for k in got), got
+
+
+def test_task_word_that_modifies_a_noun_or_follows_a_verb_is_no_task(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Extra steps are needed to obtain pixel-accurate segmentation masks. The network learns to predict segmentation "
+        "for the whole volume and ensures end-to-end generation quality. We refine the network ’s soft segmentation. "
+        "We study lesion segmentation.",
+    )
+    for name in ("pixel-accurate segmentation", "obtain pixel-accurate segmentation", "predict segmentation",
+                 "end-to-end generation", "s soft segmentation"):
+        assert entity_key(name) not in got, name
+    assert got[entity_key("lesion segmentation")] == ("task", False)

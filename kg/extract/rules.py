@@ -70,11 +70,12 @@ _GENERIC_TAIL = frozenset(
 )
 _NAMED_ONLY = _GENERIC_TAIL | frozenset("algorithm algorithms architecture architectures function functions block blocks layer layers unit units field fields head cell operator solver agent agents policy planner gate".split())
 _MAX_MODIFIERS = {"task": 4, "metric": 3, "dataset": 5, "method": 3}
+_TASK_AS_MODIFIER = frozenset("mask masks map maps quality error errors capability capabilities ability abilities".split())
 
 
 def _is_modifier(word: Word, vocab: Vocabulary) -> bool:
     w = word.lower
-    if w in vocab.modifier_stop or w.endswith("ly") and len(w) > 4 and not is_name_shaped(word.text):
+    if w in vocab.modifier_stop or len(w) == 1 and w.isalpha() and w not in "xyz" or w.endswith("ly") and len(w) > 4 and not is_name_shaped(word.text):
         return False
     if w[0].isdigit() and not is_name_shaped(word.text) and not re.fullmatch(r"\d[a-z]?d", w):
         return False
@@ -91,6 +92,8 @@ def head_phrases(words: list[Word], text: str, vocab: Vocabulary | None = None) 
         type_ = vocab.head_type(word.lower)
         if type_ is None:
             continue
+        if type_ == "task" and i + 1 < len(words) and words[i + 1].joined and words[i + 1].lower in _TASK_AS_MODIFIER:
+            continue  # "segmentation masks", "generation quality": the task word only modifies a noun
         j = i
         while (
             j > 0 and words[j].joined and i - j < _MAX_MODIFIERS[type_]
