@@ -242,3 +242,16 @@ def test_task_word_that_modifies_a_noun_or_follows_a_verb_is_no_task(nlp) -> Non
                  "end-to-end generation", "s soft segmentation"):
         assert entity_key(name) not in got, name
     assert got[entity_key("lesion segmentation")] == ("task", False)
+
+
+def test_task_phrase_narrowing_a_known_task_is_the_task(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Real applications of abstractive summarization are rare. We train on the IJB-B face recognition dataset "
+        "and compare with neural machine translation on 1D and 2D image classification benchmarks.",
+    )
+    assert got[entity_key("abstractive summarization")] == ("task", False)
+    assert entity_key("summarization") not in got
+    for name in ("IJB-B face recognition", "neural machine translation", "2D image classification"):
+        assert got.get(entity_key(name), ("", False))[0] != "task", name

@@ -63,6 +63,7 @@ def assemble(
     mentions = [m for m in mentions if _clean_span(text, m) and not any(m.start < e and s < m.end for s, e in link_spans)]
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab))
     mentions = [_as_phenomenon(m, text, vocab) for m in mentions]
+    mentions = _extend_known_tasks(mentions, text, title_end, vocab)
     prefix = title_prefix(text[:title_end]) if title_end else None
     if prefix is None and title_end:
         lead = re.match(r"\s*([^\s:]+)\s+(?:for|of|in|with|via|on|:)\s", text[:title_end])
@@ -111,6 +112,30 @@ def _as_phenomenon(m: Mention, text: str, vocab: Vocabulary) -> Mention:
     if name.rsplit(None, 1)[-1].lower() in vocab.phenomenon_heads and " " in name.strip():
         return m._replace(type="task", proposed=False)
     return m
+
+
+def _extend_known_tasks(mentions: list[Mention], text: str, title_end: int, vocab: Vocabulary) -> list[Mention]:
+    """A task phrase that narrows a known task ("abstractive summarization", "dense human pose
+    estimation") is the task: it takes the lexicon's rank so that the longer name wins. Not when
+    the extra words hold a name ("VoxCeleb speaker recognition", "IJB-B face recognition"), nor in a
+    Title Case title, where capitals do not tell a name from the words around it, nor when they
+    describe a method ("neural AMR parsing", "model abstractive summarization")."""
+    known_ends = {m.end: m.start for m in mentions if m.type == "task" and m.rule == "lexicon"}
+    if not known_ends:
+        return mentions
+    return [
+        m._replace(rule="lexicon:narrowed")
+        if m.rule == "head:task" and m.start >= title_end and known_ends.get(m.end, m.start) > m.start
+        and not _NAME_INSIDE.search(text, m.start, known_ends[m.end]) and not _COORDINATED.search(text, max(0, m.start - 12), m.start)
+        and not any(w in _METHOD_WORDS or vocab.head_type(w) == "method" for w in text[m.start : known_ends[m.end]].lower().split())
+        else m
+        for m in mentions
+    ]
+
+
+_METHOD_WORDS = frozenset("neural deep statistical".split())
+_COORDINATED = re.compile(r"(?:\band|\bor|,)\s+$")  # "1D and 2D image classification": the head is shared
+_NAME_INSIDE = re.compile(r"[a-z][A-Z]|[A-Z][A-Z]|\d(?![dD]\b)")
 
 
 def _clean_span(text: str, m: Mention) -> bool:

@@ -70,7 +70,7 @@ _GENERIC_TAIL = frozenset(
 )
 _NAMED_ONLY = _GENERIC_TAIL | frozenset("algorithm algorithms architecture architectures function functions block blocks layer layers unit units field fields head cell operator solver agent agents policy planner gate".split())
 _MAX_MODIFIERS = {"task": 4, "metric": 3, "dataset": 5, "method": 3}
-_TASK_AS_MODIFIER = frozenset("mask masks map maps quality error errors capability capabilities ability abilities".split())
+_TASK_AS_MODIFIER = frozenset("mask masks map maps quality system systems error errors capability capabilities ability abilities".split())
 
 
 def _is_modifier(word: Word, vocab: Vocabulary) -> bool:
