@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -99,7 +99,7 @@ def _write_files(folder: Path, G: nx.DiGraph, rows: GraphRows, import_id: str, a
         name: str,
         fixed: list[str],
         fixed_values: Iterable[list[str]],
-        records: list[Mapping[str, Any]],
+        records: Sequence[Mapping[str, Any]],
         types: Mapping[str, str] | None = None,
     ) -> str:
         columns = _columns(records, types or {})
@@ -245,7 +245,7 @@ joined with U+001F (`--array-delimiter=U+001F`); values may span lines (`--multi
 _SCALAR_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
-def _columns(records: list[Mapping[str, Any]], types: Mapping[str, str]) -> list[tuple[str, str]]:
+def _columns(records: Sequence[Mapping[str, Any]], types: Mapping[str, str]) -> list[tuple[str, str]]:
     """Every property key of ``records`` (sorted, ``id`` first) with its import type, inferred
     from the values unless ``types`` names it."""
     seen: dict[str, set[type]] = {}
