@@ -255,3 +255,14 @@ def test_task_phrase_narrowing_a_known_task_is_the_task(nlp) -> None:
     assert entity_key("summarization") not in got
     for name in ("IJB-B face recognition", "neural machine translation", "2D image classification"):
         assert got.get(entity_key(name), ("", False))[0] != "task", name
+
+
+def test_unnamed_architecture_or_algorithm_is_a_description_not_a_method(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We propose a deep architecture and a classifier refinement algorithm. The deep architecture uses the "
+        "classifier refinement algorithm. Numerous image segmentation algorithms exist.",
+    )
+    for name in ("deep architecture", "classifier refinement algorithm", "image segmentation"):
+        assert entity_key(name) not in got, name

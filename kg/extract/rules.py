@@ -70,7 +70,7 @@ _GENERIC_TAIL = frozenset(
 )
 _NAMED_ONLY = _GENERIC_TAIL | frozenset("algorithm algorithms architecture architectures function functions block blocks layer layers unit units field fields head cell operator solver agent agents policy planner gate".split())
 _MAX_MODIFIERS = {"task": 4, "metric": 3, "dataset": 5, "method": 3}
-_TASK_AS_MODIFIER = frozenset("mask masks map maps quality system systems error errors capability capabilities ability abilities".split())
+_TASK_AS_MODIFIER = frozenset("mask masks map maps quality system systems algorithm algorithms error errors capability capabilities ability abilities".split())
 
 
 def _is_modifier(word: Word, vocab: Vocabulary) -> bool:
@@ -142,9 +142,7 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
     if type_ == "method" and head.lower in _NAMED_ONLY:
         # "MOABB framework" -> MOABB; "a two-stage approach" -> nothing
         if not named or not _nameish(mods[-1]):
-            if head.lower in _GENERIC_TAIL or head.lower not in vocab.heads["method"]:
-                return None
-            return Mention(start, end, "method", "head:repeat", 0.45)
+            return None  # "deep architecture", "classifier refinement algorithm": a description
         k = len(mods)
         while k > 0 and _nameish(mods[k - 1]):
             k -= 1
