@@ -164,13 +164,15 @@ def throughput(args: argparse.Namespace, scratch: Path) -> None:
 class PeakMemory:
     """Samples the resident memory of a process and all its descendants until stopped."""
 
-    def __init__(self, pid: int, interval: float = 0.5) -> None:
+    def __init__(self, pid: int, interval: float = 0.5, report_every: float = 60.0) -> None:
         import psutil
 
         self.process = psutil.Process(pid)
         self.interval = interval
+        self.report_every = report_every
         self.peak_total = self.peak_main = 0
         self.peak_processes = 0
+        self.start = time.perf_counter()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
@@ -178,6 +180,7 @@ class PeakMemory:
     def _sample(self) -> None:
         import psutil
 
+        next_report = self.report_every
         while not self._stop.is_set():
             try:
                 procs = [self.process, *self.process.children(recursive=True)]
@@ -191,6 +194,11 @@ class PeakMemory:
                     self.peak_main = max(self.peak_main, rss[0])
                     self.peak_total = max(self.peak_total, sum(rss))
                     self.peak_processes = max(self.peak_processes, len(rss))
+                    elapsed = time.perf_counter() - self.start
+                    if elapsed >= next_report:  # a time series: memory stays flat
+                        print(f"  {elapsed / 60:5.1f} min  RSS all {sum(rss) / GB:5.2f} GB  main {rss[0] / GB:5.2f} GB"
+                              f"  ({len(rss)} processes)", flush=True)
+                        next_report += self.report_every
             except psutil.NoSuchProcess:
                 return
             self._stop.wait(self.interval)

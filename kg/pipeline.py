@@ -95,9 +95,14 @@ class BuildResult:
         """One line: ``65 papers (65 added), 668 entities, 239 links, 6 communities``."""
         changes = [f"{n} {what}" for n, what in ((self.added, "added"), (self.updated, "updated"), (self.unchanged, "unchanged")) if n]
         return (
-            f"{self.papers} papers ({', '.join(changes) or 'none added'}), {self.entities} entities, "
-            f"{self.links} links, {self.communities} communities"
+            f"{_count(self.papers, 'paper')} ({', '.join(changes) or 'none added'}), "
+            f"{_count(self.entities, 'entity', 'entities')}, {_count(self.links, 'link')}, "
+            f"{_count(self.communities, 'community', 'communities')}"
         )
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 def is_output_dir(path: str | Path) -> bool:

@@ -1,4 +1,4 @@
-"""Shared fixtures of the Neo4j tests (tests/test_neo4j_*.py): a real server, a wiped database.
+"""Helpers of the Neo4j tests (tests/test_neo4j_*.py): the server, fixture graphs, queries.
 
 The server comes from the environment (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD), set by
 `bash scripts/test`. Without it the tests fail, loudly: CI must never pass without running them.
@@ -21,7 +21,7 @@ import networkx as nx
 import pytest
 from neo4j import Driver
 
-from kg.export.neo4j import connect, wipe
+from kg.export.neo4j import wipe
 from kg.graph import assign_communities, build_graph
 from kg.model import ExtractedPaper
 
@@ -42,13 +42,6 @@ def server() -> tuple[str, tuple[str, str]]:
     return uri, (os.environ.get("NEO4J_USERNAME", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
 
 
-@pytest.fixture(scope="session")
-def neo4j_driver() -> Iterator[Driver]:
-    uri, auth = server()
-    with connect(uri, auth) as driver:
-        yield driver
-
-
 @contextmanager
 def empty_database(driver: Driver) -> Iterator[Driver]:
     """Hold the database ``neo4j`` alone (a lock file across processes) and wipe it first."""
@@ -56,13 +49,6 @@ def empty_database(driver: Driver) -> Iterator[Driver]:
         fcntl.flock(lock, fcntl.LOCK_EX)
         with driver.session() as session:
             wipe(session)
-        yield driver
-
-
-@pytest.fixture
-def db(neo4j_driver: Driver) -> Iterator[Driver]:
-    """The driver of a server whose database ``neo4j`` is empty, held by this test alone."""
-    with empty_database(neo4j_driver) as driver:
         yield driver
 
 
@@ -99,12 +85,16 @@ def counts(driver: Driver) -> dict[str, int]:
 def snapshot(driver: Driver, *, skip: frozenset[str] = frozenset({"at"})) -> dict[str, Any]:
     """Every node and relationship with its properties (``skip``: properties left out), comparable."""
     nodes = query(driver, "MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props")
-    rels = query(
-        driver, "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props"
-    )
+    rels = query(driver, "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props")
     return {
         "nodes": sorted(
-            (json.dumps([n["id"], sorted(n["labels"]), {k: v for k, v in n["props"].items() if k not in skip}], sort_keys=True, default=str))
+            (
+                json.dumps(
+                    [n["id"], sorted(n["labels"]), {k: v for k, v in n["props"].items() if k not in skip}],
+                    sort_keys=True,
+                    default=str,
+                )
+            )
             for n in nodes
         ),
         "relationships": sorted(

@@ -182,3 +182,87 @@ def test_detokenised_code_link_is_one_code_entity(nlp) -> None:
         [Paper(id="t", title="A study", abstract="Our code is available at https: // github.com / a / wide-nets. [reference]")], nlp
     )
     assert [(e.type.value, e.name) for e in paper.entities if e.type.value == "code"] == [("code", "https://github.com/a/wide-nets")]
+
+
+def test_title_prefix_sharing_a_dataset_name_is_a_method_unless_the_paper_presents_data(nlp) -> None:
+    got = found(nlp, "Cityscapes: Fast Scene Parsing in the Wild", "We parse street scenes in real time.")
+    assert got[entity_key("Cityscapes")] == ("method", True)
+    got = found(nlp, "Cityscapes: Fast Scene Parsing in the Wild", "We introduce a large-scale dataset of street scenes.")
+    assert got[entity_key("Cityscapes")][0] == "dataset"
+    assert entity_key("large-scale dataset") not in got
+
+
+def test_imaging_modalities_and_colour_spaces_are_not_entities(nlp) -> None:
+    got = found(nlp, "A study", "In this work, we establish correspondences between an RGB image and MRI scans.")
+    assert entity_key("RGB") not in got and entity_key("MRI") not in got
+
+
+def test_our_kind_of_method_followed_by_a_name_and_modal_proposals(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We show that our fast text classifier QuickTxt is on par with deep classifiers. We will further present "
+        "a Generalized Foo-GAN (GF-GAN) and show it works. Our model outperforms BERT.",
+    )
+    assert got[entity_key("QuickTxt")] == ("method", True)
+    assert got[entity_key("Generalized Foo-GAN")] == ("method", True)
+    assert got[entity_key("BERT")] == ("method", False)
+
+
+def test_quoted_name_after_a_proposal_cue_is_proposed(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        'We introduce “ sibling loss ” to the hidden layers. We also introduce a new "hyper-sparse" convolution operation.',
+    )
+    assert got[entity_key("sibling loss")] == ("method", True)
+    assert got[entity_key("hyper-sparse convolution")] == ("method", True)
+
+
+def test_citation_keys_emails_and_glued_glossary_are_not_entities(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Unlike wang2017sample we train on COCO. Glossary: PSNRPSNRpeaksignaltonoiseratio, CNNCNNconvnet. "
+        "Contact ab.cd@uni.fr",
+    )
+    assert got[entity_key("COCO")][0] == "dataset"
+    assert all(not any(c.isdigit() for c in k) and "psnr" not in k and "cnncnn" not in k for k in got), got
+
+
+def test_task_word_that_modifies_a_noun_or_follows_a_verb_is_no_task(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Extra steps are needed to obtain pixel-accurate segmentation masks. The network learns to predict segmentation "
+        "for the whole volume and ensures end-to-end generation quality. We refine the network ’s soft segmentation. "
+        "We study lesion segmentation.",
+    )
+    for name in ("pixel-accurate segmentation", "obtain pixel-accurate segmentation", "predict segmentation",
+                 "end-to-end generation", "s soft segmentation"):
+        assert entity_key(name) not in got, name
+    assert got[entity_key("lesion segmentation")] == ("task", False)
+
+
+def test_task_phrase_narrowing_a_known_task_is_the_task(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Real applications of abstractive summarization are rare. We train on the IJB-B face recognition dataset "
+        "and compare with neural machine translation on 1D and 2D image classification benchmarks.",
+    )
+    assert got[entity_key("abstractive summarization")] == ("task", False)
+    assert entity_key("summarization") not in got
+    for name in ("IJB-B face recognition", "neural machine translation", "2D image classification"):
+        assert got.get(entity_key(name), ("", False))[0] != "task", name
+
+
+def test_unnamed_architecture_or_algorithm_is_a_description_not_a_method(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We propose a deep architecture and a classifier refinement algorithm. The deep architecture uses the "
+        "classifier refinement algorithm. Numerous image segmentation algorithms exist.",
+    )
+    for name in ("deep architecture", "classifier refinement algorithm", "image segmentation"):
+        assert entity_key(name) not in got, name

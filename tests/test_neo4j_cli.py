@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from neo4j_support import counts, db, graph, neo4j_driver, papers, query, server  # noqa: F401
+from neo4j_support import counts, graph, papers, query, server
 
 from kg.cli import cli
 from kg.export.files import write_graph_json
@@ -22,6 +22,8 @@ from kg.graph import assign_communities, build_graph
 from kg.model import ExtractedPaper, Paper
 
 WRONG_PASSWORD = "not-the-password-Zq7$"
+
+pytest_plugins = ["neo4j_fixtures"]  # db, neo4j_driver
 
 
 def out_dir(tmp_path: Path, *names: str) -> Path:
@@ -115,7 +117,10 @@ def test_wrong_password_says_so_without_printing_it(db, tmp_path):
     env = {**login(), "NEO4J_PASSWORD": WRONG_PASSWORD}
     result = kg("push", str(out_dir(tmp_path, "day1")), env=env)
     assert result.exit_code == 1
-    assert result.output == f"Error: Neo4j at {env['NEO4J_URI']} refused the login of user 'neo4j': wrong username or password\n"
+    assert (
+        result.output
+        == f"Error: Neo4j at {env['NEO4J_URI']} refused the login of user 'neo4j': wrong username or password\n"
+    )
     time.sleep(1)  # the server slows down logins after failed attempts
 
 
@@ -141,7 +146,9 @@ def test_the_password_is_never_printed_even_in_debug_logs(db, tmp_path):
 def many_papers(copies: int) -> list[ExtractedPaper]:
     """The day-1 fixture papers, ``copies`` times under other ids: enough rows to stop mid-way."""
     return [
-        ExtractedPaper(Paper(**{**{f: getattr(p.paper, f) for f in p.paper.__slots__}, "id": f"{p.paper.id}-{i}"}), p.entities)
+        ExtractedPaper(
+            Paper(**{**{f: getattr(p.paper, f) for f in p.paper.__slots__}, "id": f"{p.paper.id}-{i}"}), p.entities
+        )
         for i in range(copies)
         for p in papers("day1")
     ]

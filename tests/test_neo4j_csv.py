@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from neo4j_support import DATA, ROOT, counts, db, graph, neo4j_driver, snapshot  # noqa: F401
+from neo4j_support import DATA, ROOT, counts, graph, snapshot
 
 from kg.errors import OutputError
 from kg.export.neo4j import connect, push
@@ -22,6 +22,8 @@ GOLDEN = DATA / "golden-bundle"
 AT = datetime(2025, 9, 11, 12, 0, tzinfo=UTC)
 SCRIPT = ROOT / "scripts" / "neo4j"
 INSTANCE = "kg-test-bulk"
+
+pytest_plugins = ["neo4j_fixtures"]  # db, neo4j_driver
 
 
 def files(folder: Path) -> dict[str, str]:
@@ -79,7 +81,13 @@ def test_bulk_import_equals_a_bolt_push(db, tmp_path):
     G = graph("day1")
     bundle = write_bundle(G, tmp_path / "neo4j")
     command = readme_command(bundle)
-    assert command[:5] == ["neo4j-admin", "database", "import", "full", "--nodes=nodes/Paper.header.csv,nodes/Paper.csv"]
+    assert command[:5] == [
+        "neo4j-admin",
+        "database",
+        "import",
+        "full",
+        "--nodes=nodes/Paper.header.csv,nodes/Paper.csv",
+    ]
 
     push(G, db)
     pushed = counts(db), snapshot(db)
@@ -91,7 +99,10 @@ def test_bulk_import_equals_a_bolt_push(db, tmp_path):
         assert "IMPORT DONE" in done.stdout
         started = neo4j_script("start", "--instance", INSTANCE)
         assert started.returncode == 0, started.stderr
-        env = dict(line.removeprefix("export ").split("=", 1) for line in neo4j_script("env", "--instance", INSTANCE).stdout.splitlines())
+        env = dict(
+            line.removeprefix("export ").split("=", 1)
+            for line in neo4j_script("env", "--instance", INSTANCE).stdout.splitlines()
+        )
         env = {k: shlex.split(v)[0] for k, v in env.items()}
         with connect(env["NEO4J_URI"], (env["NEO4J_USERNAME"], env["NEO4J_PASSWORD"])) as imported:
             assert (counts(imported), snapshot(imported)) == pushed

@@ -16,7 +16,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 from neo4j import Driver
-from neo4j_support import ROOT, cypher_file, empty_database, neo4j_driver, query, server  # noqa: F401
+from neo4j_support import ROOT, cypher_file, empty_database, query, server
 
 from kg.cli import cli
 from kg.export.files import load_graph, read_extracted, write_graph_json
@@ -29,6 +29,8 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
 EXAMPLE = ROOT / "examples" / "daily-papers-sep-11.txt"
 FIRST_DAY = 40
+
+pytest_plugins = ["neo4j_fixtures"]  # db, neo4j_driver
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +54,7 @@ def first_day(out, tmp_path_factory) -> nx.DiGraph:
 
 
 @pytest.fixture(scope="module")
-def example_db(neo4j_driver: Driver, out, first_day, tmp_path_factory) -> Iterator[Driver]:  # noqa: F811
+def example_db(neo4j_driver: Driver, out, first_day, tmp_path_factory) -> Iterator[Driver]:
     """The example pushed by `kg push`: the first 40 papers, then the whole output folder."""
     uri, (user, password) = server()
     day1 = tmp_path_factory.mktemp("day1")
@@ -101,7 +103,11 @@ def test_the_whole_example_is_in_neo4j(example_db, G):
 def test_most_used_datasets_include_imagenet(example_db, G):
     rows = run(example_db, "top_datasets", limit=5)
     datasets = [n for n, k in G.nodes(data="kind") if k == "Dataset"]
-    expected = ranking(Counter({d: len(papers_of(G, d, {"EVALUATES_ON"})) for d in datasets}), {d: G.nodes[d]["name"] for d in datasets}, 5)
+    expected = ranking(
+        Counter({d: len(papers_of(G, d, {"EVALUATES_ON"})) for d in datasets}),
+        {d: G.nodes[d]["name"] for d in datasets},
+        5,
+    )
     assert [(r["dataset"], r["papers"]) for r in rows] == expected
     assert "ImageNet" in [r["dataset"] for r in rows[:3]]
 
@@ -150,14 +156,20 @@ def test_code_links_of_papers_using_a_method(example_db, G):
 def test_methods_evaluated_on_imagenet(example_db, G):
     imagenet = entity(G, "ImageNet")
     rows = run(example_db, "methods_on_dataset", dataset="imagenet")
-    counts = Counter(m for p in papers_of(G, imagenet, {"EVALUATES_ON"}) for m in G.succ[p] if G.nodes[m]["kind"] == "Method")
-    assert sorted((r["method"], r["papers"]) for r in rows) == sorted((G.nodes[m]["name"], c) for m, c in counts.items())
+    counts = Counter(
+        m for p in papers_of(G, imagenet, {"EVALUATES_ON"}) for m in G.succ[p] if G.nodes[m]["kind"] == "Method"
+    )
+    assert sorted((r["method"], r["papers"]) for r in rows) == sorted(
+        (G.nodes[m]["name"], c) for m, c in counts.items()
+    )
 
 
 def test_communities_and_their_labels(example_db, G):
     rows = run(example_db, "communities")
     communities = G.graph["communities"]
-    assert [(r["community"], r["label"], r["size"]) for r in rows] == [(c["id"], c["label"], c["size"]) for c in communities]
+    assert [(r["community"], r["label"], r["size"]) for r in rows] == [
+        (c["id"], c["label"], c["size"]) for c in communities
+    ]
     members = Counter(c for n, c in G.nodes(data="community") if G.nodes[n]["kind"] == "Paper")
     for r in rows:
         assert r["top_entities"] == [G.nodes[e]["name"] for e in communities[r["community"]]["top_entities"]]
@@ -186,17 +198,18 @@ def test_papers_proposing_new_methods_for_image_generation(example_db, G):
     task = entity(G, "image generation")
     rows = run(example_db, "new_methods_for_task", task="Image Generation")
     expected = {
-        (pid(G, p), G.nodes[m]["name"])
-        for p in G.pred[task]
-        for m in G.succ[p]
-        if G.edges[p, m]["type"] == "PROPOSES"
+        (pid(G, p), G.nodes[m]["name"]) for p in G.pred[task] for m in G.succ[p] if G.edges[p, m]["type"] == "PROPOSES"
     }
     assert {(r["paper"], r["method"]) for r in rows} == expected and expected
 
 
 def test_full_text_search_finds_the_grokking_papers(example_db, G):
     rows = run(example_db, "fulltext_search", query="grokking", limit=10)
-    grokking = {pid(G, n) for n, d in G.nodes(data=True) if d["kind"] == "Paper" and "grokking" in (d["title"] + " " + d["abstract"]).lower()}
+    grokking = {
+        pid(G, n)
+        for n, d in G.nodes(data=True)
+        if d["kind"] == "Paper" and "grokking" in (d["title"] + " " + d["abstract"]).lower()
+    }
     assert len(grokking) >= 3
     assert {r["paper"] for r in rows} == grokking
 

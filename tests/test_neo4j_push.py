@@ -6,12 +6,14 @@ import dataclasses
 
 import networkx as nx
 import pytest
-from neo4j_support import counts, db, graph, neo4j_driver, query, snapshot  # noqa: F401
+from neo4j_support import counts, graph, query, snapshot
 
 from kg.errors import InputError, KgError
 from kg.export.neo4j import LABELS, PushResult, apply_schema, graph_import_id, push, schema_statements, wipe
 
 pytestmark = pytest.mark.neo4j
+
+pytest_plugins = ["neo4j_fixtures"]  # db, neo4j_driver
 
 
 def expected_counts(G: nx.DiGraph) -> dict[str, int]:
@@ -88,7 +90,9 @@ def test_parallel_lanes_never_share_a_node():
 
     pusher = Push(graph("day1", "day2"), NoDriver(), workers=3, batch_size=2)  # type: ignore[arg-type]
     for lanes in pusher._relationship_phases():
-        touched = [{n for job in lane for row in job.parameters["rows"] for n in (row["start"], row["end"])} for lane in lanes]
+        touched = [
+            {n for job in lane for row in job.parameters["rows"] for n in (row["start"], row["end"])} for lane in lanes
+        ]
         for i, a in enumerate(touched):
             for b in touched[i + 1 :]:
                 assert not a & b
@@ -140,12 +144,27 @@ def test_hostile_names_and_titles_round_trip_unchanged(db):
     G = graph("day1")
     push(G, db)
     pid = "paper:doi:10.1000/hostile-1"
-    [paper] = query(db, "MATCH (p:Paper {id: $id}) RETURN p.title AS title, p.abstract AS abstract, p.authors AS authors", id=pid)
-    assert paper == {"title": G.nodes[pid]["title"], "abstract": G.nodes[pid]["abstract"], "authors": G.nodes[pid]["authors"]}
+    [paper] = query(
+        db, "MATCH (p:Paper {id: $id}) RETURN p.title AS title, p.abstract AS abstract, p.authors AS authors", id=pid
+    )
+    assert paper == {
+        "title": G.nodes[pid]["title"],
+        "abstract": G.nodes[pid]["abstract"],
+        "authors": G.nodes[pid]["authors"],
+    }
     assert "\n" in paper["title"] and "`" in paper["title"] and "$" in paper["title"]
-    names = {r["name"] for r in query(db, "MATCH (:Paper {id: $id})-->(e) WHERE NOT e:Community RETURN e.name AS name", id=pid)}
+    names = {
+        r["name"]
+        for r in query(db, "MATCH (:Paper {id: $id})-->(e) WHERE NOT e:Community RETURN e.name AS name", id=pid)
+    }
     assert names == {G.nodes[e]["name"] for e in G.succ[pid]}
-    assert {"`Back`Tick` Net", "Tom's \"Quoted\" Set", "{Brace}Former $x", "Über-Net 東京 ∑", "MATCH (n) DETACH DELETE n"} <= names
+    assert {
+        "`Back`Tick` Net",
+        'Tom\'s "Quoted" Set',
+        "{Brace}Former $x",
+        "Über-Net 東京 ∑",
+        "MATCH (n) DETACH DELETE n",
+    } <= names
     # the Task named like a query did not run: everything is still there
     assert counts(db)["Paper"] == 8
 
@@ -217,7 +236,9 @@ def test_push_result_is_a_frozen_dataclass(db):
 def test_push_to_a_uri_connects_and_closes(db):
     import os
 
-    result = push(graph("day1"), os.environ["NEO4J_URI"], auth=(os.environ["NEO4J_USERNAME"], os.environ["NEO4J_PASSWORD"]))
+    result = push(
+        graph("day1"), os.environ["NEO4J_URI"], auth=(os.environ["NEO4J_USERNAME"], os.environ["NEO4J_PASSWORD"])
+    )
     assert result.nodes_created > 0 and counts(db)["Paper"] == 8
 
 

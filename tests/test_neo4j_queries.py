@@ -13,17 +13,21 @@ from pathlib import Path
 
 import pytest
 from neo4j import Driver
-from neo4j_support import ROOT, cypher_file, empty_database, graph, neo4j_driver, query  # noqa: F401
+from neo4j_support import ROOT, cypher_file, empty_database, graph, query
 
 from kg.export.neo4j import push
 
 QUERIES = sorted(p.stem for p in (ROOT / "cypher").glob("*.cypher") if p.stem != "schema")
 HOSTILE = "Quotes 'single' and \"double\", `backticks`, {braces} and $dollars:\na title on two lines"
 
+pytest_plugins = ["neo4j_fixtures"]  # db, neo4j_driver
+
 
 def header(name: str) -> list[str]:
+    """The comment lines that open the query file, without their ``//``."""
     lines = cypher_file(name).splitlines()
-    return [line.removeprefix("//").strip() for line in lines[: next(i for i, l in enumerate(lines) if not l.startswith("//"))]]
+    end = next(i for i, line in enumerate(lines) if not line.startswith("//"))
+    return [line.removeprefix("//").strip() for line in lines[:end]]
 
 
 def documented_parameters(name: str) -> set[str]:
@@ -51,7 +55,7 @@ def test_each_query_says_what_it_answers_its_parameters_and_what_it_returns(name
 
 
 @pytest.fixture(scope="module")
-def fixture_db(neo4j_driver: Driver) -> Iterator[Driver]:  # noqa: F811
+def fixture_db(neo4j_driver: Driver) -> Iterator[Driver]:
     with empty_database(neo4j_driver) as driver:
         push(graph("day1"), driver)
         push(graph("day1", "day2"), driver)
@@ -83,7 +87,11 @@ def test_top_methods(fixture_db):
 @pytest.mark.parametrize("paper", ["arxiv:2509.00003", "paper:arxiv:2509.00003"])
 def test_papers_sharing_a_dataset(fixture_db, paper):
     assert run(fixture_db, "papers_sharing_dataset", paper=paper) == [
-        {"paper": "arxiv:2509.00004", "title": "Self-Supervised Speaker Embeddings at Scale", "shared_datasets": ["VoxCeleb"]}
+        {
+            "paper": "arxiv:2509.00004",
+            "title": "Self-Supervised Speaker Embeddings at Scale",
+            "shared_datasets": ["VoxCeleb"],
+        }
     ]
 
 
@@ -131,7 +139,10 @@ def test_communities_and_their_labels(fixture_db):
     ]
     speakers = next(r for r in rows if "VoxCeleb" in r["label"])
     assert speakers["top_entities"][:3] == ["VoxCeleb", "equal error rate", "speaker verification"]
-    assert speakers["example_papers"] == ["Self-Supervised Speaker Embeddings at Scale", "Speaker Verification with Information Bottleneck Embeddings"]
+    assert speakers["example_papers"] == [
+        "Self-Supervised Speaker Embeddings at Scale",
+        "Speaker Verification with Information Bottleneck Embeddings",
+    ]
 
 
 def test_shortest_path_between_two_papers(fixture_db):
@@ -182,7 +193,7 @@ def test_papers_with_an_entity(fixture_db):
         ("equal error rate", "MEASURES", "arxiv:2509.00004"),
     ]
     [hostile] = run(fixture_db, "papers_with_entity", name='Tom\'s "Quoted" Set')
-    assert hostile["evidence"].startswith("We propose `Back`Tick` Net, evaluated on Tom's \"Quoted\" Set")
+    assert hostile["evidence"].startswith('We propose `Back`Tick` Net, evaluated on Tom\'s "Quoted" Set')
 
 
 def test_co_occurring_entities(fixture_db):

@@ -16,8 +16,13 @@ def export() -> None:
 
 @export.command("neo4j-csv")
 @click.argument("source", metavar="OUT/", type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
-              help="The bundle folder to write (default: OUT/neo4j).")
+@click.option(
+    "-o",
+    "--output",
+    metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The bundle folder to write (default: OUT/neo4j).",
+)
 @click.option("--force", is_flag=True, help="Replace the bundle folder if it exists (never done otherwise).")
 def neo4j_csv(source: Path, output: Path | None, force: bool) -> None:
     """Write a `neo4j-admin database import` bundle of the graph in OUT/ (its graph.json).

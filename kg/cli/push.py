@@ -14,23 +14,65 @@ from kg.export.neo4j import DEFAULT_BATCH_SIZE, DEFAULT_DATABASE, DEFAULT_URI, D
 
 @click.command("push")
 @click.argument("sources", nargs=-1, required=True, metavar="OUT/ | INPUT...")
-@click.option("--uri", envvar="NEO4J_URI", default=DEFAULT_URI, show_default=True, show_envvar=True,
-              help="Bolt URI of the Neo4j server.")
-@click.option("-u", "--username", envvar="NEO4J_USERNAME", default=DEFAULT_USER, show_default=True, show_envvar=True,
-              help="User to log in as.")
-@click.option("-p", "--password", envvar="NEO4J_PASSWORD", show_envvar=True,
-              help="Password (prefer the environment variable: a flag is visible to other users of the machine).")
-@click.option("-d", "--database", envvar="NEO4J_DATABASE", default=DEFAULT_DATABASE, show_default=True, show_envvar=True,
-              help="Database to write to.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True,
-              help="Rows per transaction.")
-@click.option("--workers", type=click.IntRange(min=1), default=DEFAULT_WORKERS, show_default=True,
-              help="Transactions written at once (each on nodes no other one touches).")
+@click.option(
+    "--uri",
+    envvar="NEO4J_URI",
+    default=DEFAULT_URI,
+    show_default=True,
+    show_envvar=True,
+    help="Bolt URI of the Neo4j server.",
+)
+@click.option(
+    "-u",
+    "--username",
+    envvar="NEO4J_USERNAME",
+    default=DEFAULT_USER,
+    show_default=True,
+    show_envvar=True,
+    help="User to log in as.",
+)
+@click.option(
+    "-p",
+    "--password",
+    envvar="NEO4J_PASSWORD",
+    show_envvar=True,
+    help="Password (prefer the environment variable: a flag is visible to other users of the machine).",
+)
+@click.option(
+    "-d",
+    "--database",
+    envvar="NEO4J_DATABASE",
+    default=DEFAULT_DATABASE,
+    show_default=True,
+    show_envvar=True,
+    help="Database to write to.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_BATCH_SIZE,
+    show_default=True,
+    help="Rows per transaction.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=DEFAULT_WORKERS,
+    show_default=True,
+    help="Transactions written at once (each on nodes no other one touches).",
+)
 @click.option("--wipe", is_flag=True, help="Delete every node and relationship in the database first (asks first).")
 @click.option("-y", "--yes", is_flag=True, help="Do not ask before wiping.")
 def push(
-    sources: tuple[str, ...], uri: str, username: str, password: str | None, database: str, batch_size: int,
-    workers: int, wipe: bool, yes: bool,
+    sources: tuple[str, ...],
+    uri: str,
+    username: str,
+    password: str | None,
+    database: str,
+    batch_size: int,
+    workers: int,
+    wipe: bool,
+    yes: bool,
 ) -> None:
     """Write the graph of a `kg build` output folder OUT/ (its graph.json) to Neo4j.
 

@@ -247,9 +247,7 @@ def edge_type(u: Any, v: Any, data: Mapping[str, Any]) -> str:
     """The relationship type of a graph edge (its ``type``), checked against the whitelist."""
     rel_type = data.get("type")
     if rel_type not in RELATIONSHIP_TYPES:
-        raise InputError(
-            f"edge type {rel_type!r} is not one of {', '.join(RELATIONSHIP_TYPES)}", record=f"{u} -> {v}"
-        )
+        raise InputError(f"edge type {rel_type!r} is not one of {', '.join(RELATIONSHIP_TYPES)}", record=f"{u} -> {v}")
     return rel_type
 
 
@@ -376,7 +374,9 @@ def _connection_error(exc: Exception, uri: str, user: str | None) -> KgError:
         if user is None:
             return ConnectionFailed(f"Neo4j at {where} requires a login: set NEO4J_PASSWORD (or pass --password)")
         if (exc.code or "").endswith("AuthenticationRateLimit"):
-            return ConnectionFailed(f"Neo4j at {where} refused the login of user '{user}': too many failed attempts, try again shortly")
+            return ConnectionFailed(
+                f"Neo4j at {where} refused the login of user '{user}': too many failed attempts, try again shortly"
+            )
         return ConnectionFailed(f"Neo4j at {where} refused the login of user '{user}': wrong username or password")
     if isinstance(exc, ServiceUnavailable | SessionExpired | OSError):
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -660,7 +660,9 @@ class Push:
                 split[(_block(row["start"], k), _block(row["end"], k))].append(row)
             for cell, cell_rows in split.items():
                 for chunk in _chunks(cell_rows, self.batch_size):
-                    cells[cell].append(_Job(rel_type, relationship_query(rel_type, start, end), {"rows": list(chunk)}, len(chunk)))
+                    cells[cell].append(
+                        _Job(rel_type, relationship_query(rel_type, start, end), {"rows": list(chunk)}, len(chunk))
+                    )
         return [[cells[(i, (i + phase) % k)] for i in range(k)] for phase in range(k)]
 
     def _steps(self, session: Session) -> Iterator[Step]:
@@ -692,7 +694,9 @@ class Push:
             for job, _ in self._lanes(session, lanes):
                 yield Step(job.stage, job.rows)
 
-        touched: dict[str, set[str]] = {label: {r["id"] for r in self.rows.nodes.get(label, [])} for label in ENTITY_LABELS}
+        touched: dict[str, set[str]] = {
+            label: {r["id"] for r in self.rows.nodes.get(label, [])} for label in ENTITY_LABELS
+        }
         for chunk in _chunks(sorted(pushed_before), b):
             rows = [{"id": pid, "keep": self.rows.keep[pid]} for pid in chunk]
             lost = self._write(
@@ -709,7 +713,9 @@ class Push:
                 by_block[_block(entity, self.workers)].append(entity)
             for block, ids in by_block.items():
                 for chunk in _chunks(ids, b):
-                    recount[block].append(_Job(f"{label} counts", recount_query(label), {"ids": list(chunk)}, len(chunk)))
+                    recount[block].append(
+                        _Job(f"{label} counts", recount_query(label), {"ids": list(chunk)}, len(chunk))
+                    )
         for job, _ in self._lanes(session, recount):
             yield Step(job.stage, job.rows)
 
@@ -740,7 +746,9 @@ def apply_schema(session: Session, *, uri: str = "the Neo4j server", timeout: in
             session.run(statement).consume()
         except Neo4jError as exc:
             name = " ".join(statement.split()[:4])
-            raise KgError(f"Neo4j at {uri} refused the schema statement '{name} ...': {exc.code}: {exc.message}") from None
+            raise KgError(
+                f"Neo4j at {uri} refused the schema statement '{name} ...': {exc.code}: {exc.message}"
+            ) from None
     session.run(AWAIT_INDEXES, seconds=timeout).consume()
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -95,7 +95,11 @@ def _write_files(folder: Path, G: nx.DiGraph, rows: GraphRows, import_id: str, a
     rel_files: list[str] = []
 
     def table(
-        kind: str, name: str, fixed: list[str], fixed_values: Iterable[list[str]], records: list[Mapping[str, Any]],
+        kind: str,
+        name: str,
+        fixed: list[str],
+        fixed_values: Iterable[list[str]],
+        records: Sequence[Mapping[str, Any]],
         types: Mapping[str, str] | None = None,
     ) -> str:
         columns = _columns(records, types or {})
@@ -119,7 +123,9 @@ def _write_files(folder: Path, G: nx.DiGraph, rows: GraphRows, import_id: str, a
                     props[key] = row[key]
             props.update(_derived(G, row["id"]))
             records.append({"id": row["id"], "first_import": import_id, **props})
-        node_files.append(table("nodes", label, [f":ID({label})", ":LABEL"], ([_quote(r["id"]), label] for r in node_rows), records))
+        node_files.append(
+            table("nodes", label, [f":ID({label})", ":LABEL"], ([_quote(r["id"]), label] for r in node_rows), records)
+        )
 
     if rows.communities:
         records = [{"id": c["id"], **c["props"]} for c in rows.communities]
@@ -143,7 +149,13 @@ def _write_files(folder: Path, G: nx.DiGraph, rows: GraphRows, import_id: str, a
         name = f"{start}-{rel_type}-{end}"
         fixed = ([_quote(r["start"]), _quote(r["end"]), rel_type] for r in rel_rows)
         rel_files.append(
-            table("relationships", name, [f":START_ID({start})", f":END_ID({end})", ":TYPE"], fixed, [r["props"] for r in rel_rows])
+            table(
+                "relationships",
+                name,
+                [f":START_ID({start})", f":END_ID({end})", ":TYPE"],
+                fixed,
+                [r["props"] for r in rel_rows],
+            )
         )
 
     known = {c["id"] for c in rows.communities}
@@ -153,7 +165,13 @@ def _write_files(folder: Path, G: nx.DiGraph, rows: GraphRows, import_id: str, a
             name = f"{label}-{IN_COMMUNITY}-{COMMUNITY}"
             fixed = ([_quote(m["id"]), _quote(str(m["community"])), IN_COMMUNITY] for m in linked)
             rel_files.append(
-                table("relationships", name, [f":START_ID({label})", f":END_ID({COMMUNITY})", ":TYPE"], fixed, [{} for _ in linked])
+                table(
+                    "relationships",
+                    name,
+                    [f":START_ID({label})", f":END_ID({COMMUNITY})", ":TYPE"],
+                    fixed,
+                    [{} for _ in linked],
+                )
             )
 
     _write_lines(folder / SCHEMA, schema_text().splitlines())
@@ -227,7 +245,7 @@ joined with U+001F (`--array-delimiter=U+001F`); values may span lines (`--multi
 _SCALAR_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
-def _columns(records: list[Mapping[str, Any]], types: Mapping[str, str]) -> list[tuple[str, str]]:
+def _columns(records: Sequence[Mapping[str, Any]], types: Mapping[str, str]) -> list[tuple[str, str]]:
     """Every property key of ``records`` (sorted, ``id`` first) with its import type, inferred
     from the values unless ``types`` names it."""
     seen: dict[str, set[type]] = {}

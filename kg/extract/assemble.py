@@ -27,7 +27,10 @@ RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
     "head:compound": 4, "cue:resource": 4, "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
 }
-_MARKUP = re.compile(r"[{}<>\\$^_=|#~]|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b")
+_MARKUP = re.compile(
+    r"[{}<>\\$^_=|#~@]|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b"
+    r"|\b[a-z]+(?:19|20)\d\d[a-z]+\b|\b([A-Z]{2,})\1[a-z]"  # citation keys (wang2017sample), glued glossary (PSNRPSNR...)
+)
 _OWN_CUE = prefiltered(
     r"(?i)\b(?:code|codes|github|available|release[sd]?|project|page|website|homepage|site|repo|repository|"
     r"implementation|demo|our|we|models?|checkpoints?|data|dataset|benchmark|leaderboard|url|link|open[- ]source[sd]?|publicly)\b"
@@ -64,6 +67,7 @@ def assemble(
     mentions = [m for m in mentions if _clean_span(text, m) and not any(m.start < e and s < m.end for s, e in link_spans)]
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab))
     mentions = [_as_phenomenon(m, text, vocab) for m in mentions]
+    mentions = _extend_known_tasks(mentions, text, title_end, vocab)
     prefix = title_prefix(text[:title_end]) if title_end else None
     if prefix is None and title_end:
         lead = re.match(r"\s*([^\s:]+)\s+(?:for|of|in|with|via|on|:)\s", text[:title_end])
@@ -112,6 +116,30 @@ def _as_phenomenon(m: Mention, text: str, vocab: Vocabulary) -> Mention:
     if name.rsplit(None, 1)[-1].lower() in vocab.phenomenon_heads and " " in name.strip():
         return m._replace(type="task", proposed=False)
     return m
+
+
+def _extend_known_tasks(mentions: list[Mention], text: str, title_end: int, vocab: Vocabulary) -> list[Mention]:
+    """A task phrase that narrows a known task ("abstractive summarization", "dense human pose
+    estimation") is the task: it takes the lexicon's rank so that the longer name wins. Not when
+    the extra words hold a name ("VoxCeleb speaker recognition", "IJB-B face recognition"), nor in a
+    Title Case title, where capitals do not tell a name from the words around it, nor when they
+    describe a method ("neural AMR parsing", "model abstractive summarization")."""
+    known_ends = {m.end: m.start for m in mentions if m.type == "task" and m.rule == "lexicon"}
+    if not known_ends:
+        return mentions
+    return [
+        m._replace(rule="lexicon:narrowed")
+        if m.rule == "head:task" and m.start >= title_end and known_ends.get(m.end, m.start) > m.start
+        and not _NAME_INSIDE.search(text, m.start, known_ends[m.end]) and not _COORDINATED.search(text, max(0, m.start - 12), m.start)
+        and not any(w in _METHOD_WORDS or vocab.head_type(w) == "method" for w in text[m.start : known_ends[m.end]].lower().split())
+        else m
+        for m in mentions
+    ]
+
+
+_METHOD_WORDS = frozenset("neural deep statistical".split())
+_COORDINATED = re.compile(r"(?:\band|\bor|,)\s+$")  # "1D and 2D image classification": the head is shared
+_NAME_INSIDE = re.compile(r"[a-z][A-Z]|[A-Z][A-Z]|\d(?![dD]\b)")
 
 
 def _clean_span(text: str, m: Mention) -> bool:
@@ -173,12 +201,20 @@ def _sentence_start(text: str, pos: int) -> int:
     return max(0, pos - 400) + m.end() if m else max(0, pos - 400)
 
 
+_PRESENTS_DATA = re.compile(
+    r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:introduce|present|release|collect|construct|build|provide|create|curate)s?d?\b[^.]{0,60}?\b(?:dataset|benchmark|corpus|database)"
+)
+
+
 def _title_mention(text: str, prefix: tuple[int, int], mentions: list[Mention], vocab: Vocabulary) -> Mention:
     s, e = prefix
     rest = text[e : text.find("\n\n")] if "\n\n" in text else text[e:]
-    type_ = "dataset" if re.search(r"(?i)\b(?:dataset|benchmark|corpus|suite)\b", rest) else "method"
+    type_ = "dataset" if re.search(r"(?i)\b(?:dataset|benchmark|corpus|suite|database)\b", rest) else "method"
+    # a lexicon type wins, but a title prefix that only shares its name with a dataset, in a paper
+    # that presents no data, is the paper's method ("DensePose: Dense Human Pose Estimation")
+    presents_data = type_ == "dataset" or _PRESENTS_DATA.search(text)
     for m in mentions:
-        if m.start == s and m.end == e and m.rule.startswith("lexicon"):
+        if m.start == s and m.end == e and m.rule.startswith("lexicon") and (m.type != "dataset" or presents_data):
             type_ = m.type
     return Mention(s, e, type_, "title", 0.9, proposed=type_ == "method")
 

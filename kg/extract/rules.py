@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import partial
 from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import NamedTuple, overload
 
 from kg.extract.scan import prefiltered
@@ -32,7 +32,7 @@ class Mention(NamedTuple):
 
 
 class Word(NamedTuple):
-    """A word of the text for the rules (a named tuple: built in bulk, one per word)."""
+    """A word of the text for the rules (a named tuple: cheap to build, see ``Words``)."""
 
     start: int
     end: int
@@ -118,11 +118,12 @@ _GENERIC_TAIL = frozenset(
 )
 _NAMED_ONLY = _GENERIC_TAIL | frozenset("algorithm algorithms architecture architectures function functions block blocks layer layers unit units field fields head cell operator solver agent agents policy planner gate".split())
 _MAX_MODIFIERS = {"task": 4, "metric": 3, "dataset": 5, "method": 3}
+_TASK_AS_MODIFIER = frozenset("mask masks map maps quality system systems algorithm algorithms error errors capability capabilities ability abilities".split())
 
 
 def _is_modifier(word: Word, vocab: Vocabulary) -> bool:
     w = word.lower
-    if w in vocab.modifier_stop or w.endswith("ly") and len(w) > 4 and not is_name_shaped(word.text):
+    if w in vocab.modifier_stop or len(w) == 1 and w.isalpha() and w not in "xyz" or w.endswith("ly") and len(w) > 4 and not is_name_shaped(word.text):
         return False
     if w[0].isdigit() and not is_name_shaped(word.text) and not re.fullmatch(r"\d[a-z]?d", w):
         return False
@@ -139,6 +140,10 @@ def head_phrases(words: Words, text: str, vocab: Vocabulary | None = None) -> li
     for i in [i for i, lower in enumerate(words.lowers) if lower in index]:
         word = words[i]
         type_ = vocab.head_type(word.lower)
+        if type_ is None:
+            continue
+        if type_ == "task" and i + 1 < len(words) and words[i + 1].joined and words[i + 1].lower in _TASK_AS_MODIFIER:
+            continue  # "segmentation masks", "generation quality": the task word only modifies a noun
         j = i
         while (
             j > 0 and words[j].joined and i - j < _MAX_MODIFIERS[type_]
@@ -187,9 +192,7 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
     if type_ == "method" and head.lower in _NAMED_ONLY:
         # "MOABB framework" -> MOABB; "a two-stage approach" -> nothing
         if not named or not _nameish(mods[-1]):
-            if head.lower in _GENERIC_TAIL or head.lower not in vocab.heads["method"]:
-                return None
-            return Mention(start, end, "method", "head:repeat", 0.45)
+            return None  # "deep architecture", "classifier refinement algorithm": a description
         k = len(mods)
         while k > 0 and _nameish(mods[k - 1]):
             k -= 1
@@ -338,7 +341,7 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
 
 _TITLE_PREFIX = prefiltered(r"^\s*([^:]{2,60}?)\s*:(?:\s+\S|\s*$)")
 _PROPOSE = re.compile(
-    r"(?i)\b(?:we|this (?:paper|work|study)|our (?:paper|work)|here,? we)\s+(?:(?:also|further|then|first|thus|therefore|hence|now)\s+)?"
+    r"(?i)\b(?:we|this (?:paper|work|study)|our (?:paper|work)|here,? we)\s+(?:(?:will|also|further|then|first|thus|therefore|hence|now)\s+){0,2}"
     r"(?:propose|introduce|present|develop|design|devise|build|create|construct|release|contribute|offer|establish|curate|collect)s?d?\s+"
 )
 _NAMING = prefiltered(r"(?i)\b(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?|which we call|we refer to (?:it |this )?as)\s+[\"'“‘]?$")
@@ -446,9 +449,16 @@ def proposal_context(text: str, start: int, sentence_start: int) -> bool:
             return True
     if _PROPOSED_BEFORE.search(before):
         return True
-    return bool(re.search(r"(?i)\bour\s+(?:own\s+|novel\s+|new\s+|innovative\s+)?$", before))
+    if re.search(r"(?i)\bour\s+(?:own\s+|novel\s+|new\s+|innovative\s+)?$", before):
+        return True
+    # "our fast text classifier fastText": a name right after "our ... <kind of method>"
+    return bool(_OUR_KIND.search(before)) and is_name_shaped(text[start : start + 40].split(None, 1)[0].strip(",.;:()"))
 
 
+_OUR_KIND = re.compile(
+    r"\b[Oo]ur\s+(?:[a-z][\w-]*\s+){0,3}?(?:classifier|model|method|network|architecture|algorithm|approach|framework|system|agent|"
+    r"parser|tagger|module|layer|estimator|detector|tracker|encoder|decoder|optimizer|variant)s?,?\s+$"
+)
 _PROPOSAL_SENTENCE = re.compile(r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise)")
 _PASSIVE_PROPOSAL = re.compile(
     r"(?i)(?:\s*\([^)]*\))?(?:\s*(?:,|and)\s+[^.;]{0,80}?)?\s+(?:are|is)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:proposed|introduced|developed|designed|devised|presented)\b"
@@ -477,7 +487,7 @@ def appositive_proposal(text: str, end: int) -> bool:
 # "a framework, Feature Multiplexing,", "our proposed model (Capacitron)"
 
 _INTRO = prefiltered(
-    r"(?i)\b(?:(?:we|this (?:paper|work|study)|here,? we)\s+(?:(?:also|further|then|first|now|thus|therefore|hence|additionally)\s+)?"
+    r"(?i)\b(?:(?:we|this (?:paper|work|study)|here,? we)\s+(?:(?:will|also|further|then|first|now|thus|therefore|hence|additionally)\s+){0,2}"
     r"(?:propose|introduce|present|develop|design|devise|craft|build|construct|contribute|formulate)(?:s|d|ed)?"
     r"|(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?))"
     r"\s+(?:(?:a|an|the|our|two|three|several)\s+)?"
@@ -502,6 +512,13 @@ _ENUMERATED = prefiltered(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|
 _ENUM_CUE = prefiltered(r"(?i)\b(?:propos|introduc|present|develop|design|devis|consist|compris|includ|stands for|components?|strateg|modules?|contributions?)")
 
 
+_QUOTED_INTRO = prefiltered(
+    r"(?i)\b(?:we|this (?:paper|work|study))\s+(?:(?:will|also|further|then|first|now|additionally)\s+){0,2}"
+    r"(?:propose|introduce|present|develop|design|devise|call|term|name|dub)(?:s|d|ed)?\s+(?:(?:it|this|a|an|the|new|novel|so-called)\s+){0,3}"
+    r"[\"“‘]\s*([^\"”’“\n]{3,40}?)\s*[\"”’](?:\s+([a-z]+))?"
+)
+
+
 def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> list[Mention]:
     """Names the paper introduces, taken from the words right after a proposal or naming cue."""
     vocab = vocab or vocabulary()
@@ -521,6 +538,14 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             if mention is not None and not (enumerated and vocab.head_type(words[starts[mention.start]].lower) != "method"
                                             and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1]) in ("task", "metric", "dataset")):
                 found.append(mention)
+    for m in _QUOTED_INTRO.finditer(text):  # 'we introduce "companion objective"', 'a new "X" convolution'
+        name, head = m.group(1).strip(), m.group(2)
+        if not re.search(r"[A-Za-z]{3}", name) or name.lower() in vocab.generic_names:
+            continue
+        if head and vocab.head_type(head.lower()) == "method":
+            found.append(Mention(m.start(1), m.end(2), "method", "named", 0.8, f"{name} {head}", proposed=True))
+        else:
+            found.append(Mention(m.start(1), m.end(1), "method", "named", 0.8, name, proposed=True))
     return found
 
 
@@ -563,8 +588,8 @@ def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: b
         run.pop()
     if len(run) < 2 or any(c.isdigit() for w in run for c in w.text[:1]):
         return None
-    if run[-1].lower.endswith(("ly", "ed")) or run[-1].lower in vocab.modifier_stop:
-        return None
+    if run[-1].lower.endswith(("ly", "ed")) or run[-1].lower in vocab.modifier_stop or vocab.head_type(run[-1].lower) == "dataset":
+        return None  # "we introduce a new large-scale dataset" names no method
     name = text[run[0].start : run[-1].end]
     if name.lower() in vocab.generic_names:
         return None

@@ -143,7 +143,7 @@ def _values(source: Input, problems: Problems) -> Iterator[tuple[int, Any]]:
 def _describe(exc: ValueError, text: str) -> str:
     if isinstance(exc, json.JSONDecodeError):
         if exc.msg.startswith("Unterminated string") or exc.pos >= len(text.rstrip()):
-            return f"truncated JSON: the record ends before it is complete ({exc.msg} at column {exc.colno})"
+            return f"truncated JSON: the record ends before it is complete ({exc.msg.removesuffix(' at')} at column {exc.colno})"
         return f"invalid JSON: {exc.msg} at column {exc.colno}"
     return f"invalid JSON: {exc}"
 
