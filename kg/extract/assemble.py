@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from kg.extract.acronyms import Definition
 from kg.extract.rules import Mention, appositive_proposal, described_proposal, proposal_context, title_methods, title_prefix
-from kg.extract.scan import prefiltered
 from kg.extract.text import Sentences, is_name_shaped, strip_name_suffix
 from kg.extract.urls import Link
 from kg.extract.vocabulary import Vocabulary, vocabulary
@@ -31,7 +30,7 @@ _MARKUP = re.compile(
     r"[{}<>\\$^_=|#~@]|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b"
     r"|\b[a-z]+(?:19|20)\d\d[a-z]+\b|\b([A-Z]{2,})\1[a-z]"  # citation keys (wang2017sample), glued glossary (PSNRPSNR...)
 )
-_OWN_CUE = prefiltered(
+_OWN_CUE = re.compile(
     r"(?i)\b(?:code|codes|github|available|release[sd]?|project|page|website|homepage|site|repo|repository|"
     r"implementation|demo|our|we|models?|checkpoints?|data|dataset|benchmark|leaderboard|url|link|open[- ]source[sd]?|publicly)\b"
 )
@@ -184,7 +183,7 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
 
 
 _TASK_AFTER = re.compile(r"\)?\s+(?:" + "|".join(sorted(vocabulary().heads["task"], key=len, reverse=True)) + r")\b", re.IGNORECASE)
-_LIST_CUE_BEFORE = prefiltered(r"(?i)\b(?:datasets|benchmarks|corpora)\s*(?::|,?\s+(?:namely|including|such as))[^.;]*$")
+_LIST_CUE_BEFORE = re.compile(r"(?i)\b(?:datasets|benchmarks|corpora)\s*(?::|,?\s+(?:namely|including|such as))[^.;]*$")
 _LIST_HEAD_AFTER = re.compile(r"(?i)^\)?[^.;:]{0,80}?\b(?:benchmarks|datasets|corpora)\b")
 
 

@@ -216,7 +216,7 @@ def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return sorted(result)
 
 
-_COMPOUND = re.compile(r"(?<![\w-])([A-Za-z][\w.]*?)(?:-[\w.]*[\w])+")
+_COMPOUND = prefiltered(r"(?<![\w-])([A-Za-z][\w.]*?)(?:-[\w.]*[\w])+")
 
 
 def _plain_case(name: str) -> bool:

@@ -339,12 +339,12 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
 # ---------------------------------------------------------------------------------------------
 # proposals: the title's "X: ..." prefix, "we propose X", "called X"
 
-_TITLE_PREFIX = prefiltered(r"^\s*([^:]{2,60}?)\s*:(?:\s+\S|\s*$)")
+_TITLE_PREFIX = re.compile(r"^\s*([^:]{2,60}?)\s*:(?:\s+\S|\s*$)")
 _PROPOSE = re.compile(
     r"(?i)\b(?:we|this (?:paper|work|study)|our (?:paper|work)|here,? we)\s+(?:(?:will|also|further|then|first|thus|therefore|hence|now)\s+){0,2}"
     r"(?:propose|introduce|present|develop|design|devise|build|create|construct|release|contribute|offer|establish|curate|collect)s?d?\s+"
 )
-_NAMING = prefiltered(r"(?i)\b(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?|which we call|we refer to (?:it |this )?as)\s+[\"'“‘]?$")
+_NAMING = re.compile(r"(?i)\b(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?|which we call|we refer to (?:it |this )?as)\s+[\"'“‘]?$")
 
 
 def title_prefix(title: str) -> tuple[int, int] | None:
@@ -368,9 +368,6 @@ def title_prefix(title: str) -> tuple[int, int] | None:
     if name.lower() in vocabulary().generic_names or any(c in name for c in "?!"):
         return None
     return m.start(1), m.start(1) + len(name)
-
-
-_PROPOSED_BEFORE = prefiltered(r"(?i)\b(?:the|our)\s+(?:newly\s+)?(?:proposed|presented|introduced)\s+(?:[\w-]+\s+){0,2}$")
 
 
 _TITLE_PHRASE = r"((?:[\w'’-]+\s+){0,4}[\w'’-]+)"
@@ -447,7 +444,7 @@ def proposal_context(text: str, start: int, sentence_start: int) -> bool:
         # only determiners, adjectives and a short description between the verb and the name
         if len(between.split()) <= 10 and not re.search(r"[.;]|\b(?:by|using|with|based on|from|via|to)\b", between):
             return True
-    if _PROPOSED_BEFORE.search(before):
+    if re.search(r"(?i)\b(?:the|our)\s+(?:newly\s+)?(?:proposed|presented|introduced)\s+(?:[\w-]+\s+){0,2}$", before):
         return True
     if re.search(r"(?i)\bour\s+(?:own\s+|novel\s+|new\s+|innovative\s+)?$", before):
         return True
@@ -509,7 +506,7 @@ _NAME_ADJECTIVES = frozenset("prior unified universal standard multiple single c
 _SUBJECT_PROPOSES = prefiltered(r"\b[A-Za-z][\w-]*[A-Z][\w-]*\s+(?:also\s+|further\s+)?(?:proposes|introduces|devises)\s+(?:(?:a|an|the)\s+)?")
 # enumerated components: "which stands for (i) a Multiview centroid loss, (ii) ...", "three strategies: 1) TIB-based Maintenance:"
 _ENUMERATED = prefiltered(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|\d\))\s+(?:(?:a|an|the)\s+)?")
-_ENUM_CUE = prefiltered(r"(?i)\b(?:propos|introduc|present|develop|design|devis|consist|compris|includ|stands for|components?|strateg|modules?|contributions?)")
+_ENUM_CUE = re.compile(r"(?i)\b(?:propos|introduc|present|develop|design|devis|consist|compris|includ|stands for|components?|strateg|modules?|contributions?)")
 
 
 _QUOTED_INTRO = prefiltered(

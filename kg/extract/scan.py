@@ -193,17 +193,62 @@ def _excludes_word_chars(items: list) -> bool:
     return len(items) == 1 and items[0][0] is _c.IN and (_c.CATEGORY, _c.CATEGORY_WORD) in items[0][1]
 
 
+def spaceless(pattern: re.Pattern[str]) -> bool:
+    """Can no match contain a space, and does the pattern read nothing but a space right after
+    a match? Then matches lie within space-delimited pieces of the text, and ``finditer`` over a
+    piece (ending at a space) finds exactly the whole text's matches in it."""
+    if pattern.flags & (re.LOCALE | re.ASCII | re.MULTILINE | re.DOTALL):
+        return False
+    try:
+        return _spaceless(list(_p.parse(pattern.pattern, pattern.flags)))
+    except RecursionError:  # pragma: no cover
+        return False
+
+
+def _spaceless(items: list) -> bool:
+    for op, av in items:
+        if op is _c.LITERAL:
+            if chr(av).isspace():
+                return False
+        elif op is _c.IN:
+            if any(o is _c.NEGATE or o is _c.RANGE and a[0] <= 32 <= a[1] or o is _c.LITERAL and chr(a).isspace()
+                   or o is _c.CATEGORY and a not in (_c.CATEGORY_WORD, _c.CATEGORY_DIGIT) for o, a in av):
+                return False
+        elif op is _c.AT:
+            if av not in (_c.AT_BOUNDARY, _c.AT_NON_BOUNDARY):  # a space is not a word character, like the end
+                return False
+        elif op is _c.ASSERT or op is _c.ASSERT_NOT:
+            direction, body = av
+            if direction == 1 and not _spaceless(list(body)):  # a look-ahead must fail on a space as at the end
+                return False
+            # look-behinds read the real text before the piece: fine
+        elif op is _c.SUBPATTERN:
+            if av[1] or av[2] or not _spaceless(list(av[3])):
+                return False
+        elif op is _c.BRANCH:
+            if not all(_spaceless(list(alternative)) for alternative in av[1]):
+                return False
+        elif op is _c.MAX_REPEAT or op is _c.MIN_REPEAT:
+            if not _spaceless(list(av[2])):
+                return False
+        else:
+            return False
+    return True
+
+
 class Prefiltered:
     """A compiled pattern whose ``search``/``match``/``fullmatch``/``finditer``/``findall``
     return exactly what the pattern's would, faster where a required literal is absent."""
 
-    __slots__ = ("pattern", "literals", "fold", "anchors")
+    __slots__ = ("pattern", "literals", "fold", "anchors", "pieces")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.literals = required_literals(pattern)
         self.anchors = anchors(pattern)
         self.fold = bool(pattern.flags & re.IGNORECASE)
+        # no anchors, but a required literal and no spaces in matches: scan only the pieces with the literal
+        self.pieces = self.anchors is None and self.literals is not None and spaceless(pattern)
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
         """True when no required literal lies within ``text[pos:endpos]``."""
@@ -249,7 +294,26 @@ class Prefiltered:
             low = folded(text) if self.fold else text
             if low is not None:
                 return self._anchored(text, low, pos, endpos)
+        elif self.pieces and pos <= 0 and endpos >= len(text):
+            low = folded(text) if self.fold else text
+            if low is not None:
+                return self._in_pieces(text, low)
         return self.pattern.finditer(text, pos, endpos)
+
+    def _in_pieces(self, text: str, low: str) -> Iterator[re.Match[str]]:
+        """``finditer(text)`` run only over the space-delimited pieces that hold a required literal."""
+        pieces: set[tuple[int, int]] = set()
+        find, rfind = low.find, low.rfind
+        for literal in self.literals:  # type: ignore[union-attr]
+            i = find(literal)
+            while i >= 0:
+                end = find(" ", i)
+                end = len(text) if end < 0 else end
+                pieces.add((rfind(" ", 0, i) + 1, end))
+                i = find(literal, end)
+        finditer = self.pattern.finditer
+        for start, end in sorted(pieces):
+            yield from finditer(text, start, end)
 
     def _anchored(self, text: str, low: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """``finditer(text, pos, endpos)`` trying the pattern only where an anchor says a match
