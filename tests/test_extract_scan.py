@@ -1,0 +1,93 @@
+"""kg.extract.scan: prefiltered regex scans give exactly the plain pattern's matches."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract import assemble, components, rules, text, urls
+from kg.extract.scan import FOLD_TRAPS, Prefiltered, anchors, prefiltered, required_literals
+
+GOLD = Path(__file__).parent / "data" / "gold"
+
+
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Every module-level pattern of the extractor (wrapped or not), by name."""
+    found = []
+    for module in (rules, assemble, components, text, urls):
+        for name, value in vars(module).items():
+            values = value if isinstance(value, tuple) else (value,)
+            for i, v in enumerate(values):
+                if isinstance(v, Prefiltered):
+                    v = v.pattern
+                if isinstance(v, re.Pattern):
+                    found.append((f"{module.__name__}.{name}" + (f"[{i}]" if len(values) > 1 else ""), v))
+    return found
+
+
+PATTERNS = _patterns()
+TEXTS = [
+    f"{r['title']}\n\n{r['abstract']}"
+    for path in sorted(GOLD.glob("*.gold.jsonl"))
+    for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+] + [
+    "İn terms of accuracy, ın terms of F1; We propoſe X, the taſK of parsing.",
+    "gİthub.com/x/y x-github.com/a/b www.a.com HTTPS://X.COM/a (see github.com/b/c).",
+    "e.g.ResNet-50, x.Abc-1 and CIFAR10/100; A. B.\n\nC! D? E",
+    "",
+]
+ALPHABET = string.ascii_letters + string.digits + " -./:;,()!?\n'’_" + FOLD_TRAPS + "αβé"
+
+
+def same(pattern: re.Pattern[str], fast: Prefiltered, text_: str, pos: int = 0, endpos: int = 10**9) -> None:
+    def spans(ms):
+        return [(m.span(), m.groups()) for m in ms]
+
+    assert spans(fast.finditer(text_, pos, endpos)) == spans(pattern.finditer(text_, pos, endpos))
+    for method in ("search", "match", "fullmatch"):
+        a, b = getattr(pattern, method)(text_, pos, endpos), getattr(fast, method)(text_, pos, endpos)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), method
+
+
+@pytest.mark.parametrize("name,pattern", PATTERNS, ids=[n for n, _ in PATTERNS])
+def test_prefiltered_equals_plain_on_gold_texts(name: str, pattern: re.Pattern[str]) -> None:
+    fast = Prefiltered(pattern)
+    for t in TEXTS:
+        same(pattern, fast, t)
+        n = len(t)
+        for pos, endpos in ((n // 3, n), (0, n // 2), (n // 4, 3 * n // 4), (n + 3, n), (-2, n // 5)):
+            same(pattern, fast, t, pos, endpos)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([*ALPHABET, "we call ", "in terms of ", "the task of ", "github.com/", "http://",
+                                 "ImageNet-1k ", "phenomenon ", "we propose ", "framework, ", "(i) "]), max_size=60),
+       st.integers(-2, 80), st.integers(-2, 300))
+def test_prefiltered_equals_plain_on_any_text(pieces: list[str], pos: int, endpos: int) -> None:
+    t = "".join(pieces)
+    for _, pattern in PATTERNS:
+        same(pattern, Prefiltered(pattern), t, pos, endpos)
+
+
+def test_literals_and_anchors_read_from_the_pattern() -> None:
+    assert required_literals(re.compile(r"(?i)\b(?:in terms of|measured by)\s+\w")) == ("in terms of", "measured by")
+    assert required_literals(re.compile(r"\w+")) is None
+    assert anchors(re.compile(r"(?<=[.!?])\s+|\n+")) == (("\n", 0, False), ("!", -1, False), (".", -1, False), ("?", -1, False))
+    assert anchors(re.compile(r"(?i)\b(?:we|we call)\s")) == (("we", 0, True),)
+    assert anchors(re.compile(r"[A-Z]\w+")) is None  # a single letter is no useful anchor
+    assert prefiltered(r"x").sub("y", "axb") == "ayb"  # everything else is the pattern's own
+
+
+def test_case_insensitive_ascii_letters_fold_like_lower_except_the_traps() -> None:
+    """The prefilter's premise: a case-insensitive pattern matches an ASCII letter only with
+    that letter's lower or upper case or one of FOLD_TRAPS."""
+    every_char = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    for letter in string.ascii_lowercase:
+        matched = set(re.findall(letter, every_char, re.IGNORECASE))
+        assert matched - {letter, letter.upper()} <= set(FOLD_TRAPS), letter
