@@ -266,3 +266,9 @@ def test_unnamed_architecture_or_algorithm_is_a_description_not_a_method(nlp) ->
     )
     for name in ("deep architecture", "classifier refinement algorithm", "image segmentation"):
         assert entity_key(name) not in got, name
+
+
+def test_acronym_of_a_proposed_task_stays_a_task(nlp) -> None:
+    got = found(nlp, "A study", "We propose the task of open-ended Visual Question Answering (VQA). VQA is hard.")
+    assert got[entity_key("Visual Question Answering")][0] == "task"
+    assert sum(1 for t, _ in got.values() if t == "method") == 0

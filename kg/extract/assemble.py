@@ -167,7 +167,9 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
                 type_ = "method" if False else "dataset"
         if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None and _dataset_list(text, d):
             type_ = "dataset"
-        if type_ == "task" and (proposal_context(text, d.long_start, _sentence_start(text, d.long_start)) or appositive_proposal(text, d.short_end + 1)):
+        if type_ == "task" and not _TASK_NOUN_BEFORE.search(text, max(0, d.long_start - 80), d.long_start) and (
+            proposal_context(text, d.long_start, _sentence_start(text, d.long_start)) or appositive_proposal(text, d.short_end + 1)
+        ):
             type_ = "method"
         name = _singular(long) if d.plural else long
         seen_short.add(short)
@@ -179,6 +181,7 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
     return out
 
 
+_TASK_NOUN_BEFORE = re.compile(r"(?i)\b(?:task|problem)s?\s+of\s+(?:[\w-]+\s+){0,4}$")  # "we propose the task of ... VQA"
 _TASK_AFTER = re.compile(r"\)?\s+(?:" + "|".join(sorted(vocabulary().heads["task"], key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _LIST_CUE_BEFORE = re.compile(r"(?i)\b(?:datasets|benchmarks|corpora)\s*(?::|,?\s+(?:namely|including|such as))[^.;]*$")
 _LIST_HEAD_AFTER = re.compile(r"(?i)^\)?[^.;:]{0,80}?\b(?:benchmarks|datasets|corpora)\b")
