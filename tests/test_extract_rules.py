@@ -266,3 +266,22 @@ def test_unnamed_architecture_or_algorithm_is_a_description_not_a_method(nlp) ->
     )
     for name in ("deep architecture", "classifier refinement algorithm", "image segmentation"):
         assert entity_key(name) not in got, name
+
+
+def test_acronym_of_a_proposed_task_stays_a_task(nlp) -> None:
+    got = found(nlp, "A study", "We propose the task of open-ended Visual Question Answering (VQA). VQA is hard.")
+    assert got[entity_key("Visual Question Answering")][0] == "task"
+    assert sum(1 for t, _ in got.values() if t == "method") == 0
+
+
+def test_name_listed_beside_a_dataset_is_a_dataset(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We report results on MNIST, QRZX and Pix7, and on the public benchmarks MNIST 2010 and ZEPHYR 2012. "
+        "We compare FooNet and BarNet.",
+    )
+    for name in ("QRZX", "Pix7", "ZEPHYR 2012"):
+        assert got[entity_key(name)][0] == "dataset", name
+    assert got[entity_key("FooNet")][0] == "method"
+    assert got[entity_key("BarNet")][0] == "method"

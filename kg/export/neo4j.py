@@ -499,7 +499,9 @@ class Push:
     sessions at once in *lanes* that never touch the same node (relationships: papers and
     entities are both split into ``workers`` blocks by a hash of their id, and in each of
     ``workers`` phases lane *i* writes papers of block *i* to entities of block *i + phase*),
-    so parallel transactions never wait for each other's locks or deadlock.
+    so parallel transactions do not wait for each other's node locks. They may still meet on a
+    relationship both insert next to (Neo4j links each node's relationships in a chain); Neo4j
+    then detects the deadlock and the driver retries one of the transactions.
     """
 
     def __init__(

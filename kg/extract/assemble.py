@@ -76,7 +76,7 @@ def assemble(
         mentions.append(_title_mention(text, prefix, mentions, vocab))
     if title_end:
         mentions.extend(_title_methods(text[:title_end], mentions, prefix, vocab))
-    chosen = _resolve_overlaps(mentions, text)
+    chosen = _coordinated_datasets(_resolve_overlaps(mentions, text), text)
     groups = _group(chosen, text, definitions, vocab)
     if prefix is not None:  # "IRWE: ..." whose acronym definition won the overlap
         for g in groups.values():
@@ -170,7 +170,9 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
                 type_ = "method" if False else "dataset"
         if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None and _dataset_list(text, d):
             type_ = "dataset"
-        if type_ == "task" and (proposal_context(text, d.long_start, _sentence_start(text, d.long_start)) or appositive_proposal(text, d.short_end + 1)):
+        if type_ == "task" and not _TASK_NOUN_BEFORE.search(text, max(0, d.long_start - 80), d.long_start) and (
+            proposal_context(text, d.long_start, _sentence_start(text, d.long_start)) or appositive_proposal(text, d.short_end + 1)
+        ):
             type_ = "method"
         name = _singular(long) if d.plural else long
         seen_short.add(short)
@@ -182,6 +184,7 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
     return out
 
 
+_TASK_NOUN_BEFORE = re.compile(r"(?i)\b(?:task|problem)s?\s+of\s+(?:[\w-]+\s+){0,4}$")  # "we propose the task of ... VQA"
 _TASK_AFTER = re.compile(r"\)?\s+(?:" + "|".join(sorted(vocabulary().heads["task"], key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _LIST_CUE_BEFORE = re.compile(r"(?i)\b(?:datasets|benchmarks|corpora)\s*(?::|,?\s+(?:namely|including|such as))[^.;]*$")
 _LIST_HEAD_AFTER = re.compile(r"(?i)^\)?[^.;:]{0,80}?\b(?:benchmarks|datasets|corpora)\b")
@@ -230,6 +233,38 @@ def _title_methods(title: str, mentions: list[Mention], prefix: tuple[int, int] 
             continue
         out.append(Mention(s, e, "method", "title", 0.75, proposed=True))
     return out
+
+
+_LIST_NEXT = re.compile(r"(?:\s+(?:19|20)\d\d\b)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)([A-Z][\w-]*\w)(\s+(?:19|20)\d\d\b)?(?![\w-])")
+_LIST_PREV = re.compile(r"(?<![\w-])([A-Z][\w-]*\w)(\s+(?:19|20)\d\d)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _coordinated_datasets(chosen: list[Mention], text: str) -> list[Mention]:
+    """A name listed beside a dataset is a dataset ("BRATS 2015 and ISLES 2015", "CIFAR, SVHN, COCO",
+    "Set5, Set14, B100"): a name-shaped word with no mention, or typed method only by its shape."""
+    by_start = {m.start: m for m in chosen}
+    by_end = {m.end: m for m in chosen}
+    queue = [m for m in chosen if m.type == "dataset"]
+    while queue:
+        d = queue.pop()
+        found = [_LIST_NEXT.match(text, d.end)]
+        prev = _LIST_PREV.search(text, max(0, d.start - 60), d.start)
+        found.append(prev)
+        for m in filter(None, found):
+            word = m.group(1)
+            if not (is_name_shaped(word) or re.fullmatch(r"[A-Z][A-Za-z]*\d+[A-Za-z]?", word)):
+                continue
+            s, e = m.start(1), m.end(2) if m.group(2) else m.end(1)
+            old = by_start.get(s) or by_end.get(e)
+            if old is not None and (old.type == "dataset" or old.rule != "shape:method"):
+                continue
+            if old is None and any(c.start < e and s < c.end for c in chosen):
+                continue
+            new = Mention(s, e, "dataset", "list:dataset", 0.5)
+            chosen = [c for c in chosen if c is not old] + [new]
+            by_start[s], by_end[e] = new, new
+            queue.append(new)
+    return sorted(chosen, key=lambda m: m.start)
 
 
 def _resolve_overlaps(mentions: list[Mention], text: str) -> list[Mention]:

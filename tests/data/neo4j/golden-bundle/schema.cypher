@@ -15,14 +15,14 @@ CREATE CONSTRAINT code_id IF NOT EXISTS FOR (n:Code) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT community_id IF NOT EXISTS FOR (n:Community) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT import_id IF NOT EXISTS FOR (n:Import) REQUIRE n.id IS UNIQUE;
 
-// Look-ups by name: entities by canonical name, papers by their own id and title.
+// Look-ups by name: entities by canonical name, papers by their own id (`arxiv:2509.01234`).
+// Titles are searched with the full-text index below.
 CREATE INDEX method_name IF NOT EXISTS FOR (n:Method) ON (n.name);
 CREATE INDEX dataset_name IF NOT EXISTS FOR (n:Dataset) ON (n.name);
 CREATE INDEX metric_name IF NOT EXISTS FOR (n:Metric) ON (n.name);
 CREATE INDEX task_name IF NOT EXISTS FOR (n:Task) ON (n.name);
 CREATE INDEX code_name IF NOT EXISTS FOR (n:Code) ON (n.name);
 CREATE INDEX paper_paper_id IF NOT EXISTS FOR (n:Paper) ON (n.paper_id);
-CREATE INDEX paper_title IF NOT EXISTS FOR (n:Paper) ON (n.title);
 
 // Full-text search over paper titles and abstracts (cypher/fulltext_search.cypher), and over
 // entity names. Eventually consistent: writes do not wait for Lucene; `kg push` waits once at the
