@@ -230,7 +230,9 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
     vocab = vocab or vocabulary()
     found: list[Mention] = []
     hint = _SHAPE_HINT.search
-    for i in [i for i, token in enumerate(words.texts) if hint(token)]:
+    # plain lower-case or Title-case ASCII words cannot match the hint: skip them without a regex
+    candidates = [i for i, t in enumerate(words.texts) if not (t.isascii() and t.isalpha() and (t.islower() or t.istitle())) and hint(t)]
+    for i in candidates:
         word = words[i]
         name = strip_name_suffix(word.text)
         if not is_name_shaped(name) or name.lower() in vocab.generic_names:
