@@ -285,3 +285,15 @@ def test_name_listed_beside_a_dataset_is_a_dataset(nlp) -> None:
         assert got[entity_key(name)][0] == "dataset", name
     assert got[entity_key("FooNet")][0] == "method"
     assert got[entity_key("BarNet")][0] == "method"
+
+
+def test_name_with_a_year_suffix_or_a_challenge_head_is_a_dataset(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "With QuuxEval-2016 we also show gains. Our network won the ZORB cell counting challenge 2019 "
+        "and ranks first in the BLIX challenge for tracking.",
+    )
+    for name in ("QuuxEval-2016", "ZORB cell counting challenge 2019", "BLIX challenge"):
+        assert got[entity_key(name)][0] == "dataset", name
+    assert entity_key("BLIX") not in got

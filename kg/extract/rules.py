@@ -199,6 +199,12 @@ def shaped_names(words: list[Word], text: str, sentences: Sentences, vocab: Voca
             type_, rule, conf = "metric", "shape:metric", 0.6
         elif _DATASET_CONTEXT.search(before) and _EVAL_WORDS.search(text, s_start, sentences.around(word.start)[1]):
             type_, rule, conf = "dataset", "shape:dataset", 0.55
+        elif _YEAR_SUFFIX.search(name):
+            type_, rule, conf = "dataset", "shape:dataset", 0.5  # CoNLL-2012, WMT2014: a release of data
+        challenge = _CHALLENGE_AFTER.match(text, word.end)
+        if challenge:  # "the ISBI cell tracking challenge 2015": challenges are datasets
+            found.append(Mention(word.start, challenge.end(), "dataset", "shape:dataset", 0.6))
+            continue
         found.append(Mention(word.start, word.end, type_, rule, conf))
     return found
 
@@ -213,6 +219,8 @@ _SOFTWARE_BEFORE = re.compile(
 _SOFTWARE_AFTER = re.compile(
     r"(?:\s+[A-Z][\w-]*)?\s+(?:library|libraries|package|packages|toolkit|toolbox|product|products|platform|cluster|clusters|service|services|software|API|SDK|cloud)\b"
 )
+_YEAR_SUFFIX = re.compile(r"(?<=[A-Za-z])-(?:19[89]\d|20[0-4]\d)$")
+_CHALLENGE_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}\s+[Cc]hallenge(?:\s+(?:19|20)\d\d\b)?(?![\w-])")
 _SHAPE_HINT = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|\d|[\u0370-\u03ff]")
 
 
