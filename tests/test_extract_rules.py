@@ -297,3 +297,9 @@ def test_name_with_a_year_suffix_or_a_challenge_head_is_a_dataset(nlp) -> None:
     for name in ("QuuxEval-2016", "ZORB cell counting challenge 2019", "BLIX challenge"):
         assert got[entity_key(name)][0] == "dataset", name
     assert entity_key("BLIX") not in got
+
+
+def test_detokenised_size_suffix_joins_a_known_name(nlp) -> None:
+    got = found(nlp, "A study", "On the ImageNet-21 K dataset we pre-train, then fine-tune on CIFAR-100.")
+    assert got[entity_key("ImageNet-21K")][0] == "dataset"
+    assert entity_key("ImageNet-21") not in got
