@@ -303,3 +303,9 @@ def test_detokenised_size_suffix_joins_a_known_name(nlp) -> None:
     got = found(nlp, "A study", "On the ImageNet-21 K dataset we pre-train, then fine-tune on CIFAR-100.")
     assert got[entity_key("ImageNet-21K")][0] == "dataset"
     assert entity_key("ImageNet-21") not in got
+
+
+def test_items_listed_after_a_colon_in_a_proposing_sentence_are_proposed(nlp) -> None:
+    got = found(nlp, "A study", "To train deeper nets, we propose two extensions: gated re-weighting and stage-wise freezing. It works.")
+    assert got[entity_key("gated re-weighting")] == ("method", True)
+    assert got[entity_key("stage-wise freezing")] == ("method", True)
