@@ -285,3 +285,27 @@ def test_name_listed_beside_a_dataset_is_a_dataset(nlp) -> None:
         assert got[entity_key(name)][0] == "dataset", name
     assert got[entity_key("FooNet")][0] == "method"
     assert got[entity_key("BarNet")][0] == "method"
+
+
+def test_name_with_a_year_suffix_or_a_challenge_head_is_a_dataset(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "With QuuxEval-2016 we also show gains. Our network won the ZORB cell counting challenge 2019 "
+        "and ranks first in the BLIX challenge for tracking.",
+    )
+    for name in ("QuuxEval-2016", "ZORB cell counting challenge 2019", "BLIX challenge"):
+        assert got[entity_key(name)][0] == "dataset", name
+    assert entity_key("BLIX") not in got
+
+
+def test_detokenised_size_suffix_joins_a_known_name(nlp) -> None:
+    got = found(nlp, "A study", "On the ImageNet-21 K dataset we pre-train, then fine-tune on CIFAR-100.")
+    assert got[entity_key("ImageNet-21K")][0] == "dataset"
+    assert entity_key("ImageNet-21") not in got
+
+
+def test_items_listed_after_a_colon_in_a_proposing_sentence_are_proposed(nlp) -> None:
+    got = found(nlp, "A study", "To train deeper nets, we propose two extensions: gated re-weighting and stage-wise freezing. It works.")
+    assert got[entity_key("gated re-weighting")] == ("method", True)
+    assert got[entity_key("stage-wise freezing")] == ("method", True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from kg.extract.acronyms import Definition
 from kg.extract.rules import Mention, appositive_proposal, described_proposal, proposal_context, title_methods, title_prefix
@@ -20,8 +19,6 @@ from kg.extract.urls import Link
 from kg.extract.vocabulary import Vocabulary, vocabulary
 from kg.model import Entity, EntityType, Evidence, Field, entity_key
 
-# kg.model.entity_key, cached: every mention's surface and name is keyed, mostly the same few
-entity_key = lru_cache(maxsize=1 << 15)(entity_key)
 RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
     "head:compound": 4, "cue:resource": 4, "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,

@@ -186,7 +186,11 @@ class LexiconMatcher(_Component):
             type_ = self.prefix_types.get(m.group(1))
             if type_ is not None:
                 end = m.start() + len(strip_name_suffix(m.group()))
-                if end > m.end(1):
+                unit = _SPACED_UNIT.match(text, end) if text[end - 1 : end].isdigit() else None
+                if unit:  # detokenised "ImageNet-1 K" -> ImageNet-1K
+                    name = text[m.start() : end] + unit.group(1)
+                    mentions.append(Mention(m.start(), unit.end(), type_, "lexicon", self.confidence * 0.95, name=name))
+                elif end > m.end(1):
                     mentions.append(Mention(m.start(), end, type_, "lexicon", self.confidence * 0.95))
         for m in _SIZED.finditer(text):  # ImageNet 256 x 256, ImageNet 64: a distinct dataset (GUIDELINES rule 5)
             if self.prefix_types.get(m.group(1)) == "dataset" and (m.group(3) or m.group(2) in _RESOLUTIONS):
@@ -202,6 +206,7 @@ class LexiconMatcher(_Component):
 
 
 _SIZED = re.compile(r"(?<![\w-])([A-Z][\w-]*[A-Za-z])\s+(\d{2,4})(?:\s*(?:x|×|times)\s*(\d{2,4}))?(?![\w-]|\.\d)")
+_SPACED_UNIT = re.compile(r" ([KMB])(?![\w-])")
 _RESOLUTIONS = frozenset("32 64 128 256 512 1024".split())
 _SLASHED = prefiltered(r"(?<![\w-])([A-Z][A-Za-z]*)-?\d+/(\d+)(?![\w-])")
 def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

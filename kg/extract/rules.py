@@ -251,6 +251,12 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             type_, rule, conf = "metric", "shape:metric", 0.6
         elif _DATASET_CONTEXT.search(before) and _EVAL_WORDS.search(text, s_start, sentences.around(word.start)[1]):
             type_, rule, conf = "dataset", "shape:dataset", 0.55
+        elif _YEAR_SUFFIX.search(name):
+            type_, rule, conf = "dataset", "shape:dataset", 0.5  # CoNLL-2012, WMT2014: a release of data
+        challenge = _CHALLENGE_AFTER.match(text, word.end)
+        if challenge:  # "the ISBI cell tracking challenge 2015": challenges are datasets
+            found.append(Mention(word.start, challenge.end(), "dataset", "shape:dataset", 0.6))
+            continue
         found.append(Mention(word.start, word.end, type_, rule, conf))
     return found
 
@@ -265,6 +271,8 @@ _SOFTWARE_BEFORE = re.compile(
 _SOFTWARE_AFTER = re.compile(
     r"(?:\s+[A-Z][\w-]*)?\s+(?:library|libraries|package|packages|toolkit|toolbox|product|products|platform|cluster|clusters|service|services|software|API|SDK|cloud)\b"
 )
+_YEAR_SUFFIX = re.compile(r"(?<=[A-Za-z])-(?:19[89]\d|20[0-4]\d)$")
+_CHALLENGE_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}\s+[Cc]hallenge(?:\s+(?:19|20)\d\d\b)?(?![\w-])")
 _SHAPE_HINT = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|\d|[\u0370-\u03ff]")
 
 
@@ -511,6 +519,14 @@ _ENUMERATED = prefiltered(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|
 _ENUM_CUE = re.compile(r"(?i)\b(?:propos|introduc|present|develop|design|devis|consist|compris|includ|stands for|components?|strateg|modules?|contributions?)")
 
 
+# a list after a colon in a proposing sentence; a lexicon name in it outranks this cue (not proposed)
+_COLON_LIST = prefiltered(
+    r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise)s?d?\s+"
+    r"(?:(?:two|three|four|several|the following|a few)\s+)?(?:(?:new|novel|simple|key)\s+)?[a-z-]+s\s*:\s*([^.;:()]{3,160}?)(?=\s*[.;]|\s+to\s|$)"
+)
+_LIST_ITEM = re.compile(
+    r"(?:^|,|\band\b|\bor\b)\s*(?:(?:a|an|the)\s+)?((?!(?:and|or)\b)[\w-]+(?:\s+(?!(?:and|or)\b)[\w-]+){0,3})(?=\s*(?:,|\band\b|\bor\b|$))"
+)
 _QUOTED_INTRO = prefiltered(
     r"(?i)\b(?:we|this (?:paper|work|study))\s+(?:(?:will|also|further|then|first|now|additionally)\s+){0,2}"
     r"(?:propose|introduce|present|develop|design|devise|call|term|name|dub)(?:s|d|ed)?\s+(?:(?:it|this|a|an|the|new|novel|so-called)\s+){0,3}"
@@ -537,6 +553,13 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             if mention is not None and not (enumerated and vocab.head_type(words[starts[mention.start]].lower) != "method"
                                             and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1]) in ("task", "metric", "dataset")):
                 found.append(mention)
+    for m in _COLON_LIST.finditer(text):  # "we propose two extensions: recursive-supervision and skip-connection"
+        for piece in _LIST_ITEM.finditer(m.group(1)):
+            name = piece.group(1)
+            if name.lower() in vocab.generic_names or vocab.head_type(name.rsplit(None, 1)[-1].lower()) in ("task", "metric", "dataset"):
+                continue
+            start = m.start(1) + piece.start(1)
+            found.append(Mention(start, start + len(name), "method", "cue:list", 0.55, proposed=True))
     for m in _QUOTED_INTRO.finditer(text):  # 'we introduce "companion objective"', 'a new "X" convolution'
         name, head = m.group(1).strip(), m.group(2)
         if not re.search(r"[A-Za-z]{3}", name) or name.lower() in vocab.generic_names:
