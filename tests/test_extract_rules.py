@@ -309,3 +309,13 @@ def test_items_listed_after_a_colon_in_a_proposing_sentence_are_proposed(nlp) ->
     got = found(nlp, "A study", "To train deeper nets, we propose two extensions: gated re-weighting and stage-wise freezing. It works.")
     assert got[entity_key("gated re-weighting")] == ("method", True)
     assert got[entity_key("stage-wise freezing")] == ("method", True)
+
+
+def test_the_papers_own_method_is_not_also_a_dataset(nlp) -> None:
+    abstract = (
+        "In this work, we present KivNet, which learns fast. Experiments show state-of-the-art results, "
+        "which verifies the scalability of KivNet on ImageNet."
+    )
+    (paper,) = extract_papers([Paper(id="t", title="A study", abstract=abstract)], nlp)
+    kinds = [(e.type.value, e.proposed) for e in paper.entities if entity_key(e.name) == entity_key("KivNet")]
+    assert kinds == [("method", True)]

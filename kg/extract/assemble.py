@@ -63,6 +63,8 @@ def assemble(
     mentions = [m for m in mentions if _clean_span(text, m) and not any(m.start < e and s < m.end for s, e in link_spans)]
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab))
     mentions = [_as_phenomenon(m, text, vocab) for m in mentions]
+    own = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method"}
+    mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
     prefix = title_prefix(text[:title_end]) if title_end else None
     if prefix is None and title_end:
