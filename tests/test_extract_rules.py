@@ -319,3 +319,9 @@ def test_the_papers_own_method_is_not_also_a_dataset(nlp) -> None:
     (paper,) = extract_papers([Paper(id="t", title="A study", abstract=abstract)], nlp)
     kinds = [(e.type.value, e.proposed) for e in paper.entities if entity_key(e.name) == entity_key("KivNet")]
     assert kinds == [("method", True)]
+
+
+def test_elided_name_before_a_second_year_is_the_same_dataset_series(nlp) -> None:
+    (paper,) = extract_papers([Paper(id="t", title="A study", abstract="Experiments are carried out on the PASCAL VOC 2007 and 2012 benchmarks.")], nlp)
+    datasets = {e.name: e.aliases for e in paper.entities if e.type.value == "dataset"}
+    assert datasets == {"PASCAL VOC 2007": (), "PASCAL VOC 2012": ()}
