@@ -325,3 +325,9 @@ def test_elided_name_before_a_second_year_is_the_same_dataset_series(nlp) -> Non
     (paper,) = extract_papers([Paper(id="t", title="A study", abstract="Experiments are carried out on the PASCAL VOC 2007 and 2012 benchmarks.")], nlp)
     datasets = {e.name: e.aliases for e in paper.entities if e.type.value == "dataset"}
     assert datasets == {"PASCAL VOC 2007": (), "PASCAL VOC 2012": ()}
+
+
+def test_a_value_in_decibels_is_no_name(nlp) -> None:
+    got = found(nlp, "A study", "FooNet improves PSNR by 0.42dB over BarNet, and by 1.3dB over bicubic upsampling.")
+    assert entity_key("0.42dB") not in got and entity_key("1.3dB") not in got
+    assert got[entity_key("FooNet")][0] == "method"
