@@ -309,3 +309,25 @@ def test_items_listed_after_a_colon_in_a_proposing_sentence_are_proposed(nlp) ->
     got = found(nlp, "A study", "To train deeper nets, we propose two extensions: gated re-weighting and stage-wise freezing. It works.")
     assert got[entity_key("gated re-weighting")] == ("method", True)
     assert got[entity_key("stage-wise freezing")] == ("method", True)
+
+
+def test_the_papers_own_method_is_not_also_a_dataset(nlp) -> None:
+    abstract = (
+        "In this work, we present KivNet, which learns fast. Experiments show state-of-the-art results, "
+        "which verifies the scalability of KivNet on ImageNet."
+    )
+    (paper,) = extract_papers([Paper(id="t", title="A study", abstract=abstract)], nlp)
+    kinds = [(e.type.value, e.proposed) for e in paper.entities if entity_key(e.name) == entity_key("KivNet")]
+    assert kinds == [("method", True)]
+
+
+def test_elided_name_before_a_second_year_is_the_same_dataset_series(nlp) -> None:
+    (paper,) = extract_papers([Paper(id="t", title="A study", abstract="Experiments are carried out on the PASCAL VOC 2007 and 2012 benchmarks.")], nlp)
+    datasets = {e.name: e.aliases for e in paper.entities if e.type.value == "dataset"}
+    assert datasets == {"PASCAL VOC 2007": (), "PASCAL VOC 2012": ()}
+
+
+def test_a_value_in_decibels_is_no_name(nlp) -> None:
+    got = found(nlp, "A study", "FooNet improves PSNR by 0.42dB over BarNet, and by 1.3dB over bicubic upsampling.")
+    assert entity_key("0.42dB") not in got and entity_key("1.3dB") not in got
+    assert got[entity_key("FooNet")][0] == "method"

@@ -63,6 +63,8 @@ def assemble(
     mentions = [m for m in mentions if _clean_span(text, m) and not any(m.start < e and s < m.end for s, e in link_spans)]
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab))
     mentions = [_as_phenomenon(m, text, vocab) for m in mentions]
+    own = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method"}
+    mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
     prefix = title_prefix(text[:title_end]) if title_end else None
     if prefix is None and title_end:
@@ -233,6 +235,7 @@ def _title_methods(title: str, mentions: list[Mention], prefix: tuple[int, int] 
 
 
 _LIST_NEXT = re.compile(r"(?:\s+(?:19|20)\d\d\b)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)([A-Z][\w-]*\w)(\s+(?:19|20)\d\d\b)?(?![\w-])")
+_ELLIPTIC_YEAR = re.compile(r"\s+and\s+((?:19|20)\d\d)(?![\w-])")
 _LIST_PREV = re.compile(r"(?<![\w-])([A-Z][\w-]*\w)(\s+(?:19|20)\d\d)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 
 
@@ -244,6 +247,11 @@ def _coordinated_datasets(chosen: list[Mention], text: str) -> list[Mention]:
     queue = [m for m in chosen if m.type == "dataset"]
     while queue:
         d = queue.pop()
+        year = _ELLIPTIC_YEAR.match(text, d.end)
+        surface = d.name or text[d.start : d.end]
+        if year and re.search(r"\s(?:19|20)\d\d$", surface) and not any(c.start == year.start(1) for c in chosen):
+            new = Mention(year.start(1), year.end(1), "dataset", "list:dataset", 0.5, name=surface[:-4] + year.group(1))
+            chosen = [*chosen, new]  # "PASCAL VOC 2007 and 2012" -> PASCAL VOC 2012
         found = [_LIST_NEXT.match(text, d.end)]
         prev = _LIST_PREV.search(text, max(0, d.start - 60), d.start)
         found.append(prev)
@@ -290,7 +298,8 @@ def _group(chosen: list[Mention], text: str, definitions: Sequence[Definition], 
             group = groups[key] = _Group(m.type, name, m.start)
         group.mentions.append(m)
         group.proposed |= m.proposed
-        group.aliases.setdefault(entity_key(surface), _display(surface))
+        if not surface.isdigit():  # the elided "2012" of "PASCAL VOC 2007 and 2012" is no alias
+            group.aliases.setdefault(entity_key(surface), _display(surface))
         if key[1] in shorts:
             short = shorts[key[1]]
             group.aliases.setdefault(entity_key(short), short)

@@ -88,7 +88,7 @@ def is_name_shaped(word: str) -> bool:
 
 
 _UNITISH = re.compile(
-    r"\d+(?:\.\d+)?(?:x|k|m|b|g|t|d|s|ms|h|hrs?|gb|mb|tb|bit|bits|th|st|nd|rd|px|fps|hz|khz|mhz|ghz|w|kw|mw|"
+    r"\d+(?:\.\d+)?(?:x|k|m|b|g|t|d|s|ms|h|hrs?|db|gb|mb|tb|bit|bits|th|st|nd|rd|px|fps|hz|khz|mhz|ghz|w|kw|mw|"
     r"times|fold|layers?|shot|way|gpus?|cpus?|k-shot)|\d+[-‐][a-z]+|top[-‐]?\d+|\d[a-z]",
     re.IGNORECASE,
 )
