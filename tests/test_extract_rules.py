@@ -331,3 +331,19 @@ def test_a_value_in_decibels_is_no_name(nlp) -> None:
     got = found(nlp, "A study", "FooNet improves PSNR by 0.42dB over BarNet, and by 1.3dB over bicubic upsampling.")
     assert entity_key("0.42dB") not in got and entity_key("1.3dB") not in got
     assert got[entity_key("FooNet")][0] == "method"
+
+
+def test_detokenised_article_glued_to_a_name_is_dropped(nlp) -> None:
+    got = found(nlp, "A study", "Next, we introduce the-mixed-order replay sampler, which improves the trade-off.")
+    assert got[entity_key("mixed-order replay sampler")] == ("method", True)
+
+
+def test_and_a_novel_method_in_a_proposing_sentence_is_proposed(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We introduce a margin term that widens gaps, and a novel curvature loss that smooths the decoder. "
+        "Prior work used a new dataset, and a novel split.",
+    )
+    assert got[entity_key("curvature loss")] == ("method", True)
+    assert entity_key("split") not in got

@@ -308,7 +308,7 @@ def _group(chosen: list[Mention], text: str, definitions: Sequence[Definition], 
 
 def _display(surface: str) -> str:
     """The surface form as a name: whitespace collapsed, a trailing plural kept as written."""
-    return " ".join(surface.split())
+    return re.sub(r"^[Tt]he-(?=[a-z])", "", " ".join(surface.split()))  # detokenised "the-leave-one-out"
 
 
 def _singular(name: str) -> str:

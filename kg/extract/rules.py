@@ -519,6 +519,7 @@ _ENUMERATED = prefiltered(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|
 _ENUM_CUE = re.compile(r"(?i)\b(?:propos|introduc|present|develop|design|devis|consist|compris|includ|stands for|components?|strateg|modules?|contributions?)")
 
 
+_AND_NOVEL = re.compile(r"(?i)(?:,|\band)\s+(?:a|an)\s+(?=(?:novel|new)\s)")
 # a list after a colon in a proposing sentence; a lexicon name in it outranks this cue (not proposed)
 _COLON_LIST = prefiltered(
     r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise)s?d?\s+"
@@ -552,6 +553,13 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             mention = _name_at(words, i, text, vocab, lowercase_ok, phrase_only=enumerated)
             if mention is not None and not (enumerated and vocab.head_type(words[starts[mention.start]].lower) != "method"
                                             and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1]) in ("task", "metric", "dataset")):
+                found.append(mention)
+    for m in _AND_NOVEL.finditer(text):  # "we introduce a conditional loss ..., and a novel entropy loss"
+        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        i = starts.get(m.end())
+        if i is not None and _PROPOSAL_SENTENCE.search(text, sentence_start, m.start()):
+            mention = _name_at(words, i, text, vocab, True, phrase_only=True)
+            if mention is not None and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1].lower()) == "method":
                 found.append(mention)
     for m in _COLON_LIST.finditer(text):  # "we propose two extensions: recursive-supervision and skip-connection"
         for piece in _LIST_ITEM.finditer(m.group(1)):
