@@ -15,7 +15,7 @@ from kg.extract.scoring import read_records, score
 from kg.model import Paper
 
 GOLD = Path(__file__).parent / "data" / "gold" / "daily-papers-sep-11.gold.jsonl"
-FLOORS = {"method": 0.76, "dataset": 0.85, "metric": 0.74, "task": 0.64, "code": 0.97}
+FLOORS = {"method": 0.76, "dataset": 0.89, "metric": 0.74, "task": 0.64, "code": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def test_overall_and_proposed_floor(report) -> None:
 
 # The SciREX re-annotation (40 non-Daily-Papers abstracts): a check that rules generalise.
 SCIREX = Path(__file__).parent / "data" / "gold" / "scirex-40.gold.jsonl"
-SCIREX_FLOORS = {"method": 0.64, "dataset": 0.72, "metric": 0.70, "task": 0.69, "code": 0.97}
+SCIREX_FLOORS = {"method": 0.68, "dataset": 0.87, "metric": 0.70, "task": 0.69, "code": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -54,4 +54,4 @@ def test_scirex_f1_floor(scirex_report, type_: str) -> None:
 
 
 def test_scirex_proposed_floor(scirex_report) -> None:
-    assert scirex_report.proposed_recall >= 0.69
+    assert scirex_report.proposed_recall >= 0.75
