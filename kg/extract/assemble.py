@@ -11,13 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.acronyms import Definition
 from kg.extract.rules import Mention, appositive_proposal, described_proposal, proposal_context, title_methods, title_prefix
 from kg.extract.text import Sentences, is_name_shaped, strip_name_suffix
 from kg.extract.urls import Link
 from kg.extract.vocabulary import Vocabulary, vocabulary
-from kg.model import Entity, EntityType, Evidence, Field, entity_key
+from kg.model import Entity, EntityType, Evidence, Field
+from kg.model import entity_key as _entity_key
+
+# the same names recur within and across papers: keys are cached (bounded, so memory stays flat)
+entity_key = lru_cache(maxsize=1 << 16)(_entity_key)
 
 RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 from typing import NamedTuple, overload
 
-from kg.extract.scan import prefiltered
+from kg.extract.scan import folded, prefiltered
 from kg.extract.text import WORD, Sentences, is_name_shaped, is_title_case, strip_name_suffix
 from kg.extract.vocabulary import Vocabulary, vocabulary
 
@@ -137,16 +137,17 @@ def head_phrases(words: Words, text: str, vocab: Vocabulary | None = None) -> li
     vocab = vocab or vocabulary()
     found: list[Mention] = []
     index = vocab.head_index
-    for i in [i for i, lower in enumerate(words.lowers) if lower in index]:
-        word = words[i]
-        type_ = vocab.head_type(word.lower)
+    lowers, joined = words.lowers, words.joined
+    for i in [i for i, lower in enumerate(lowers) if lower in index]:
+        type_ = vocab.head_type(lowers[i])
         if type_ is None:
             continue
-        if type_ == "task" and i + 1 < len(words) and words[i + 1].joined and words[i + 1].lower in _TASK_AS_MODIFIER:
+        if type_ == "task" and i + 1 < len(lowers) and joined[i + 1] and lowers[i + 1] in _TASK_AS_MODIFIER:
             continue  # "segmentation masks", "generation quality": the task word only modifies a noun
+        word = words[i]
         j = i
         while (
-            j > 0 and words[j].joined and i - j < _MAX_MODIFIERS[type_]
+            j > 0 and joined[j] and i - j < _MAX_MODIFIERS[type_]
             and _is_modifier(words[j - 1], vocab)
             and not (words[j - 1].first and not _nameish(words[j - 1]) and type_ != "task")
         ):
@@ -554,7 +555,8 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             if mention is not None and not (enumerated and vocab.head_type(words[starts[mention.start]].lower) != "method"
                                             and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1]) in ("task", "metric", "dataset")):
                 found.append(mention)
-    for m in _AND_NOVEL.finditer(text):  # "we introduce a conditional loss ..., and a novel entropy loss"
+    low = folded(text)
+    for m in _AND_NOVEL.finditer(text) if low is None or "new" in low or "novel" in low else ():  # "..., and a novel entropy loss"
         sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         i = starts.get(m.end())
         if i is not None and _PROPOSAL_SENTENCE.search(text, sentence_start, m.start()):
