@@ -164,10 +164,10 @@ def _camel_covers(long: str, short: str) -> bool:
 
 def _short_before(text: str, paren_start: int, inner: str, inner_start: int) -> Definition | None:
     """"SF (long form)": the word right before the bracket is the short form."""
-    before = re.search(r"([^\s()]+)\s*$", text[:paren_start])
-    if not before:
+    short_start, short_end = _last_word(text, paren_start)
+    if short_start == short_end:
         return None
-    short = before.group(1)
+    short = text[short_start:short_end]
     plural = len(short) > 2 and short.endswith("s") and short[-2].isupper()
     core = short[:-1] if plural else short
     if not is_short_form(core):
@@ -178,4 +178,14 @@ def _short_before(text: str, paren_start: int, inner: str, inner_start: int) -> 
     if match_long_form(long_text, core) != 0:
         return None
     start = inner_start + inner.find(long_text)
-    return Definition(start, start + len(long_text), before.start(1), before.end(1), plural)
+    return Definition(start, start + len(long_text), short_start, short_end, plural)
+
+
+def _last_word(text: str, end: int) -> tuple[int, int]:
+    """The run of characters other than spaces and brackets that ends ``text[:end]`` before its
+    trailing spaces (``re.search(r"([^\s()]+)\s*$")`` without scanning the whole prefix)."""
+    j = len(text[:end].rstrip())
+    i = j
+    while i > 0 and not text[i - 1].isspace() and text[i - 1] not in "()":
+        i -= 1
+    return i, j

@@ -182,10 +182,39 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
         seen_short.add(short)
         out.append(Mention(d.long_start, d.long_end, type_, "acronym", 0.85, name=name))
         out.append(Mention(d.short_start, d.short_start + len(short), type_, "acronym", 0.85, name=name))
-        for m in re.finditer(r"(?<![\w-])" + re.escape(short) + r"s?(?![\w-])", text):
-            if m.start() != d.short_start:
-                out.append(Mention(m.start(), m.start() + len(short), type_, "acronym", 0.8, name=name))
+        for start in _standalone(text, short):
+            if start != d.short_start:
+                out.append(Mention(start, start + len(short), type_, "acronym", 0.8, name=name))
     return out
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_" or c == "-"  # re's [\w-]
+
+
+def _standalone(text: str, short: str) -> list[int]:
+    """Starts of ``short`` (or its plural) standing alone: what
+    ``re.finditer(r"(?<![\w-])SHORT s?(?![\w-])")`` finds, without compiling a pattern per short form."""
+    if not short:
+        return [m.start() for m in re.finditer(r"(?<![\w-])s?(?![\w-])", text)]
+    starts: list[int] = []
+    find, n, size = text.find, len(text), len(short)
+    i = find(short)
+    while i >= 0:
+        end = i + size
+        if i == 0 or not _word_char(text[i - 1]):
+            if end < n and text[end] == "s" and (end + 1 == n or not _word_char(text[end + 1])):
+                end += 1
+            elif end == n or not _word_char(text[end]):
+                pass
+            else:
+                i = find(short, i + 1)
+                continue
+            starts.append(i)
+            i = find(short, end)
+            continue
+        i = find(short, i + 1)
+    return starts
 
 
 _TASK_NOUN_BEFORE = re.compile(r"(?i)\b(?:task|problem)s?\s+of\s+(?:[\w-]+\s+){0,4}$")  # "we propose the task of ... VQA"
@@ -200,9 +229,12 @@ def _dataset_list(text: str, d: Definition) -> bool:
     return bool(_LIST_CUE_BEFORE.search(text[start : d.long_start]) or _LIST_HEAD_AFTER.search(text[d.short_end : d.short_end + 100]))
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s+|\n")
+
+
 def _sentence_start(text: str, pos: int) -> int:
     m = None
-    for m in re.finditer(r"[.!?]\s+|\n", text[max(0, pos - 400) : pos]):
+    for m in _SENTENCE_END.finditer(text[max(0, pos - 400) : pos]):
         pass
     return max(0, pos - 400) + m.end() if m else max(0, pos - 400)
 
