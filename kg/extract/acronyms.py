@@ -182,7 +182,7 @@ def _short_before(text: str, paren_start: int, inner: str, inner_start: int) -> 
 
 
 def _last_word(text: str, end: int) -> tuple[int, int]:
-    """The run of characters other than spaces and brackets that ends ``text[:end]`` before its
+    r"""The run of characters other than spaces and brackets that ends ``text[:end]`` before its
     trailing spaces (``re.search(r"([^\s()]+)\s*$")`` without scanning the whole prefix)."""
     j = len(text[:end].rstrip())
     i = j

@@ -193,7 +193,7 @@ def _word_char(c: str) -> bool:
 
 
 def _standalone(text: str, short: str) -> list[int]:
-    """Starts of ``short`` (or its plural) standing alone: what
+    r"""Starts of ``short`` (or its plural) standing alone: what
     ``re.finditer(r"(?<![\w-])SHORT s?(?![\w-])")`` finds, without compiling a pattern per short form."""
     if not short:
         return [m.start() for m in re.finditer(r"(?<![\w-])s?(?![\w-])", text)]
