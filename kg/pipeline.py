@@ -45,6 +45,7 @@ EXPORTERS: dict[str, str | Exporter] = {
     "graphml": "kg.export.files:write_graphml",
     "gexf": "kg.export.files:write_gexf",
     "html": "kg.export.html:write_view",
+    "neo4j": "kg.export.neo4j_csv:write_neo4j_bundle",
 }
 
 

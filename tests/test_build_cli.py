@@ -40,7 +40,7 @@ def test_build_prints_a_summary_and_no_progress_bars_when_not_a_terminal(tmp_pat
     lines = result.stderr.splitlines()
     assert lines[0] == "4 papers from 1 file: 4 read, 0 skipped, 0 duplicates merged"
     assert lines[-1].startswith("4 papers (4 added), ")
-    assert re.search(r"; wrote .*out/ \(entities\.jsonl, graph\.gexf, graph\.graphml, graph\.json, papers\.jsonl[,)]", lines[-1])
+    assert re.search(r"; wrote .*out/ \(entities\.jsonl, graph\.gexf, graph\.graphml, graph\.json, neo4j, papers\.jsonl[,)]", lines[-1])
     assert "\r" not in result.stderr and "it/s" not in result.stderr
     assert run("-q", "build", tmp_path / "in.jsonl", "-o", tmp_path / "quiet", "-j", "1").stderr == ""
 

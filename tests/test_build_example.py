@@ -15,11 +15,16 @@ from kg.model import entity_key
 from kg.pipeline import build
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "daily-papers-sep-11.txt"
-GEXF_DATE = re.compile(rb'lastmodifieddate="[0-9-]+"')
+# Dates of writing: GEXF's lastmodifieddate and the Neo4j bundle's import time.
+GEXF_DATE = re.compile(rb'lastmodifieddate="[0-9-]+"|"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z"')
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
-    return {p.name: GEXF_DATE.sub(b"", p.read_bytes()) for p in sorted(out.iterdir())}
+    return {
+        p.relative_to(out).as_posix(): GEXF_DATE.sub(b"", p.read_bytes())
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,8 @@ from kg.pipeline import EXPORTERS, build, is_output_dir
 
 PAPERS = Path(__file__).parent / "data" / "graph" / "papers.jsonl"
 FILES = {"entities.jsonl", "graph.gexf", "graph.graphml", "graph.json", "papers.jsonl"}  # and other exporters' files
-GEXF_DATE = re.compile(rb'lastmodifieddate="[0-9-]+"')
+# Dates of writing: GEXF's lastmodifieddate and the Neo4j bundle's import time.
+GEXF_DATE = re.compile(rb'lastmodifieddate="[0-9-]+"|"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z"')
 
 
 def papers_file(tmp_path: Path, name: str, lines: slice, change: dict | None = None) -> Path:
@@ -31,8 +32,12 @@ def papers_file(tmp_path: Path, name: str, lines: slice, change: dict | None = N
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
-    """Every file of ``out`` (GEXF's date of writing blanked)."""
-    return {p.name: GEXF_DATE.sub(b"", p.read_bytes()) for p in sorted(out.iterdir())}
+    """Every file under ``out`` by relative path (GEXF's date of writing blanked)."""
+    return {
+        p.relative_to(out).as_posix(): GEXF_DATE.sub(b"", p.read_bytes())
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
