@@ -78,7 +78,7 @@ def build(
     if len(result.ingest.skipped) > MAX_SHOWN_PROBLEMS:
         ui.summary(f"Warning: ... and {len(result.ingest.skipped) - MAX_SHOWN_PROBLEMS} more skipped")
     for amb in result.ambiguous_acronyms[:10]:
-        ui.summary(f"Note: ambiguous acronym {amb.short} ({amb.type}): {' | '.join(amb.long_forms)}")
+        ui.summary(f"Note: ambiguous acronym {amb.describe()}")
     for note in result.notes:
         ui.summary(f"Note: {note}")
     ui.summary(result.ingest.summary())

@@ -88,7 +88,7 @@ def extract(
         ui.summary(f"Warning: skipped {problem}")
     ambiguous = index.ambiguous() if resolve else []
     for amb in ambiguous[:10]:
-        ui.summary(f"Note: ambiguous acronym {amb.short} ({amb.type}): {' | '.join(amb.long_forms)}")
+        ui.summary(f"Note: ambiguous acronym {amb.describe()}")
     by_type = ", ".join(f"{types[t]} {t}" for t in ("method", "dataset", "metric", "task", "code"))
     ui.summary(
         f"{count} papers, {sum(types.values())} entities ({by_type})"

@@ -28,6 +28,12 @@ class AmbiguousAcronym:
     long_forms: tuple[str, ...]
     papers: int
 
+    def describe(self, limit: int = 5) -> str:
+        """One line for a report: ``ALE (method): Arcade Learning Environment | ... (+3 more)``."""
+        shown = " | ".join(self.long_forms[:limit])
+        more = len(self.long_forms) - limit
+        return f"{self.short} ({self.type}): {shown}" + (f" (+{more} more)" if more > 0 else "")
+
 
 class CorpusIndex:
     """Corpus-wide name statistics and acronym table, filled in one pass with :meth:`add`."""
