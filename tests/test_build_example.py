@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from pathlib import Path
 
 import networkx as nx
@@ -14,17 +13,9 @@ from kg.graph import project, related
 from kg.model import entity_key
 from kg.pipeline import build
 
+from build_support import snapshot
+
 EXAMPLE = Path(__file__).parent.parent / "examples" / "daily-papers-sep-11.txt"
-# Dates of writing: GEXF's lastmodifieddate and the Neo4j bundle's import time.
-GEXF_DATE = re.compile(rb'lastmodifieddate="[0-9-]+"|"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z"')
-
-
-def snapshot(out: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(out).as_posix(): GEXF_DATE.sub(b"", p.read_bytes())
-        for p in sorted(out.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture(scope="module")

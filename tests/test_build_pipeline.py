@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -12,10 +11,10 @@ from kg.errors import KgError, OutputError
 from kg.export.files import load_graph, read_extracted
 from kg.pipeline import EXPORTERS, build, is_output_dir
 
+from build_support import snapshot
+
 PAPERS = Path(__file__).parent / "data" / "graph" / "papers.jsonl"
 FILES = {"entities.jsonl", "graph.gexf", "graph.graphml", "graph.json", "papers.jsonl"}  # and other exporters' files
-# Dates of writing: GEXF's lastmodifieddate and the Neo4j bundle's import time.
-GEXF_DATE = re.compile(rb'lastmodifieddate="[0-9-]+"|"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z"')
 
 
 def papers_file(tmp_path: Path, name: str, lines: slice, change: dict | None = None) -> Path:
@@ -31,13 +30,6 @@ def papers_file(tmp_path: Path, name: str, lines: slice, change: dict | None = N
     return path
 
 
-def snapshot(out: Path) -> dict[str, bytes]:
-    """Every file under ``out`` by relative path (GEXF's date of writing blanked)."""
-    return {
-        p.relative_to(out).as_posix(): GEXF_DATE.sub(b"", p.read_bytes())
-        for p in sorted(out.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
