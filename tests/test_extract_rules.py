@@ -347,3 +347,12 @@ def test_and_a_novel_method_in_a_proposing_sentence_is_proposed(nlp) -> None:
     )
     assert got[entity_key("curvature loss")] == ("method", True)
     assert entity_key("split") not in got
+
+
+def test_a_second_link_glued_onto_the_first_is_cut_off(nlp) -> None:
+    for abstract in (
+        "Our code is publicly available at: https: // github.com / ab-lab / doc_lmhttps: // github.com / ab-lab / doc_lm.",
+        "Our code is publicly available at https://github.com/ab-lab/doc_lmhttps://github.com/ab-lab/doc_lm.",
+    ):
+        (paper,) = extract_papers([Paper(id="t", title="A study", abstract=abstract)], nlp)
+        assert [e.name for e in paper.entities if e.type.value == "code"] == ["https://github.com/ab-lab/doc_lm"]

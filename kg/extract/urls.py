@@ -40,6 +40,10 @@ _SPACED_URL = prefiltered(
 )
 _TRAILING = ".,;:!?*'\"`>)]}"
 _MARKUP_START = re.compile(r"[{}\[\]]|&(?:quot|gt|lt|amp|nbsp|#\d+);|</?[a-zA-Z]")
+# a second link glued onto the first ("github.com/x/yhttps://github.com/x/y"), as PDF extraction leaves it
+_GLUED_SCHEME = re.compile(r"(?i)(?<=[a-z0-9_-])(?:https?|ftp)://")
+_GLUED_SPACED_SCHEME = re.compile(r"(?i)(?<=[a-z0-9_-])(?:https?|ftp)$")
+_SCHEME_AFTER = re.compile(r"\s?:\s?//")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,9 @@ def _clean(raw: str) -> str:
     markup = _MARKUP_START.search(url)
     if markup:
         url = url[: markup.start()]
+    glued = _GLUED_SCHEME.search(url, 1)
+    if glued:
+        url = url[: glued.start()]
     while url:
         if url[-1] in _TRAILING:
             # keep a closing bracket that closes an opening one inside the URL (wiki-style links)
@@ -124,6 +131,9 @@ def find_links(text: str) -> list[Link]:
         if not any(c.isspace() for c in match.group()) or any(l.start <= match.start() < l.end for l in links):
             continue
         cleaned = _clean(match.group())
+        glued = _GLUED_SPACED_SCHEME.search(cleaned) if _SCHEME_AFTER.match(text, match.end()) else None
+        if glued:  # "... / doc_lmhttps: // github.com / ...": the next link starts inside the last word
+            cleaned = cleaned[: glued.start()]
         url = re.sub(r"\s+", "", cleaned).replace("˜", "~")
         if _plausible(url):
             kind, reference = classify_url(url)
