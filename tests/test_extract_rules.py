@@ -356,3 +356,23 @@ def test_a_second_link_glued_onto_the_first_is_cut_off(nlp) -> None:
     ):
         (paper,) = extract_papers([Paper(id="t", title="A study", abstract=abstract)], nlp)
         assert [e.name for e in paper.entities if e.type.value == "code"] == ["https://github.com/ab-lab/doc_lm"]
+
+
+def test_a_score_is_a_metric_only_where_results_are_reported(nlp) -> None:
+    got = found(nlp, "A study", "One branch predicts a quality score for each sample. FooNet reaches a higher CLIP score than BarNet.")
+    assert entity_key("quality score") not in got
+    assert got[entity_key("CLIP score")][0] == "metric"
+
+
+def test_model_size_and_plural_resource_quantities_are_metrics_where_results_are_reported(nlp) -> None:
+    got = found(nlp, "A study", "FooNet needs 26% smaller model size and a fraction of the training costs of BarNet (30% lower).")
+    assert got[entity_key("model size")][0] == "metric"
+    assert got[entity_key("training cost")][0] == "metric"
+    assert entity_key("model size") not in found(nlp, "A study", "We study how model size shapes what a network learns.")
+
+
+def test_upper_case_iou_and_frames_per_second_are_metrics(nlp) -> None:
+    got = found(nlp, "A study", "FooNet reaches 86.2% mean IOU on BarSet and runs at 35 frames per second.")
+    assert got[entity_key("mean IOU")][0] == "metric"
+    assert got[entity_key("frames per second")][0] == "metric"
+    assert entity_key("IOU") not in got or got[entity_key("IOU")][0] == "metric"

@@ -162,7 +162,7 @@ def head_phrases(words: Words, text: str, vocab: Vocabulary | None = None) -> li
 
 
 _NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
-_WEAK_METRIC_HEADS = frozenset("error errors rate rates distance distances coefficient".split())
+_WEAK_METRIC_HEADS = frozenset("error errors rate rates distance distances coefficient score scores".split())
 _EVALUATED = re.compile(r"\d\s*(?:%|x\b|times\b)|\b(?:lower|higher|reduc\w*|improv\w*|outperform\w*|achiev\w*|in terms of|measured|evaluat\w*|report\w*|state-of-the-art|SOTA|of \d)", re.IGNORECASE)
 
 
@@ -291,9 +291,9 @@ _TERMS_OF = prefiltered(r"(?i)\b(?:in terms of|measured by|as measured by|evalua
 _TASK_OF = prefiltered(r"(?i)\b(?:the|a|this|challenging|important)\s+(?:task|problem)s?\s+of\s+((?:[\w-]+\s+){0,3}[\w-]+(?:ing|ion|sis|ment))\b")
 
 
-# named resource quantities: "training cost", "quantization time", "GPU hours" (where results are reported)
+# named resource quantities: "training cost", "quantization time", "GPU hours", "model size" (where results are reported)
 _RESOURCE_METRIC = prefiltered(
-    r"(?i)\b(?:training|inference|quantization|quantisation|sampling|running|search|decoding|processing|wall-clock|GPU)\s+(?:cost|time|hours)\b"
+    r"(?i)\b(?:(?:training|inference|quantization|quantisation|sampling|running|search|decoding|processing|wall-clock|GPU)\s+(?:costs?|times?|hours|speed)|model\s+sizes?)\b"
 )
 
 
