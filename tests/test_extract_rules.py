@@ -376,3 +376,15 @@ def test_upper_case_iou_and_frames_per_second_are_metrics(nlp) -> None:
     assert got[entity_key("mean IOU")][0] == "metric"
     assert got[entity_key("frames per second")][0] == "metric"
     assert entity_key("IOU") not in got or got[entity_key("IOU")][0] == "metric"
+
+
+def test_title_names_with_digits_and_versions_are_proposed(nlp) -> None:
+    got = found(nlp, "FooNet 2.0: Evolution of Scene Parsing", "FooNet 2.0 is faster than the original FooNet.")
+    assert got[entity_key("FooNet 2.0")] == ("method", True)
+    got = found(nlp, "Nonlinear 3D Shape Morphable Model", "We learn a shape model from face images.")
+    assert got[entity_key("Nonlinear 3D Shape Morphable Model")] == ("method", True)
+
+
+def test_title_lead_after_an_article_and_before_without_is_proposed(nlp) -> None:
+    got = found(nlp, "A Glyph-Level Decoder without Explicit Segmentation for Machine Translation", "We study decoders.")
+    assert got[entity_key("Glyph-Level Decoder")] == ("method", True)

@@ -369,8 +369,8 @@ def title_prefix(title: str) -> tuple[int, int] | None:
         return None
     if not any(is_name_shaped(w) for w in re.split(r"[\s/]", name)) and len(words) > 3:
         return None
-    if len(words) > 1 and not all(w[0].isupper() or is_name_shaped(w) for w in words):
-        return None
+    if len(words) > 1 and not all(w[0].isupper() or w[0].isdigit() or is_name_shaped(w) for w in words):
+        return None  # Title Case; digits are no lower-case word ("FlowNet 2.0", "3D")
     lowered = [w.lower() for w in words]
     if lowered[-1] in vocabulary().modifier_stop or lowered[0] in _TITLE_FUNCTION or len(words) == 1 and lowered[0] in vocabulary().modifier_stop:
         return None
@@ -382,7 +382,8 @@ def title_prefix(title: str) -> tuple[int, int] | None:
 
 
 _TITLE_PHRASE = r"((?:[\w'’-]+\s+){0,4}[\w'’-]+)"
-_TITLE_LEAD = re.compile(r"^\s*" + _TITLE_PHRASE + r"(?:\s+(?:for|via|with|in|on|through|from|as|using)\s|\s*$)", re.IGNORECASE)
+_LEAD_END = r"(?:for|via|with|without|in|on|through|from|as|using)\s"
+_TITLE_LEAD = re.compile(r"^\s*(?:an?\s+|the\s+)?" + _TITLE_PHRASE.replace("(?:[", "(?:(?!" + _LEAD_END + ")[", 1) + r"(?:\s+" + _LEAD_END + r"|\s*$)", re.IGNORECASE)
 _TITLE_MEANS = re.compile(r"\b(?:via|with|using|through)\s+(?:an?\s+|the\s+)?" + _TITLE_PHRASE + r"(?=\s*(?::|$|\s+(?:for|in|on|and|to)\s))", re.IGNORECASE)
 _TITLE_LIST = re.compile(r":\s+((?:[^,:]{3,45},\s+)+[^,:]{3,45}?,?\s+and\s+[^,:]{3,45})$")
 _TITLE_FUNCTION = frozenset("a an the on of to in for is are be do does can how why what when where which towards toward beyond each every all our your we you it its this that these those".split())
@@ -419,7 +420,7 @@ def _title_name(phrase: str, vocab: Vocabulary, lead: bool) -> bool:
     words = phrase.split()
     if len(words) == 1 and not lead and is_name_shaped(strip_name_suffix(words[0])) and not words[0].isupper():
         return words[0].lower() not in vocab.generic_names  # "... with Coupled-LSTMs"
-    if not 2 <= len(words) <= 5 or not all(w[0].isupper() or is_name_shaped(w) for w in words):
+    if not 2 <= len(words) <= 5 or not all(w[0].isupper() or w[0].isdigit() or is_name_shaped(w) for w in words):
         return False
     lowered = [w.lower() for w in words]
     if any(w in _TITLE_FUNCTION or w in _TITLE_VERBS for w in lowered):
