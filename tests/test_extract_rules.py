@@ -388,3 +388,16 @@ def test_title_names_with_digits_and_versions_are_proposed(nlp) -> None:
 def test_title_lead_after_an_article_and_before_without_is_proposed(nlp) -> None:
     got = found(nlp, "A Glyph-Level Decoder without Explicit Segmentation for Machine Translation", "We study decoders.")
     assert got[entity_key("Glyph-Level Decoder")] == ("method", True)
+
+
+def test_words_glued_by_pdf_extraction_are_no_names(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "FooNet beats BarNet on QuxSet. NeuralMessagePassingforQuantumChemistry "
+        "KeyLaboratoryofComputationalLinguistics ThisworkwasdonewhilethefirstauthorwasvisitingLab captionskip=0.2em darkbluergb0.0",
+    )
+    for junk in ("NeuralMessagePassingforQuantumChemistry", "KeyLaboratoryofComputationalLinguistics", "0.2em", "darkbluergb0.0"):
+        assert entity_key(junk) not in got, junk
+    assert not any(len(k) > 30 for k in got)
+    assert got[entity_key("FooNet")][0] == "method"

@@ -236,7 +236,7 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
     for i in candidates:
         word = words[i]
         name = strip_name_suffix(word.text)
-        if not is_name_shaped(name) or name.lower() in vocab.generic_names:
+        if not is_name_shaped(name) or name.lower() in vocab.generic_names or _glued_words(name):
             continue
         if name.isupper() and (len(name) <= 2 or _all_caps_region(words, i)):
             continue
@@ -275,6 +275,22 @@ _SOFTWARE_AFTER = re.compile(
 _YEAR_SUFFIX = re.compile(r"(?<=[A-Za-z])-(?:19[89]\d|20[0-4]\d)$")
 _CHALLENGE_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}\s+[Cc]hallenge(?:\s+(?:19|20)\d\d\b)?(?![\w-])")
 _SHAPE_HINT = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|\d|[\u0370-\u03ff]")
+
+
+_HUMP = re.compile(r"[^\W\d_][^\W\d_A-Z]{2,}")  # a capitalised word inside a glued token
+_LOWER_RUN = re.compile(r"[a-z]{16}")
+_LAYOUT_VALUE = re.compile(r"\d+(?:\.\d+)?[a-z]+|[a-z]{6,}\d+\.\d+")  # "0.2em", "darkbluergb0.0"
+
+
+def _glued_words(name: str) -> bool:
+    """Words glued together by PDF extraction, not a name: a title or affiliation run together
+    ("NeuralMessagePassingforQuantumChemistry", "Thisworkwasdonewhile..."), or a layout value
+    with no capital ("0.2em", "darkbluergb0.0")."""
+    if _LOWER_RUN.search(name):
+        return True
+    if not any(c.isupper() for c in name):
+        return bool(_LAYOUT_VALUE.fullmatch(name))
+    return any(sum(1 for h in _HUMP.findall(part) if h[0].isupper()) >= 4 for part in name.split("-"))
 
 
 def _all_caps_region(words: Words, i: int) -> bool:
