@@ -401,3 +401,20 @@ def test_words_glued_by_pdf_extraction_are_no_names(nlp) -> None:
         assert entity_key(junk) not in got, junk
     assert not any(len(k) > 30 for k in got)
     assert got[entity_key("FooNet")][0] == "method"
+
+
+def test_a_dataset_split_word_is_not_part_of_the_name(nlp) -> None:
+    got = found(nlp, "A study", "Our method ranks first on the FooFace Bench validation dataset (easy, medium and hard sets).")
+    assert got[entity_key("FooFace Bench")][0] == "dataset"
+    assert entity_key("FooFace Bench validation") not in got
+
+
+def test_names_listed_after_benchmarks_colon_are_datasets(nlp) -> None:
+    got = found(nlp, "A study", "We conduct experiments on two challenging few-shot learning benchmarks: tinyFooNet and Foo-CIFAR100.")
+    assert got[entity_key("tinyFooNet")][0] == "dataset"
+    assert got[entity_key("Foo-CIFAR100")][0] == "dataset"
+
+
+def test_atari_games_are_a_dataset(nlp) -> None:
+    got = found(nlp, "A study", "Our agent achieves state-of-the-art performance in Atari 2600 games.")
+    assert got[entity_key("Atari 2600")][0] == "dataset"

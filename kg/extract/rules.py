@@ -184,6 +184,8 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
         # needs a name: "VoxCeleb dataset" -> VoxCeleb; "Spiking Heidelberg Dataset" stays whole
         while mods and not _nameish(mods[0]):
             mods = mods[1:]
+        while len(mods) > 1 and mods[-1].lower in vocab.split_words:
+            mods = mods[:-1]  # "WIDER FACE validation dataset" -> WIDER FACE: a split of the dataset
         if not mods:
             return None
         start = mods[0].start
@@ -220,7 +222,7 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
 # name-shaped words: PreRoutGNN, FastRP, node2vec, dKV-Cache
 
 _DATASET_CONTEXT = re.compile(
-    r"(?:\b(?:on|in|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|datasets?\s*(?:,|:|\(|such as|including|like|namely)?\s*(?:[\w./-]+\s*,\s*)*)$",
+    r"(?:\b(?:on|in|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:datasets?|benchmarks)\s*(?:,|:|\(|such as|including|like|namely)?\s*(?:[\w./-]+\s*(?:,|,?\s+and)\s*)*)$",
     re.IGNORECASE,
 )
 _EVAL_WORDS = re.compile(r"(?i)\b(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|evaluat\w*|experiment\w*|test\w*|results?|trained on|train\w* on|accuracy|outperform\w*|state-of-the-art)\b")

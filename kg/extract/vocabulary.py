@@ -24,6 +24,7 @@ class Vocabulary:
     repeat_heads: frozenset[str]
     software: frozenset[str]  # libraries and platforms: never entities (GUIDELINES: not methods)
     phenomenon_heads: frozenset[str]  # "Softmax Collapse", "exposure bias": problems, not methods
+    split_words: frozenset[str]  # "validation", "test": a split of a dataset, not part of its name
     head_index: dict[str, str]  # head word -> type (first listed type wins)
 
     def head_type(self, word: str) -> str | None:
@@ -54,6 +55,7 @@ def vocabulary() -> Vocabulary:
         repeat_heads=frozenset(data["repeat_heads"]),
         software=frozenset(data["software"]),
         phenomenon_heads=frozenset(data["phenomenon_heads"]),
+        split_words=frozenset(data["split_words"]),
     )
 
 
