@@ -174,7 +174,7 @@ def build(
         )  # fmt: skip
         if large is not None:
             seconds["extract"] = time.perf_counter() - clock
-            return _build_streamed(out, large, chosen, counts, report, ambiguous, seconds, progress)
+            return _build_streamed(out, large, chosen, counts, report, ambiguous, seconds, progress, seed, max_paper_count)
     if not records:
         skipped = f" ({len(report.skipped)} skipped)" if report.skipped else ""
         raise KgError(f"no papers read from {', '.join(map(str, inputs[:3]))}{skipped}")
@@ -277,10 +277,12 @@ def _expected_records(inputs: Sequence[str | Path]) -> int | None:
 
 def _build_streamed(
     out: Path, corpus: Any, exporters: list[str], counts: dict[str, int], report: IngestReport,
-    ambiguous: list[Any], seconds: dict[str, float], progress: Progress,
+    ambiguous: list[Any], seconds: dict[str, float], progress: Progress, seed: int | None = SEED,
+    max_paper_count: int | None = MAX_PAPER_COUNT,
 ) -> BuildResult:  # fmt: skip
     """A corpus too large for an in-memory graph: pass 2 streams straight into the outputs."""
     from kg.export.stream import write_streamed
+    from kg.export.stream_links import add_links_and_communities
 
     clock = time.perf_counter()
     streamed: list[Any] = []
@@ -288,21 +290,29 @@ def _build_streamed(
 
     def fill(staging: Path) -> None:
         streamed.append(write_streamed(progress(corpus, desc="resolve + write", total=len(corpus)), staging))
+        seconds["export"] = time.perf_counter() - clock
+        stages = iter(progress(["links", "communities", "write communities"], desc="links + communities", total=3, unit="step"))
+        streamed.append(add_links_and_communities(
+            staging, streamed[0].table, seed=seed, max_paper_count=max_paper_count, step=lambda _: next(stages, None),
+        ))  # fmt: skip
+        for _ in stages:
+            pass
+        seconds["graph"] = time.perf_counter() - clock - seconds["export"]
         for name in exporters:
             if STREAMED_EXPORTERS.get(_target(name)):
                 module, attr = STREAMED_EXPORTERS[_target(name)].split(":")
                 getattr(importlib.import_module(module), attr)(staging, streamed[0].table)
 
     files = _staged(out, fill)
-    seconds["export"] = time.perf_counter() - clock
-    result = streamed[0]
+    seconds["export"] = time.perf_counter() - clock - seconds["graph"]
+    result, linked = streamed
     notes = (
-        f"{result.papers} papers: graph streamed to disk, view.html shows a sample, no communities; "
+        f"{result.papers} papers: graph streamed to disk, view.html shows a sample; "
         f"skipped {', '.join(skipped)} (too large for an in-memory graph; --stream-above to change)",
-    ) if skipped else (f"{result.papers} papers: graph streamed to disk, view.html shows a sample, no communities",)
+    ) if skipped else (f"{result.papers} papers: graph streamed to disk, view.html shows a sample",)
     return BuildResult(
         out_dir=out, papers=result.papers, added=counts["added"], updated=0, unchanged=0, entities=result.entities,
-        mentions=result.mentions, links=0, communities=0, files=tuple(files), ingest=report,
+        mentions=result.mentions, links=linked.links, communities=linked.communities, files=tuple(files), ingest=report,
         ambiguous_acronyms=tuple(ambiguous), seconds=seconds, notes=notes,
     )  # fmt: skip
 

@@ -85,6 +85,14 @@ class EntityTable:
             attrs["first_seen"] = first_seen
             yield eid, attrs
 
+    def mention_rows(self) -> tuple[array, array]:
+        """The entity rows of each paper, paper after paper, and where each paper's rows end."""
+        return self._mentions, self._ends
+
+    def entities(self) -> list[tuple[str, str, str, int]]:
+        """``(id, name, entity_type, paper_count)`` of every entity, by row number."""
+        return [(eid, row[0], row[1], row[3]) for eid, row in self._rows.items()]
+
     def most_frequent(self, n: int) -> set[str]:
         """Ids of the ``n`` entities in most papers (code links left out; ties: smallest id)."""
         rows = ((eid, row[3]) for eid, row in self._rows.items() if row[1] != EntityType.CODE.value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -29,6 +29,7 @@ def assign_communities(
     min_size: int = 2,
     type_weights: Mapping[str, float] | None = None,
     max_paper_count: int | None = MAX_PAPER_COUNT,
+    found: Iterable[Iterable[str]] | None = None,
 ) -> list[dict[str, Any]]:
     """Find communities of papers, record them on ``G`` and return their descriptions.
 
@@ -40,12 +41,15 @@ def assign_communities(
     are in; ties go to the smaller id), and ``G.graph["communities"]``: a list of
     ``{"id", "label", "size", "top_entities"}``, ``top_entities`` being the node ids of the
     entities most characteristic of the community (see :func:`characteristic_entities`).
+    ``found`` gives the communities (sets of paper ids) instead of Louvain: numbered and
+    described the same way.
     """
-    if P is None:
-        P = project(G, type_weights=type_weights, max_paper_count=max_paper_count)
-    with no_gc():
-        found = nx.community.louvain_communities(P, weight="weight", resolution=resolution, seed=seed)
-    groups = sorted((sorted(c) for c in found if len(c) >= min_size), key=lambda c: (-len(c), c[0]))
+    if found is None:
+        if P is None:
+            P = project(G, type_weights=type_weights, max_paper_count=max_paper_count)
+        with no_gc():
+            found = nx.community.louvain_communities(P, weight="weight", resolution=resolution, seed=seed)
+    groups = number_communities(found, min_size)
     membership = {p: i for i, group in enumerate(groups) for p in group}
     for paper in paper_nodes(G):
         G.nodes[paper]["community"] = membership.get(paper, NO_COMMUNITY)
@@ -53,13 +57,26 @@ def assign_communities(
         if data.get("kind") != PAPER:
             votes = Counter(membership[p] for p in papers_of(G, node) if p in membership)
             data["community"] = min(votes, key=lambda c: (-votes[c], c)) if votes else NO_COMMUNITY
-    communities = []
-    for i, group in enumerate(groups):
-        top = characteristic_entities(G, group)[:TOP_ENTITIES]
-        label = ", ".join(G.nodes[e].get("name", e) for e in top[:LABEL_ENTITIES]) or f"community {i}"
-        communities.append({"id": i, "label": label, "size": len(group), "top_entities": top})
+    communities = [
+        describe_community(i, len(group), characteristic_entities(G, group), lambda e: G.nodes[e].get("name", e))
+        for i, group in enumerate(groups)
+    ]
     G.graph["communities"] = communities
     return communities
+
+
+def number_communities(found: Iterable[Iterable[str]], min_size: int = 2) -> list[list[str]]:
+    """The communities of at least ``min_size`` papers, each sorted, numbered (listed) from the
+    largest (ties: smallest paper id), so ids are stable across runs."""
+    return sorted((sorted(c) for c in found if len(c) >= min_size), key=lambda c: (-len(c), c[0]))
+
+
+def describe_community(i: int, size: int, ranked: list[str], name: Callable[[str], str]) -> dict[str, Any]:
+    """The description of community ``i``: ``{"id", "label", "size", "top_entities"}`` from its
+    entities ranked by :func:`characteristic_entities` and their names."""
+    top = ranked[:TOP_ENTITIES]
+    label = ", ".join(name(e) for e in top[:LABEL_ENTITIES]) or f"community {i}"
+    return {"id": i, "label": label, "size": size, "top_entities": top}
 
 
 def characteristic_entities(G: nx.DiGraph, papers: list[str]) -> list[str]:
@@ -72,10 +89,12 @@ def characteristic_entities(G: nx.DiGraph, papers: list[str]) -> list[str]:
     """
     total = sum(1 for _, kind in G.nodes(data="kind") if kind == PAPER)
     inside = Counter(e for p in papers for e in G.adj[p])
-    needed = 2 if len(papers) >= 2 else 1
-    scores = {
-        e: (n / len(papers)) * math.log(total / len(papers_of(G, e)))
-        for e, n in inside.items()
-        if n >= needed
-    }
+    return rank_characteristic(inside, len(papers), total, lambda e: len(papers_of(G, e)))
+
+
+def rank_characteristic(inside: Mapping[str, int], size: int, total: int, paper_count: Callable[[str], int]) -> list[str]:
+    """:func:`characteristic_entities` from counts: ``inside[e]`` papers of a group of ``size``
+    mention ``e``, ``paper_count(e)`` of the ``total`` papers of the corpus do."""
+    needed = 2 if size >= 2 else 1
+    scores = {e: (n / size) * math.log(total / paper_count(e)) for e, n in inside.items() if n >= needed}
     return sorted((e for e, s in scores.items() if s > 0), key=lambda e: (-scores[e], e))

@@ -75,18 +75,29 @@ def entity_weights(
     (``None``: no limit) whose type weight is positive; other entities are left out.
     ``entities`` limits the result to those nodes (default: every entity of ``G``).
     """
-    weights = TYPE_WEIGHTS if type_weights is None else {**TYPE_WEIGHTS, **type_weights}
+    weights = merged_type_weights(type_weights)
     result: dict[str, float] = {}
     for node in G if entities is None else entities:
         data = G.nodes[node]
         if data.get("kind") == PAPER:
             continue
-        count = len(papers_of(G, node))
-        type_weight = weights.get(data.get("entity_type", ""), 0.0)
-        if count < 2 or type_weight <= 0 or (max_paper_count is not None and count > max_paper_count):
-            continue
-        result[node] = type_weight / math.log(count)
+        weight = link_weight(weights.get(data.get("entity_type", ""), 0.0), len(papers_of(G, node)), max_paper_count)
+        if weight is not None:
+            result[node] = weight
     return result
+
+
+def merged_type_weights(type_weights: Mapping[str, float] | None = None) -> dict[str, float]:
+    """:data:`TYPE_WEIGHTS` with ``type_weights`` merged over it."""
+    return TYPE_WEIGHTS if type_weights is None else {**TYPE_WEIGHTS, **type_weights}
+
+
+def link_weight(type_weight: float, count: int, max_paper_count: int | None = MAX_PAPER_COUNT) -> float | None:
+    """What an entity of ``type_weight`` in ``count`` papers adds to a link, or None when it
+    does not link papers (in fewer than 2 or more than ``max_paper_count`` papers, weight 0)."""
+    if count < 2 or type_weight <= 0 or (max_paper_count is not None and count > max_paper_count):
+        return None
+    return type_weight / math.log(count)
 
 
 def project(
