@@ -279,7 +279,7 @@ _CHALLENGE_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}\s+[Cc]hallenge(?:\s+(?:19|20)
 _SHAPE_HINT = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|\d|[\u0370-\u03ff]")
 
 
-_HUMP = re.compile(r"[^\W\d_][^\W\d_A-Z]{2,}")  # a capitalised word inside a glued token
+_HUMP = re.compile(r"[^\W\d_][^\W\d_A-Z]{3,}")  # a capitalised word inside a glued token
 _LOWER_RUN = re.compile(r"[a-z]{16}")
 _LAYOUT_VALUE = re.compile(r"\d+(?:\.\d+)?[a-z]+|[a-z]{6,}\d+\.\d+")  # "0.2em", "darkbluergb0.0"
 
