@@ -541,6 +541,9 @@ _ENUMERATED = prefiltered(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|
 _ENUM_CUE = re.compile(r"(?i)\b(?:propos|introduc|present|develop|design|devis|consist|compris|includ|stands for|components?|strateg|modules?|contributions?)")
 
 
+# a second verb of a "we" sentence: "We analyse the framework and introduce the cascade fusion unit"
+_AND_INTRO = prefiltered(r"(?i)\band\s+(?:also\s+|then\s+|further\s+)?(?:propose|introduce|develop|design|devise)\s+(?:(?:a|an|the)\s+)?")
+_WE = re.compile(r"(?i)\bwe\s")
 _AND_NOVEL = re.compile(r"(?i)(?:,|\band)\s+(?:a|an)\s+(?=(?:novel|new)\s)")
 # a list after a colon in a proposing sentence; a lexicon name in it outranks this cue (not proposed)
 _COLON_LIST = prefiltered(
@@ -584,6 +587,14 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             mention = _name_at(words, i, text, vocab, True, phrase_only=True)
             if mention is not None and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1].lower()) == "method":
                 found.append(mention)
+    for m in _AND_INTRO.finditer(text):
+        i = starts.get(m.end())
+        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if i is not None and _WE.search(text, sentence_start, m.start()):
+            mention = _name_at(words, i, text, vocab, True)
+            tail = text[mention.end : mention.end + 40].split(None, 1) if mention is not None else None
+            if mention is not None and not (tail and tail[0].lower() in _GENERIC_TAILS):
+                found.append(mention)  # "and develop a modular benchmarking framework": a description
     for m in _COLON_LIST.finditer(text):  # "we propose two extensions: recursive-supervision and skip-connection"
         for piece in _LIST_ITEM.finditer(m.group(1)):
             name = piece.group(1)
