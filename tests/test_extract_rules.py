@@ -430,3 +430,14 @@ def test_a_second_proposal_verb_in_a_we_sentence_introduces_a_name(nlp) -> None:
     assert got[entity_key("cascade glyph fusion unit")] == ("method", True)
     got = found(nlp, "A study", "We survey prior work and further develop a modular benchmarking framework for ranking.")
     assert entity_key("modular benchmarking") not in got
+
+
+def test_number_words_and_verbs_do_not_open_a_task_name(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We report state-of-the-art results in eight unsupervised clustering benchmarks and show how alignment choices affect face recognition.",
+    )
+    assert entity_key("eight unsupervised clustering") not in got
+    assert entity_key("affect face recognition") not in got
+    assert got[entity_key("face recognition")][0] == "task"
