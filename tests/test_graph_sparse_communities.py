@@ -15,7 +15,7 @@ from kg.export.stream_links import add_links_and_communities
 from kg.graph import assign_communities, build_graph, project
 from kg.graph.build import add_paper
 from kg.graph.sparse_communities import sparse_communities
-from kg.graph.sparse_links import entity_link_weights, paper_links
+from kg.graph.sparse_links import entity_link_weights, id_order, paper_links
 from kg.model import ExtractedPaper
 
 GOLD = Path(__file__).parent / "data" / "gold" / "daily-papers-sep-11.gold.jsonl"
@@ -33,8 +33,9 @@ def communities_of(records: list[ExtractedPaper], *, seed: int = 42):
         add_paper(star, record)
         table.add(star, record.paper.node_id)
     entities = table.entities()
-    links = paper_links(*table.mention_rows(), entity_link_weights([e[2] for e in entities], [e[3] for e in entities]))
     ids = [r.paper.node_id for r in records]
+    weights = entity_link_weights([e[2] for e in entities], [e[3] for e in entities])
+    links = paper_links(*table.mention_rows(), weights, numbers=id_order(ids))
     found = sparse_communities(links, ids, *table.mention_rows(), entities, seed=seed)
     by_node = dict(zip(ids, found.paper.tolist(), strict=True)) | dict(zip((e[0] for e in entities), found.entity.tolist(), strict=True))
     return by_node, found.communities

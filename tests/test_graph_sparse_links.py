@@ -13,7 +13,7 @@ from kg.export.files import read_extracted
 from kg.export.stream import EntityTable
 from kg.graph import build_graph, project
 from kg.graph.build import add_paper
-from kg.graph.sparse_links import Links, entity_link_weights, paper_links
+from kg.graph.sparse_links import Links, entity_link_weights, id_order, paper_links
 from kg.model import EntityType, ExtractedPaper
 
 GOLD = Path(__file__).parent / "data" / "gold" / "daily-papers-sep-11.gold.jsonl"
@@ -97,6 +97,11 @@ def test_any_corpus_gets_the_projections_links(corpus, limit, chunk_pairs):
         ends.append(len(rows))
     counts = [sum(1 for m in mentions if e in m) for e in range(len(types))]
     weights = entity_link_weights(types, counts, max_paper_count=limit)
+    want = projected(project(G, max_paper_count=limit))
     links = paper_links(rows, ends, weights, chunk_pairs=chunk_pairs)
     assert links.papers == len(mentions)
-    assert_same_links(links_by_id(links, ids), projected(project(G, max_paper_count=limit)))
+    assert_same_links(links_by_id(links, ids), want)
+    by_id = paper_links(rows, ends, weights, numbers=id_order(ids), chunk_pairs=chunk_pairs)
+    assert_same_links(links_by_id(by_id, sorted(ids)), want)
+    in_order = sorted(zip(by_id.source.tolist(), by_id.target.tolist(), strict=True))
+    assert in_order == list(zip(by_id.source.tolist(), by_id.target.tolist(), strict=True))

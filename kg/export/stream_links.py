@@ -22,7 +22,7 @@ from kg.export.files import GRAPH_JSON
 from kg.graph.communities import SEED
 from kg.graph.projection import MAX_PAPER_COUNT
 from kg.graph.sparse_communities import sparse_communities
-from kg.graph.sparse_links import entity_link_weights, paper_links
+from kg.graph.sparse_links import entity_link_weights, id_order, paper_links
 from kg.io import atomic_write
 
 _HEADER = b'"graph": {}, "nodes": [\n'
@@ -53,10 +53,10 @@ def add_links_and_communities(
     mentions, ends = table.mention_rows()  # type: ignore[attr-defined]
     entities = table.entities()  # type: ignore[attr-defined]
     step("links")
-    weights = entity_link_weights([e[2] for e in entities], [e[3] for e in entities], max_paper_count=max_paper_count)
-    links = paper_links(mentions, ends, weights)
-    step("communities")
     paper_ids = list(_paper_ids(path, len(ends)))
+    weights = entity_link_weights([e[2] for e in entities], [e[3] for e in entities], max_paper_count=max_paper_count)
+    links = paper_links(mentions, ends, weights, numbers=id_order(paper_ids))
+    step("communities")
     found = sparse_communities(links, paper_ids, mentions, ends, entities, seed=seed)
     n_links = len(links)
     del links, paper_ids

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from kg.graph.communities import NO_COMMUNITY, SEED, describe_community, number_communities, rank_characteristic
-from kg.graph.sparse_links import Links
+from kg.graph.sparse_links import Links, id_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +34,11 @@ def louvain(links: Links, *, seed: int | None = SEED, resolution: float = 1.0) -
     """A Louvain partition of the linked papers (igraph's multilevel, seeded): a label per paper."""
     import igraph
 
-    graph = igraph.Graph(n=links.papers, edges=np.column_stack((links.source, links.target)).tolist())
+    # a numpy array is read row by row: no Python list of every link (130 bytes each)
+    graph = igraph.Graph(n=links.papers, edges=np.column_stack((links.source, links.target)))
     igraph.set_random_number_generator(random.Random(seed))
     try:
-        found = graph.community_multilevel(weights=links.weight.tolist(), resolution=resolution)
+        found = graph.community_multilevel(weights=links.weight, resolution=resolution)
     finally:
         igraph.set_random_number_generator(random)
     return np.asarray(found.membership, dtype=np.int64)
@@ -54,11 +55,13 @@ def sparse_communities(
     resolution: float = 1.0,
     min_size: int = 2,
 ) -> SparseCommunities:
-    """Communities of the papers ``paper_ids`` (by position) linked by ``links``; ``mentions`` and
+    """Communities of the papers ``paper_ids`` (by position) linked by ``links`` (papers numbered
+    by :func:`~kg.graph.sparse_links.id_order`, as the in-memory projection orders them, so that
+    communities do not depend on the order papers came in); ``mentions`` and
     ``ends`` are their entity rows (:meth:`kg.export.stream.EntityTable.mention_rows`) and
     ``entities`` the ``(id, name, entity_type, paper_count)`` of each row."""
     n_papers = len(paper_ids)
-    paper = _numbered(_louvain_by_id(links, paper_ids, seed, resolution), paper_ids, min_size)
+    paper = _numbered(louvain(links, seed=seed, resolution=resolution)[id_order(paper_ids)], paper_ids, min_size)
     rows = np.asarray(mentions, dtype=np.int64)
     paper_of = np.repeat(np.arange(n_papers), np.diff(np.asarray(ends, dtype=np.int64), prepend=0))
     community_of = paper[paper_of]
@@ -90,20 +93,6 @@ def sparse_communities(
         communities.append(describe_community(i, size, ranked, names.__getitem__))
         start = end
     return SparseCommunities(paper.astype(np.int32), entity, communities)
-
-
-def _louvain_by_id(links: Links, paper_ids: Sequence[str], seed: int | None, resolution: float) -> np.ndarray:
-    """:func:`louvain` with papers in id order and links in (id, id) order, as the in-memory
-    projection has them, so the communities do not depend on the order papers came in."""
-    rank = np.empty(len(paper_ids), dtype=np.int32)
-    rank[sorted(range(len(paper_ids)), key=paper_ids.__getitem__)] = np.arange(len(paper_ids), dtype=np.int32)
-    source, target = rank[links.source], rank[links.target]
-    low, high = np.minimum(source, target), np.maximum(source, target)
-    del source, target
-    order = np.lexsort((high, low))
-    by_id = Links(low[order], high[order], links.weight[order], links.papers)
-    del low, high, order
-    return louvain(by_id, seed=seed, resolution=resolution)[rank]
 
 
 def _numbered(labels: np.ndarray, paper_ids: Sequence[str], min_size: int) -> np.ndarray:

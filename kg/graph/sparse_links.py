@@ -23,8 +23,8 @@ CHUNK_PAIRS = 4_000_000
 
 @dataclass(frozen=True, slots=True)
 class Links:
-    """Paper–paper links by paper position (the order papers were added): ``source < target``,
-    sorted by (source, target); ``weight`` as :func:`kg.graph.project` computes it."""
+    """Paper–paper links by paper number (see :func:`paper_links`): ``source < target``, sorted
+    by (source, target); ``weight`` as :func:`kg.graph.project` computes it."""
 
     source: np.ndarray  # int32
     target: np.ndarray  # int32
@@ -52,15 +52,36 @@ def entity_link_weights(
     return result
 
 
-def paper_links(mentions: Sequence[int], ends: Sequence[int], weights: np.ndarray, *, chunk_pairs: int = CHUNK_PAIRS) -> Links:
+def id_order(paper_ids: Sequence[str]) -> np.ndarray:
+    """The place of each paper in id order (the order of :func:`kg.graph.project`'s papers)."""
+    rank = np.empty(len(paper_ids), dtype=np.int32)
+    rank[sorted(range(len(paper_ids)), key=paper_ids.__getitem__)] = np.arange(len(paper_ids), dtype=np.int32)
+    return rank
+
+
+def paper_links(
+    mentions: Sequence[int],
+    ends: Sequence[int],
+    weights: np.ndarray,
+    *,
+    numbers: np.ndarray | None = None,
+    chunk_pairs: int = CHUNK_PAIRS,
+) -> Links:
     """The links between papers whose entity rows are ``mentions`` (paper after paper, paper
-    ``i``'s ending at ``ends[i]``), entities weighted by ``weights`` (:func:`entity_link_weights`)."""
+    ``i``'s ending at ``ends[i]``), entities weighted by ``weights`` (:func:`entity_link_weights`).
+    Papers are numbered by their position, or by ``numbers[position]`` (a permutation, such as
+    :func:`id_order`: links then come in the order of the in-memory projection's)."""
     rows = np.asarray(mentions, dtype=np.int64)
     bounds = np.asarray(ends, dtype=np.int64)
     n_papers = len(bounds)
     paper_of = np.repeat(np.arange(n_papers, dtype=np.int32), np.diff(bounds, prepend=0))
     linking = weights[rows] > 0
     rows, paper_of = rows[linking], paper_of[linking]
+    if numbers is not None:
+        paper_of = np.asarray(numbers, dtype=np.int32)[paper_of]
+        by_number = np.argsort(paper_of, kind="stable")
+        rows, paper_of = rows[by_number], paper_of[by_number]
+        del by_number
     # each linking entity's papers, ascending (mentions come paper after paper; the sort is stable)
     by_entity = np.argsort(rows, kind="stable")
     members = paper_of[by_entity]
