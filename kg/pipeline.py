@@ -281,7 +281,7 @@ def _build_streamed(
     max_paper_count: int | None = MAX_PAPER_COUNT,
 ) -> BuildResult:  # fmt: skip
     """A corpus too large for an in-memory graph: pass 2 streams straight into the outputs."""
-    from kg.export.stream import write_streamed
+    from kg.export.stream import render_batch, write_streamed
     from kg.export.stream_links import add_links_and_communities
 
     clock = time.perf_counter()
@@ -289,7 +289,8 @@ def _build_streamed(
     skipped = [name for name in exporters if _target(name) not in STREAMED_EXPORTERS]
 
     def fill(staging: Path) -> None:
-        streamed.append(write_streamed(progress(corpus, desc="resolve + write", total=len(corpus)), staging))
+        rendered = chain.from_iterable(corpus.map(render_batch))  # resolved and rendered on the workers
+        streamed.append(write_streamed(progress(rendered, desc="resolve + write", total=len(corpus)), staging))
         seconds["export"] = time.perf_counter() - clock
         stages = iter(progress(["links", "communities", "write communities"], desc="links + communities", total=3, unit="step"))
         streamed.append(add_links_and_communities(

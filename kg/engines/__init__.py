@@ -13,11 +13,14 @@ stay with the caller::
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Protocol
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Protocol, TypeVar
 
-from kg.engines.spool import Chunk, Spool
+from kg.engines.spool import Chunk, IndexedChunk, Spool
 from kg.model import ExtractedPaper, Paper
+
+T = TypeVar("T")
+S = TypeVar("S")
 
 #: Papers per batch sent to a worker process (large enough to amortise the transfer).
 BATCH_SIZE = 256
@@ -35,6 +38,16 @@ class Engine(Protocol):
 
     def extract_chunks(self, papers: Iterable[Paper]) -> Iterator[Chunk]:
         """The same, a batch at a time, each also packed for a :class:`Spool`."""
+        ...
+
+    def extract_indexed(self, papers: Iterable[Paper]) -> Iterator[IndexedChunk]:
+        """Batches packed for a :class:`Spool` with each batch's corpus index, all made by the
+        workers (pass 1 without unpickling a paper in this process)."""
+        ...
+
+    def map_shared(self, fn: Callable[[T, S], Any], shared: S, items: Iterable[T]) -> Iterator[Any]:
+        """``fn(item, shared)`` for every item on the workers, results in input order; ``shared``
+        (pickled) reaches each worker once, not with every item."""
         ...
 
     def __enter__(self) -> Engine: ...
@@ -79,4 +92,4 @@ def open_engine(
     return ProcessPoolEngine(n, batch_size=batch_size, load_options=options)
 
 
-__all__ = ["BATCH_SIZE", "Chunk", "Engine", "Spool", "default_workers", "open_engine"]
+__all__ = ["BATCH_SIZE", "Chunk", "Engine", "IndexedChunk", "Spool", "default_workers", "open_engine"]

@@ -7,13 +7,16 @@ size streams through with flat memory on both sides. Resolution and the graph st
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from kg.engines.spool import Chunk, unpack
+from kg.engines.spool import Chunk, IndexedChunk, unpack
 from kg.engines.window import batched, ordered
-from kg.engines.worker import extract_packed, warm
+from kg.engines.worker import extract_indexed, extract_packed, warm
+
+T = TypeVar("T")
+S = TypeVar("S")
 from kg.errors import ConnectionFailed, KgError
 from kg.model import ExtractedPaper, Paper
 
@@ -43,14 +46,29 @@ class DaskEngine:
             yield from chunk.papers
 
     def extract_chunks(self, papers: Iterable[Paper]) -> Iterator[Chunk]:
-        client = self._client or self.__enter__()._client
-        options = self.load_options
-
-        def submit(batch: list[Paper]) -> Any:
-            return client.submit(extract_packed, batch, options, pure=False)
-
-        for packed in ordered(submit, batched(papers, self.batch_size), window=2 * max(self.workers, 1) + 1):
+        for packed in self._map(extract_packed, batched(papers, self.batch_size), self.load_options):
             yield Chunk(unpack(packed), packed)
+
+    def extract_indexed(self, papers: Iterable[Paper]) -> Iterator[IndexedChunk]:
+        yield from self._map(extract_indexed, batched(papers, self.batch_size), self.load_options)
+
+    def map_shared(self, fn: Callable[[T, S], Any], shared: S, items: Iterable[T]) -> Iterator[Any]:
+        """``fn(item, shared)`` for every item on the cluster, in order; ``shared`` is scattered
+        to every worker once, not sent with every item."""
+        client = self._client or self.__enter__()._client
+        [future] = client.scatter([shared], broadcast=True, hash=False)
+        try:
+            yield from self._map(fn, items, future)
+        finally:
+            client.cancel([future])
+
+    def _map(self, fn: Callable[..., Any], items: Iterable[Any], *args: Any) -> Iterator[Any]:
+        client = self._client or self.__enter__()._client
+
+        def submit(item: Any) -> Any:
+            return client.submit(fn, item, *args, pure=False)
+
+        yield from ordered(submit, items, window=2 * max(self.workers, 1) + 1)
 
     def __enter__(self) -> DaskEngine:
         if self._client is None:

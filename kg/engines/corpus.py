@@ -1,30 +1,38 @@
 """Both extraction passes over a corpus of any size, in bounded memory.
 
-Pass 1 streams papers through an engine, feeds each result to the corpus index and parks it
-in a :class:`~kg.engines.spool.Spool` on disk; pass 2 (iterating the :class:`ExtractedCorpus`)
-reads the spool back and resolves every paper against the finished index. Only the index
-(distinct names and acronyms) and a few batches in flight are ever in memory.
+Pass 1 streams papers through an engine; the workers pack each batch for a
+:class:`~kg.engines.spool.Spool` on disk and index it, and this process merges the batch
+indexes into the corpus index. Pass 2 reads the spool back and resolves every paper against
+the finished index: in this process by iterating the :class:`ExtractedCorpus`, or on the
+engine's workers with :meth:`ExtractedCorpus.map`. Only the index (distinct names and
+acronyms) and a few batches in flight are ever in memory.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from kg.engines import BATCH_SIZE, open_engine
+from kg.engines import BATCH_SIZE, Engine, open_engine
+from kg.engines.local import InProcessEngine
 from kg.engines.spool import Spool
+from kg.engines.worker import resolve_apply
 from kg.model import ExtractedPaper, Paper
+
+R = TypeVar("R")
 
 
 class ExtractedCorpus:
     """Pass 1 done: iterate for pass 2, the resolved papers in input order (re-readable)."""
 
-    def __init__(self, spool: Spool, index: Any, *, expand_acronyms: bool = True) -> None:
+    def __init__(self, spool: Spool, index: Any, *, expand_acronyms: bool = True, engine: Engine | None = None) -> None:
         self.spool = spool
         self.index = index
         self.expand_acronyms = expand_acronyms
+        self.engine = engine
 
     def __len__(self) -> int:
         return self.spool.papers
@@ -32,6 +40,13 @@ class ExtractedCorpus:
     def __iter__(self) -> Iterator[ExtractedPaper]:
         for extracted in self.spool:
             yield self.index.resolve(extracted, expand_acronyms=self.expand_acronyms)
+
+    def map(self, fn: Callable[[list[ExtractedPaper]], R]) -> Iterator[R]:
+        """``fn`` of each spooled batch of resolved papers, in input order, run on the engine's
+        workers (the finished index shipped once to each); ``fn`` must be picklable (a module
+        function) and should return something cheaper to send back than the papers."""
+        engine = self.engine or InProcessEngine()
+        yield from engine.map_shared(partial(resolve_apply, fn=fn), (self.index, self.expand_acronyms), self.spool.packed())
 
 
 @contextmanager
@@ -50,7 +65,7 @@ def extract_corpus(
     and give the corpus for pass 2; the spool is deleted on exit.
 
     ``on_extracted(n)`` is called after each batch of ``n`` papers (progress bars).
-    The engine's workers are released before pass 2 starts.
+    The engine's workers stay up for :meth:`ExtractedCorpus.map` and are released on exit.
     """
     from kg.extract import CorpusIndex
 
@@ -58,9 +73,9 @@ def extract_corpus(
     with Spool(spool_dir) as spool:
         engine = open_engine(workers, dask_address, batch_size=batch_size, load_options=load_options)
         with engine:
-            for chunk in engine.extract_chunks(papers):
-                index.add_all(chunk.papers)
+            for chunk in engine.extract_indexed(papers):
+                index.merge(chunk.index)
                 spool.add(chunk)
                 if on_extracted is not None:
-                    on_extracted(len(chunk.papers))
-        yield ExtractedCorpus(spool, index, expand_acronyms=expand_acronyms)
+                    on_extracted(chunk.size)
+            yield ExtractedCorpus(spool, index, expand_acronyms=expand_acronyms, engine=engine)

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator, Mapping
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
-from kg.engines.spool import Chunk, pack, unpack
+from kg.engines.spool import Chunk, IndexedChunk, pack, unpack
 from kg.engines.window import batched, ordered
-from kg.engines.worker import extract_packed, pipeline
+from kg.engines.worker import call_shared, extract_indexed, extract_packed, pipeline
 from kg.errors import KgError
 from kg.model import ExtractedPaper, Paper
+
+T = TypeVar("T")
+S = TypeVar("S")
 
 
 class InProcessEngine:
@@ -33,6 +40,16 @@ class InProcessEngine:
     def extract_chunks(self, papers: Iterable[Paper]) -> Iterator[Chunk]:
         for batch in batched(self.extract(papers), self.batch_size):
             yield Chunk(batch, pack(batch))
+
+    def extract_indexed(self, papers: Iterable[Paper]) -> Iterator[IndexedChunk]:
+        from kg.extract import CorpusIndex
+
+        for batch in batched(self.extract(papers), self.batch_size):
+            yield IndexedChunk(pack(batch), len(batch), CorpusIndex().add_all(batch))
+
+    def map_shared(self, fn: Callable[[T, S], Any], shared: S, items: Iterable[T]) -> Iterator[Any]:
+        for item in items:
+            yield fn(item, shared)
 
     def __enter__(self) -> InProcessEngine:
         return self
@@ -61,15 +78,26 @@ class ProcessPoolEngine:
             yield from chunk.papers
 
     def extract_chunks(self, papers: Iterable[Paper]) -> Iterator[Chunk]:
+        for packed in self._map(partial(extract_packed, load_options=self.load_options), batched(papers, self.batch_size)):
+            yield Chunk(unpack(packed), packed)
+
+    def extract_indexed(self, papers: Iterable[Paper]) -> Iterator[IndexedChunk]:
+        yield from self._map(partial(extract_indexed, load_options=self.load_options), batched(papers, self.batch_size))
+
+    def map_shared(self, fn: Callable[[T, S], Any], shared: S, items: Iterable[T]) -> Iterator[Any]:
+        """``fn(item, shared)`` for every item on the workers, in order; ``shared`` goes to each
+        worker process once (through a temporary file), not with every item."""
+        with _pickled(shared) as path:
+            yield from self._map(partial(call_shared, fn, path), items)
+
+    def _map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
         pool = self._pool or self.__enter__()._pool
         assert pool is not None
-        submit = partial(_submit, pool, self.load_options)
         try:
-            for packed in ordered(submit, batched(papers, self.batch_size), window=2 * self.workers + 1):
-                yield Chunk(unpack(packed), packed)
+            yield from ordered(partial(pool.submit, fn), items, window=2 * self.workers + 1)
         except BrokenProcessPool as exc:
             raise KgError(
-                "an extraction worker process died unexpectedly: out of memory (try fewer --workers)? "
+                "a worker process died unexpectedly: out of memory (try fewer --workers)? "
                 "Or, calling kg from a script, is its main code under `if __name__ == \"__main__\":`?"
             ) from exc
 
@@ -84,5 +112,13 @@ class ProcessPoolEngine:
             self._pool = None
 
 
-def _submit(pool: ProcessPoolExecutor, load_options: dict[str, Any], batch: list[Paper]):
-    return pool.submit(extract_packed, batch, load_options)
+@contextmanager
+def _pickled(obj: Any) -> Iterator[str]:
+    """A temporary file holding ``obj`` pickled, removed on exit."""
+    fd, path = tempfile.mkstemp(prefix="kg-shared-", suffix=".pickle")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        yield path
+    finally:
+        os.unlink(path)

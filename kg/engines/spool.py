@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from kg.model import ExtractedPaper
 
@@ -38,6 +38,20 @@ class Chunk:
     papers: list[ExtractedPaper]
     packed: bytes
 
+    @property
+    def size(self) -> int:
+        return len(self.papers)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedChunk:
+    """A batch as pass 1 needs it, made by a worker: packed for the spool, plus the corpus
+    index of just this batch to merge, so the main process never unpickles the papers."""
+
+    packed: bytes
+    size: int
+    index: Any  # a kg.extract.CorpusIndex
+
 
 class Spool:
     """An append-then-read store of extracted papers on disk; a context manager."""
@@ -47,19 +61,24 @@ class Spool:
         self.papers = 0
         self.bytes = 0
 
-    def add(self, chunk: Chunk) -> None:
+    def add(self, chunk: Chunk | IndexedChunk) -> None:
         self._file.write(_FRAME.pack(len(chunk.packed)))
         self._file.write(chunk.packed)
-        self.papers += len(chunk.papers)
+        self.papers += chunk.size
         self.bytes += _FRAME.size + len(chunk.packed)
 
     def __iter__(self) -> Iterator[ExtractedPaper]:
         """Every paper added, in order (the spool can be read any number of times)."""
+        for packed in self.packed():
+            yield from unpack(packed)
+
+    def packed(self) -> Iterator[bytes]:
+        """Every batch added, in order, still packed (for workers to unpack)."""
         self._file.flush()
         self._file.seek(0)
         while header := self._file.read(_FRAME.size):
             (size,) = _FRAME.unpack(header)
-            yield from unpack(self._file.read(size))
+            yield self._file.read(size)
         self._file.seek(0, 2)
 
     def close(self) -> None:

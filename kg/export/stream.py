@@ -54,14 +54,16 @@ class EntityTable:
 
     def add(self, star: nx.DiGraph, paper_node: str) -> None:
         """Count the entities of one paper's star graph (made by :func:`add_paper`)."""
-        published = star.nodes[paper_node].get("published")
-        for eid in star.successors(paper_node):
-            data = star.nodes[eid]
+        self.add_entities(star.nodes[paper_node].get("published"), _star_entities(star, paper_node))
+
+    def add_entities(self, published: str | None, entities: Iterable[EntityRow]) -> None:
+        """Count one paper's entities, as :meth:`add` reads them from its star graph."""
+        for eid, name, entity_type, entity_aliases, link_type in entities:
             row = self._rows.get(eid)
             if row is None:
-                row = self._rows[eid] = [data["name"], data["entity_type"], [], 0, None, data.get("link_type"), len(self._rows)]
+                row = self._rows[eid] = [name, entity_type, [], 0, None, link_type, len(self._rows)]
             self._mentions.append(row[6])
-            for alias in (data["name"], *data["aliases"]):
+            for alias in (name, *entity_aliases):
                 if alias != row[0] and alias not in row[2]:
                     row[2].append(alias)
             row[3] += 1
@@ -115,6 +117,63 @@ class EntityTable:
         return sorted(-negative for _, negative in best)
 
 
+#: An entity node of a paper's star graph: ``(id, name, entity_type, aliases, link_type)``.
+EntityRow = tuple[str, str, str, tuple[str, ...], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPaper:
+    """One resolved paper as :func:`write_streamed` writes it, made by :func:`render_paper`
+    wherever the paper was resolved (a worker process, so the writer only writes): its lines
+    of ``papers.jsonl`` and ``entities.jsonl``, its node and edges in ``graph.json`` and its
+    entity nodes for the :class:`EntityTable`."""
+
+    paper_line: str
+    entities_line: str
+    node: str
+    edges: tuple[str, ...]
+    published: str | None
+    entities: tuple[EntityRow, ...]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled as a plain tuple: a slotted dataclass's own pickling is several times slower
+        return (RenderedPaper, (self.paper_line, self.entities_line, self.node, self.edges, self.published, self.entities))
+
+
+def render_paper(record: ExtractedPaper) -> RenderedPaper:
+    """The outputs of one paper, attributes made by :func:`add_paper` on the paper's star graph."""
+    paper_line = dumps_line(record.paper.to_dict())
+    # = dumps_line(record.to_dict()), without encoding the abstract twice
+    entities = dumps_line([e.to_dict() for e in record.entities])
+    star = nx.DiGraph()
+    add_paper(star, record)
+    pid = record.paper.node_id
+    node = star.nodes[pid]
+    return RenderedPaper(
+        paper_line,
+        f'{paper_line[:-2]},"entities":{entities[:-1]}}}\n',
+        _json({**node, "id": pid}),
+        tuple(_json({**data, "source": pid, "target": eid}) for _, eid, data in star.out_edges(pid, data=True)),
+        node.get("published"),
+        tuple(_star_entities(star, pid)),
+    )
+
+
+def render_batch(records: list[ExtractedPaper]) -> list[RenderedPaper]:
+    """:func:`render_paper` of each record (for :meth:`kg.engines.corpus.ExtractedCorpus.map`)."""
+    return [render_paper(record) for record in records]
+
+
+def _star_entities(star: nx.DiGraph, paper_node: str) -> Iterator[EntityRow]:
+    for eid in star.successors(paper_node):
+        data = star.nodes[eid]
+        yield eid, data["name"], data["entity_type"], tuple(data["aliases"]), data.get("link_type")
+
+
+def _json(item: dict[str, Any]) -> str:
+    return json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+
+
 @dataclass(frozen=True, slots=True)
 class StreamedGraph:
     """What a streamed write produced: counts and the files, in the staging folder."""
@@ -126,9 +185,10 @@ class StreamedGraph:
     table: EntityTable
 
 
-def write_streamed(records: Iterable[ExtractedPaper], out_dir: str | Path) -> StreamedGraph:
+def write_streamed(records: Iterable[ExtractedPaper | RenderedPaper], out_dir: str | Path) -> StreamedGraph:
     """One pass over ``records``: ``papers.jsonl``, ``entities.jsonl`` and ``graph.json``
-    (paper nodes as they come, then entity nodes, then edges, which wait in a temporary file)."""
+    (paper nodes as they come, then entity nodes, then edges, which wait in a temporary file).
+    Records may come already rendered (:func:`render_paper`), by worker processes say."""
     out = Path(out_dir)
     table = EntityTable()
     papers = mentions = 0
@@ -142,20 +202,15 @@ def write_streamed(records: Iterable[ExtractedPaper], out_dir: str | Path) -> St
         nodes = _Items(graph_fh)
         edges = _Items(edges_fh)
         for record in records:
-            paper_line = dumps_line(record.paper.to_dict())
-            papers_fh.write(paper_line)
-            # = dumps_line(record.to_dict()), without encoding the abstract twice
-            entities = [e.to_dict() for e in record.entities]
-            entities_fh.write(f'{paper_line[:-2]},"entities":{dumps_line(entities)[:-1]}}}\n')
-            star = nx.DiGraph()
-            add_paper(star, record)
-            pid = record.paper.node_id
-            nodes.add({**star.nodes[pid], "id": pid})
-            for _, eid, data in star.out_edges(pid, data=True):
-                edges.add({**data, "source": pid, "target": eid})
-            table.add(star, pid)
+            rendered = record if isinstance(record, RenderedPaper) else render_paper(record)
+            papers_fh.write(rendered.paper_line)
+            entities_fh.write(rendered.entities_line)
+            nodes.add_json(rendered.node)
+            for edge in rendered.edges:
+                edges.add_json(edge)
+            table.add_entities(rendered.published, rendered.entities)
             papers += 1
-            mentions += star.out_degree(pid)
+            mentions += len(rendered.edges)
         for eid, attrs in table.nodes():
             nodes.add({**attrs, "id": eid})
         graph_fh.write('\n], "edges": [\n')
@@ -215,7 +270,10 @@ class _Items:
         self.first = True
 
     def add(self, item: dict[str, Any]) -> None:
+        self.add_json(_json(item))
+
+    def add_json(self, text: str) -> None:
         if not self.first:
             self.fh.write(",\n")
-        self.fh.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+        self.fh.write(text)
         self.first = False

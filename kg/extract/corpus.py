@@ -66,6 +66,18 @@ class CorpusIndex:
             self.add(paper)
         return self
 
+    def merge(self, later: CorpusIndex) -> CorpusIndex:
+        """Add the counts of an index of the papers that come after this one's (a worker's
+        batch): the result equals one index fed every paper in order, first-seen ties included."""
+        self.papers += later.papers
+        for key, names in later._names.items():
+            self._names[key].update(names)
+        for key, longs in later._acronyms.items():
+            self._acronyms[key].update(longs)
+        for key, display in later._short_display.items():
+            self._short_display.setdefault(key, display)
+        return self
+
     def canonical(self, type_: str, key: str) -> str | None:
         """The most frequent surface form for a (type, key); ties go to the first seen."""
         names = self._names.get((type_, key))
