@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract import assemble, components, rules, text, urls
-from kg.extract.scan import FOLD_TRAPS, Prefiltered, anchors, prefiltered, required_literals
+from kg.extract.scan import FOLD_TRAPS, Gate, Prefiltered, anchors, folded, prefiltered, required_literals, required_marks
 
 GOLD = Path(__file__).parent / "data" / "gold"
 
@@ -73,6 +73,53 @@ def test_prefiltered_equals_plain_on_any_text(pieces: list[str], pos: int, endpo
     t = "".join(pieces)
     for _, pattern in PATTERNS:
         same(pattern, Prefiltered(pattern), t, pos, endpos)
+
+
+GATED = [(n, p) for n, p in PATTERNS if required_literals(p) is not None]
+
+
+def gate_sound(pattern: re.Pattern[str], gate: Gate, text_: str, pos: int, endpos: int) -> None:
+    """A gate may say "maybe" freely, but "no" only where the pattern finds nothing."""
+    if not gate.within(text_, pos, endpos):
+        assert pattern.search(text_, pos, endpos) is None
+        assert pattern.search(text_[max(pos, 0) : max(endpos, 0)]) is None
+
+
+@pytest.mark.parametrize("name,pattern", GATED, ids=[n for n, _ in GATED])
+def test_gate_says_no_only_where_the_pattern_cannot_match(name: str, pattern: re.Pattern[str]) -> None:
+    gate = Gate(pattern)
+    for t in TEXTS:
+        n = len(t)
+        for pos, endpos in ((0, n), (n // 3, n), (0, n // 2), (n // 4, 3 * n // 4), (n + 3, n), (-2, n // 5)):
+            gate_sound(pattern, gate, t, pos, endpos)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([*ALPHABET, "we call ", "in terms of ", "the task of ", "propose ", "Our model ",
+                                 "dataset ", "challenge", "implemented in ", "(i) "]), max_size=60),
+       st.integers(-2, 80), st.integers(-2, 300))
+def test_gate_is_sound_on_any_text(pieces: list[str], pos: int, endpos: int) -> None:
+    t = "".join(pieces)
+    for _, pattern in GATED:
+        gate_sound(pattern, Gate(pattern), t, pos, endpos)
+
+
+def test_required_marks_read_from_the_pattern() -> None:
+    assert required_marks(re.compile(r"(?i)\bwe\s+[\"“‘]\w+[\"”’]")) == ('"', "‘", "“")
+    assert required_marks(re.compile(r"\w+\s*:\s*\w")) == (":",)
+    assert required_marks(re.compile(r"(?:a|b:)c")) is None  # only one branch holds the colon
+    assert required_marks(re.compile(r"[A-Z]\w+")) is None
+    fast = prefiltered(r"(?i)\bwe\s+call\s+[\"“]([^\"”]+)[\"”]")
+    assert fast.search("we call it") is None and fast.search('We call "X"').group(1) == "X"
+
+
+def test_gate_answers_for_a_range() -> None:
+    gate = Gate(re.compile(r"(?i)\bwe call\b"), "our")
+    t = "Here WE CALL it X; in our work"
+    assert gate.within(t, 0, len(t)) and gate.within(t, 5, 12) and gate.within(t, 20, 26)
+    assert not gate.within(t, 6, 12) and not gate.within(t, 13, 22) and not gate.within(t, 5, 11)
+    with pytest.raises(ValueError):
+        Gate(re.compile(r"\w+"))
 
 
 def test_literals_and_anchors_read_from_the_pattern() -> None:

@@ -8,17 +8,19 @@ records) and the ``doc.spans["kg_entities"]`` group.
 
 from __future__ import annotations
 
-import copy
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from kg.extract.acronyms import Definition, find_definitions
 from kg.extract.assemble import assemble
@@ -42,9 +44,10 @@ if not Doc.has_extension("kg_title_end"):
 
 def text_of(doc: Doc) -> str:
     """``doc.text``, cached while the pipeline runs (spaCy rebuilds it from tokens on each access)."""
-    text = doc._.kg_text
+    ext = doc._
+    text = ext.kg_text
     if text is None:
-        text = doc._.kg_text = doc.text
+        text = ext.kg_text = doc.text
     return text
 
 
@@ -149,9 +152,8 @@ class LexiconMatcher(_Component):
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.prefix_types: dict[str, str] = {}
         keep = set(_read_list("keep"))
-        # a private copy of the tokenizer: the ~50,000 lexicon strings would fill the pipeline
-        # tokenizer's bounded cache, which then stops caching (4x slower tokenizing of abstracts)
-        make = copy.copy(nlp.tokenizer).pipe
+        tokenize = _pattern_tokenizer(nlp).pipe
+        lower = nlp.vocab.lex_attr_getters[LOWER]
         curated = _curated_types(types)
         for type_ in types:
             names = [n for n in _read_lexicon(type_) if curated.get(n.lower(), type_) == type_]
@@ -165,12 +167,14 @@ class LexiconMatcher(_Component):
                     self.prefix_types.setdefault(n, type_)
             uncased = [v for n in uncased for v in _variants(n)]
             if cased:
-                self.orth.add(type_, list(make(sorted(set(cased)))))
+                self.orth.add(type_, [tuple(map(get_string_id, words)) for words in _words(tokenize(sorted(set(cased))))])
             if uncased:
-                self.lower.add(type_, list(make(sorted(set(uncased)))))
+                self.lower.add(type_, [tuple(get_string_id(lower(w)) for w in words) for words in _words(tokenize(sorted(set(uncased))))])
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = doc._.kg_mentions if doc._.kg_mentions is not None else []
+        mentions = doc._.kg_mentions
+        if mentions is None:
+            mentions = []
         strings = doc.vocab.strings
         text = text_of(doc)
         matches = [*self.orth(doc), *self.lower(doc)]
@@ -209,6 +213,26 @@ _SIZED = re.compile(r"(?<![\w-])([A-Z][\w-]*[A-Za-z])\s+(\d{2,4})(?:\s*(?:x|×|t
 _SPACED_UNIT = re.compile(r" ([KMB])(?![\w-])")
 _RESOLUTIONS = frozenset("32 64 128 256 512 1024".split())
 _SLASHED = prefiltered(r"(?<![\w-])([A-Z][A-Za-z]*)-?\d+/(\d+)(?![\w-])")
+def _pattern_tokenizer(nlp: Language) -> Tokenizer:
+    """The pipeline's tokenizer rules over a bare vocabulary, for the lexicon patterns: the ~50,000
+    strings would fill the pipeline tokenizer's bounded cache (which then stops caching) and make
+    a lexeme each, with all its attribute getters (most of the load time)."""
+    tok = nlp.tokenizer
+    return Tokenizer(
+        Vocab(), rules=tok.rules, prefix_search=tok.prefix_search, suffix_search=tok.suffix_search,
+        infix_finditer=tok.infix_finditer, token_match=tok.token_match, url_match=tok.url_match,
+        faster_heuristics=tok.faster_heuristics, max_cache_size=1 << 20,  # names share words: cache them all
+    )
+
+
+def _words(docs: Iterable[Doc]) -> Iterator[list[str]]:
+    """The token texts of each non-empty pattern: the matcher takes patterns as the hashes of the
+    attribute it matches on (ORTH, or LOWER = the pipeline vocabulary's ``lower`` of the text)."""
+    for doc in docs:
+        if len(doc):
+            yield [t.text for t in doc]
+
+
 def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spacy.util.filter_spans`` on (start, end) token offsets: the (first) longest of
     overlapping spans wins; in order of start."""
@@ -296,8 +320,11 @@ class PatternMatcher(_Component):
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         sentences = _sentences(doc)
-        words = words_of(text, sentences, doc._.kg_title_end)
-        mentions = doc._.kg_mentions if doc._.kg_mentions is not None else []
+        ext = doc._
+        words = words_of(text, sentences, ext.kg_title_end)
+        mentions = ext.kg_mentions
+        if mentions is None:
+            mentions = []
         if self.heads:
             mentions.extend(head_phrases(words, text, self.vocab))
         if self.shapes:
@@ -305,7 +332,7 @@ class PatternMatcher(_Component):
         if self.cues:
             mentions.extend(cue_phrases(text, self.vocab))
             mentions.extend(proposal_names(text, words, self.vocab))
-        doc._.kg_mentions = mentions
+        ext.kg_mentions = mentions
         return doc
 
 
@@ -320,14 +347,15 @@ class EntityAssembler(_Component):
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        title_end = doc._.kg_title_end
+        ext = doc._
+        title_end = ext.kg_title_end
         sentences = _sentences(doc)
-        mentions = [Mention(*m) for m in (doc._.kg_mentions or ())]
-        definitions = [Definition(*d) for d in (doc._.kg_acronyms or ())]
-        links = [Link(*l) for l in (doc._.kg_links or ())]
+        mentions = [Mention(*m) for m in (ext.kg_mentions or ())]
+        definitions = [Definition(*d) for d in (ext.kg_acronyms or ())]
+        links = [Link(*l) for l in (ext.kg_links or ())]
         entities = assemble(text, title_end, sentences, mentions, definitions, links, self.vocab)
         entities = [e for e in entities if e.confidence >= self.min_confidence]
-        doc._.kg_entities = [e.to_dict() for e in entities]
+        ext.kg_entities = [e.to_dict() for e in entities]
         spans = []
         offset = title_end + len(TITLE_SEPARATOR)
         for e in entities:
@@ -340,7 +368,7 @@ class EntityAssembler(_Component):
                 spans.append(span)
         if self.spans_key:
             doc.spans[self.spans_key] = spans
-        doc._.kg_text = None  # only a cache: keep serialised docs small
+        ext.kg_text = None  # only a cache: keep serialised docs small
         return doc
 
 

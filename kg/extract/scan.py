@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
@@ -99,6 +100,57 @@ def _required(items: list, fold: bool) -> set[str] | None:
     if not candidates:
         return None
     return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def required_marks(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Punctuation characters of which every match of ``pattern`` contains at least one (a colon,
+    a quote: rarer in prose than any word), or None. Read from the pattern's mandatory parts:
+    a punctuation literal or a class of at most four punctuation characters."""
+    if pattern.flags & (re.LOCALE | re.ASCII):
+        return None
+    try:
+        found = _marks(list(_p.parse(pattern.pattern, pattern.flags)))
+    except RecursionError:  # pragma: no cover
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+def _mark(ch: int) -> bool:
+    c = chr(ch)
+    return not c.isalnum() and not c.isspace() and c != "_" and c.lower() == c == c.upper()
+
+
+def _marks(items: list) -> set[str] | None:
+    """The smallest set of punctuation characters one of which every match of a sequence holds."""
+    candidates: list[set[str]] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            if _mark(av):
+                candidates.append({chr(av)})
+        elif op is _c.IN:
+            if 0 < len(av) <= 4 and all(o is _c.LITERAL and _mark(a) for o, a in av):
+                candidates.append({chr(a) for _, a in av})
+        elif op is _c.SUBPATTERN:
+            if not av[1] and not av[2]:
+                req = _marks(list(av[3]))
+                if req:
+                    candidates.append(req)
+        elif op is _c.BRANCH:
+            union: set[str] = set()
+            for alternative in av[1]:
+                req = _marks(list(alternative))
+                if not req:
+                    break
+                union |= req
+            else:
+                candidates.append(union)
+        elif (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1:
+            req = _marks(list(av[2]))
+            if req:
+                candidates.append(req)
+    if not candidates:
+        return None
+    return min(candidates, key=len)
 
 
 def anchors(pattern: re.Pattern[str]) -> tuple[tuple[str, int, bool], ...] | None:
@@ -240,18 +292,28 @@ class Prefiltered:
     """A compiled pattern whose ``search``/``match``/``fullmatch``/``finditer``/``findall``
     return exactly what the pattern's would, faster where a required literal is absent."""
 
-    __slots__ = ("pattern", "literals", "fold", "anchors", "pieces")
+    __slots__ = ("pattern", "literals", "marks", "fold", "anchors", "pieces")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.literals = required_literals(pattern)
+        self.marks = required_marks(pattern)
         self.anchors = anchors(pattern)
         self.fold = bool(pattern.flags & re.IGNORECASE)
         # no anchors, but a required literal and no spaces in matches: scan only the pieces with the literal
         self.pieces = self.anchors is None and self.literals is not None and spaceless(pattern)
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
-        """True when no required literal lies within ``text[pos:endpos]``."""
+        """True when no required literal (or no required punctuation mark) lies within ``text[pos:endpos]``."""
+        marks = self.marks
+        if marks is not None:
+            find = text.find
+            p, e = max(pos, 0), max(endpos, 0)
+            for mark in marks:
+                if find(mark, p, e) >= 0:
+                    break
+            else:
+                return True
         literals = self.literals
         if literals is None:
             return False
@@ -349,3 +411,59 @@ class Prefiltered:
 def prefiltered(pattern: str | re.Pattern[str], flags: int = 0) -> Prefiltered:
     """``re.compile`` with the literal prefilter (see the module docstring)."""
     return Prefiltered(pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags))
+
+
+class Gate:
+    """Does a stretch of text hold any of some literals? (a sound "no" for patterns that each
+    require one of them, see ``required_literals``). The literals' places are found once per text
+    (the text last asked about is cached), so each question is a bisection, not a scan."""
+
+    __slots__ = ("literals", "_text", "_starts", "_ends")
+
+    def __init__(self, *patterns: re.Pattern[str] | Prefiltered | str) -> None:
+        literals: set[str] = set()
+        for p in patterns:
+            if isinstance(p, str):
+                literals.add(p.lower())
+                continue
+            found = required_literals(p.pattern if isinstance(p, Prefiltered) else p)
+            if found is None:
+                raise ValueError(f"no required literal in {p!r}")
+            literals.update(s.lower() for s in found)  # a case-sensitive literal is also in the lowered text
+        self.literals = tuple(sorted(literals))
+        self._text: str | None = None
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def _places(self, text: str) -> list[int] | None:
+        if self._text is not text:
+            low = folded(text)
+            if low is None:
+                starts = None
+            else:
+                places = []
+                find = low.find
+                for literal in self.literals:
+                    size = len(literal)
+                    i = find(literal)
+                    while i >= 0:
+                        places.append((i, i + size))
+                        i = find(literal, i + 1)
+                places.sort()
+                starts = [s for s, _ in places]
+                self._ends = [e for _, e in places]
+            self._text, self._starts = text, starts
+        return self._starts
+
+    def within(self, text: str, pos: int, endpos: int) -> bool:
+        """True unless no literal lies wholly inside ``text[pos:endpos]`` (True when unsure)."""
+        starts = self._places(text)
+        if starts is None:
+            return True
+        ends = self._ends
+        for k in range(bisect_left(starts, max(pos, 0)), len(starts)):
+            if starts[k] >= endpos:
+                return False
+            if ends[k] <= endpos:
+                return True
+        return False
