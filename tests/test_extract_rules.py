@@ -441,3 +441,13 @@ def test_number_words_and_verbs_do_not_open_a_task_name(nlp) -> None:
     assert entity_key("eight unsupervised clustering") not in got
     assert entity_key("affect face recognition") not in got
     assert got[entity_key("face recognition")][0] == "task"
+
+
+def test_an_acronym_spelled_by_word_initials_takes_all_those_words(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Our approach is based on the successor representation (SR). We introduce the substochastic successor representation (SSR).",
+    )
+    assert got[entity_key("substochastic successor representation")] == ("method", True)
+    assert got[entity_key("successor representation")][0] == "method"

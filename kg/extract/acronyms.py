@@ -143,6 +143,7 @@ def _long_before(text: str, paren_start: int, short: str, short_start: int) -> D
     offset = match_long_form(candidate, core)
     if offset is None:
         return None
+    offset = min(offset, _initials_start(candidate, core))
     # the long form must not be just the short form again
     trimmed = _trim_long(text, window_start + offset, window_start + len(candidate))
     if trimmed is None:
@@ -154,6 +155,19 @@ def _long_before(text: str, paren_start: int, short: str, short_start: int) -> D
     if len(long.split()) < 2 and "-" not in long and not _camel_covers(long, core):
         return None
     return Definition(start, end, short_start, short_start + len(short), plural)
+
+
+def _initials_start(candidate: str, short: str) -> int:
+    """Where the last words of ``candidate`` start when their initials spell ``short`` word by word
+    ("substochastic successor representation (SSR)": Schwartz-Hearst alone takes the letters of
+    "SucceSSor Representation"); ``len(candidate)`` when they do not."""
+    words = list(re.finditer(r"\S+", candidate))
+    if not short.isalpha() or not 2 <= len(short) <= 8 or len(words) < len(short):
+        return len(candidate)
+    last = words[-len(short) :]
+    if any(w.group()[0].lower() != c for w, c in zip(last, short.lower())):
+        return len(candidate)
+    return last[0].start()
 
 
 def _camel_covers(long: str, short: str) -> bool:
