@@ -104,6 +104,37 @@ def test_gate_is_sound_on_any_text(pieces: list[str], pos: int, endpos: int) -> 
         gate_sound(pattern, Gate(pattern), t, pos, endpos)
 
 
+# hand-written gates of the rules: (pattern, gate or core regex over the lower-cased text)
+HAND_GATES = [
+    (rules._ENUMERATED.pattern, rules._ENUMERATED_MARKS),
+    (rules._AND_NOVEL, rules._AND_NOVEL_CORE),
+    (rules._TASK_OF.pattern, rules._TASK_OF_CORE),
+]
+
+
+def hand_gate_sound(text_: str) -> None:
+    low = folded(text_)
+    for pattern, gate in HAND_GATES:
+        if pattern.search(text_) is None or low is None:
+            continue
+        if isinstance(gate, Gate):
+            assert gate.within(text_, 0, len(text_)), pattern.pattern
+        else:
+            assert gate.search(low), pattern.pattern
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from([*ALPHABET, "(i) ", "(iv) ", "2) ", "the task of ", "a problems  of ", ", and a novel ",
+                                 " AN NEW ", "and an\tnew ", "Task of "]), max_size=40))
+def test_hand_written_gates_are_sound(pieces: list[str]) -> None:
+    hand_gate_sound("".join(pieces))
+
+
+def test_hand_written_gates_are_sound_on_gold_texts() -> None:
+    for t in TEXTS:
+        hand_gate_sound(t)
+
+
 def test_required_marks_read_from_the_pattern() -> None:
     assert required_marks(re.compile(r"(?i)\bwe\s+[\"“‘]\w+[\"”’]")) == ('"', "‘", "“")
     assert required_marks(re.compile(r"\w+\s*:\s*\w")) == (":",)

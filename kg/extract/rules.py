@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 from typing import NamedTuple, overload
 
-from kg.extract.scan import folded, prefiltered
+from kg.extract.scan import Gate, folded, prefiltered
 from kg.extract.text import WORD, Sentences, is_name_shaped, is_title_case, strip_name_suffix
 from kg.extract.vocabulary import Vocabulary, vocabulary
 
@@ -235,6 +235,7 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
     hint = _SHAPE_HINT.search
     # plain lower-case or Title-case ASCII words cannot match the hint: skip them without a regex
     candidates = [i for i, t in enumerate(words.texts) if not (t.isascii() and t.isalpha() and (t.islower() or t.istitle())) and hint(t)]
+    has_eval_words: dict[int, bool] = {}  # per sentence start
     for i in candidates:
         word = words[i]
         name = strip_name_suffix(word.text)
@@ -245,18 +246,22 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
         if name != word.text:
             word = Word(word.start, word.start + len(name), name, name.lower(), word.joined, word.first, word.caps_free)
         type_, rule, conf = "method", "shape:method", 0.6
-        s_start, _ = sentences.around(word.start)
-        before = text[max(s_start, word.start - 80) : word.start]
-        if _SOFTWARE_BEFORE.search(before) or _SOFTWARE_AFTER.match(text, word.end):
+        s_start, s_end = sentences.around(word.start)
+        lo = max(s_start, word.start - 80)
+        before = text[lo : word.start]
+        if _SOFTWARE_BEFORE_CUES.within(text, lo, word.start) and _SOFTWARE_BEFORE.search(before) or _SOFTWARE_AFTER.match(text, word.end):
             continue
         nxt = words[i + 1] if i + 1 < len(words) and words[i + 1].joined else None
+        evaluated = has_eval_words.get(s_start)
+        if evaluated is None:
+            evaluated = has_eval_words[s_start] = _EVAL_WORDS_CUES.within(text, s_start, s_end) and bool(_EVAL_WORDS.search(text, s_start, s_end))
         if nxt is not None and vocab.head_type(nxt.lower) == "metric" and nxt.lower in ("score", "scores", "metric"):
             type_, rule, conf = "metric", "shape:metric", 0.6
-        elif _DATASET_CONTEXT.search(before) and _EVAL_WORDS.search(text, s_start, sentences.around(word.start)[1]):
+        elif evaluated and _DATASET_CONTEXT.search(before):
             type_, rule, conf = "dataset", "shape:dataset", 0.55
         elif _YEAR_SUFFIX.search(name):
             type_, rule, conf = "dataset", "shape:dataset", 0.5  # CoNLL-2012, WMT2014: a release of data
-        challenge = _CHALLENGE_AFTER.match(text, word.end)
+        challenge = _CHALLENGE_AFTER.match(text, word.end) if _CHALLENGE_CUES.within(text, word.end, len(text)) else None
         if challenge:  # "the ISBI cell tracking challenge 2015": challenges are datasets
             found.append(Mention(word.start, challenge.end(), "dataset", "shape:dataset", 0.6))
             continue
@@ -276,6 +281,7 @@ _SOFTWARE_AFTER = re.compile(
 )
 _YEAR_SUFFIX = re.compile(r"(?<=[A-Za-z])-(?:19[89]\d|20[0-4]\d)$")
 _CHALLENGE_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}\s+[Cc]hallenge(?:\s+(?:19|20)\d\d\b)?(?![\w-])")
+_SOFTWARE_BEFORE_CUES, _EVAL_WORDS_CUES, _CHALLENGE_CUES = Gate(_SOFTWARE_BEFORE), Gate(_EVAL_WORDS), Gate(_CHALLENGE_AFTER)
 _SHAPE_HINT = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|\d|[\u0370-\u03ff]")
 
 
@@ -306,6 +312,7 @@ def _all_caps_region(words: Words, i: int) -> bool:
 # cue phrases: "in terms of X", "the task of X", "called X"
 
 _TERMS_OF = prefiltered(r"(?i)\b(?:in terms of|measured by|as measured by|evaluated (?:by|with|using)|metrics? (?:such as|like|including)|metrics?,?\s+(?:namely|i\.e\.,?))\s+((?:[\w@-]+(?:\s*[,/]\s*|\s+and\s+|\s+or\s+|\s+))+)")
+_TASK_OF_CORE = re.compile(r"(?:task|problem)s?\s+of\s")  # in the lower-cased text of every match of _TASK_OF (keep in step)
 _TASK_OF = prefiltered(r"(?i)\b(?:the|a|this|challenging|important)\s+(?:task|problem)s?\s+of\s+((?:[\w-]+\s+){0,3}[\w-]+(?:ing|ion|sis|ment))\b")
 
 
@@ -328,6 +335,7 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
     """Metrics after "in terms of" (each item of a list), tasks after "the task of"."""
     vocab = vocab or vocabulary()
     found: list[Mention] = []
+    low = folded(text)
     for m in _TERMS_OF.finditer(text):
         chunk_start = m.start(1)
         for item in re.finditer(r"[^,/]+", m.group(1)):
@@ -355,7 +363,7 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
             phrase = m.group(1)
             if phrase.lower() not in vocab.modifier_stop and phrase.lower() not in vocab.generic_names:
                 found.append(Mention(m.start(1), m.end(1), "task", "cue:phenomenon", 0.6))
-    for m in _TASK_OF.finditer(text):
+    for m in _TASK_OF.finditer(text) if low is None or _TASK_OF_CORE.search(low) else ():
         phrase_words = m.group(1).split()
         while phrase_words and phrase_words[0].lower() in vocab.modifier_stop:
             phrase_words = phrase_words[1:]
@@ -463,7 +471,10 @@ def _title_name(phrase: str, vocab: Vocabulary, lead: bool) -> bool:
 def proposal_context(text: str, start: int, sentence_start: int) -> bool:
     """Is the mention at ``start`` introduced as the paper's own ("we propose [a new] X",
     "called X", "the proposed X", "X, a novel ...")?"""
-    before = text[max(sentence_start, start - 160) : start]
+    lo = max(sentence_start, start - 160)
+    if not _PROPOSAL_CUES.within(text, lo, start):
+        return False  # none of the checks below can match
+    before = text[lo:start]
     if _NAMING.search(before):
         return True
     m = None
@@ -486,6 +497,8 @@ _OUR_KIND = re.compile(
     r"\b[Oo]ur\s+(?:[a-z][\w-]*\s+){0,3}?(?:classifier|model|method|network|architecture|algorithm|approach|framework|system|agent|"
     r"parser|tagger|module|layer|estimator|detector|tracker|encoder|decoder|optimizer|variant)s?,?\s+$"
 )
+# each check of ``proposal_context`` needs one of these in the window ("our" for the last two)
+_PROPOSAL_CUES = Gate(_NAMING, _PROPOSE, "our")
 _PROPOSAL_SENTENCE = re.compile(r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise)")
 _PASSIVE_PROPOSAL = re.compile(
     r"(?i)(?:\s*\([^)]*\))?(?:\s*(?:,|and)\s+[^.;]{0,80}?)?\s+(?:are|is)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:proposed|introduced|developed|designed|devised|presented)\b"
@@ -500,7 +513,7 @@ def described_proposal(text: str, end: int, sentence: str) -> bool:
     proposes: "..., and perpGrad, a training algorithm that ..."."""
     if _PASSIVE_PROPOSAL.match(text, end) or re.match(r"(?i)\s*,?\s*which stands for\b", text[end : end + 30]):
         return True
-    return bool(_PROPOSAL_SENTENCE.search(sentence) and _DESCRIBED_AS.match(text, end))
+    return bool(_DESCRIBED_AS.match(text, end) and _PROPOSAL_SENTENCE.search(sentence))
 
 
 def appositive_proposal(text: str, end: int) -> bool:
@@ -536,13 +549,16 @@ _NAME_ADJECTIVES = frozenset("prior unified universal standard multiple single c
 _SUBJECT_PROPOSES = prefiltered(r"\b[A-Za-z][\w-]*[A-Z][\w-]*\s+(?:also\s+|further\s+)?(?:proposes|introduces|devises)\s+(?:(?:a|an|the)\s+)?")
 # enumerated components: "which stands for (i) a Multiview centroid loss, (ii) ...", "three strategies: 1) TIB-based Maintenance:"
 _ENUMERATED = prefiltered(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|\d\))\s+(?:(?:a|an|the)\s+)?")
+_ENUMERATED_MARKS = Gate("i)", "v)", *(f"{d})" for d in range(10)))  # every match of _ENUMERATED holds one
 _ENUM_CUE = re.compile(r"(?i)\b(?:propos|introduc|present|develop|design|devis|consist|compris|includ|stands for|components?|strateg|modules?|contributions?)")
+_ENUM_CUES = Gate(_ENUM_CUE)
 
 
 # a second verb of a "we" sentence: "We analyse the framework and introduce the cascade fusion unit"
 _AND_INTRO = prefiltered(r"(?i)\band\s+(?:also\s+|then\s+|further\s+)?(?:propose|introduce|develop|design|devise)\s+(?:(?:a|an|the)\s+)?")
 _WE = re.compile(r"(?i)\bwe\s")
 _AND_NOVEL = re.compile(r"(?i)(?:,|\band)\s+(?:a|an)\s+(?=(?:novel|new)\s)")
+_AND_NOVEL_CORE = re.compile(r"(?:,|and)\s+an?\s+(?:novel|new)\s")  # in the lower-cased text of every match (keep in step)
 # a list after a colon in a proposing sentence; a lexicon name in it outranks this cue (not proposed)
 _COLON_LIST = prefiltered(
     r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise)s?d?\s+"
@@ -565,20 +581,23 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
     found: list[Mention] = []
     for pattern, lowercase_ok in ((_INTRO, True), (_APPOSITION, False), (_SUBJECT_PROPOSES, True), (_ENUMERATED, True)):
         enumerated = pattern is _ENUMERATED
+        if enumerated and not _ENUMERATED_MARKS.within(text, 0, len(text)):
+            continue
         for m in pattern.finditer(text):
             i = starts.get(m.end())
             if i is None:
                 continue
             if pattern is _INTRO and re.search(r"(?i)phenomen\w*\s+$", text[max(0, m.start() - 20) : m.start()]):
                 continue  # "a phenomenon called Length Collapse" is not a method
-            if enumerated and not _ENUM_CUE.search(text, max(0, m.start() - 300), m.start()):
+            if enumerated and not (_ENUM_CUES.within(text, max(0, m.start() - 300), m.start()) and _ENUM_CUE.search(text, max(0, m.start() - 300), m.start())):
                 continue
             mention = _name_at(words, i, text, vocab, lowercase_ok, phrase_only=enumerated)
             if mention is not None and not (enumerated and vocab.head_type(words[starts[mention.start]].lower) != "method"
                                             and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1]) in ("task", "metric", "dataset")):
                 found.append(mention)
     low = folded(text)
-    for m in _AND_NOVEL.finditer(text) if low is None or "new" in low or "novel" in low else ():  # "..., and a novel entropy loss"
+    maybe = low is None or ("new" in low or "novel" in low) and _AND_NOVEL_CORE.search(low) is not None
+    for m in _AND_NOVEL.finditer(text) if maybe else ():  # "..., and a novel entropy loss"
         sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         i = starts.get(m.end())
         if i is not None and _PROPOSAL_SENTENCE.search(text, sentence_start, m.start()):

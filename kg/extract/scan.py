@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
@@ -415,10 +414,10 @@ def prefiltered(pattern: str | re.Pattern[str], flags: int = 0) -> Prefiltered:
 
 class Gate:
     """Does a stretch of text hold any of some literals? (a sound "no" for patterns that each
-    require one of them, see ``required_literals``). The literals' places are found once per text
-    (the text last asked about is cached), so each question is a bisection, not a scan."""
+    require one of them, see ``required_literals``): a few ``str.find`` calls on the lower-cased
+    text, instead of a regex tried at every position of the stretch."""
 
-    __slots__ = ("literals", "_text", "_starts", "_ends")
+    __slots__ = ("literals",)
 
     def __init__(self, *patterns: re.Pattern[str] | Prefiltered | str) -> None:
         literals: set[str] = set()
@@ -430,40 +429,17 @@ class Gate:
             if found is None:
                 raise ValueError(f"no required literal in {p!r}")
             literals.update(s.lower() for s in found)  # a case-sensitive literal is also in the lowered text
-        self.literals = tuple(sorted(literals))
-        self._text: str | None = None
-        self._starts: list[int] | None = None
-        self._ends: list[int] = []
-
-    def _places(self, text: str) -> list[int] | None:
-        if self._text is not text:
-            low = folded(text)
-            if low is None:
-                starts = None
-            else:
-                places = []
-                find = low.find
-                for literal in self.literals:
-                    size = len(literal)
-                    i = find(literal)
-                    while i >= 0:
-                        places.append((i, i + size))
-                        i = find(literal, i + 1)
-                places.sort()
-                starts = [s for s, _ in places]
-                self._ends = [e for _, e in places]
-            self._text, self._starts = text, starts
-        return self._starts
+        # a literal that contains another is redundant: the shorter one is found wherever it is
+        self.literals = tuple(sorted(l for l in literals if not any(o != l and o in l for o in literals)))
 
     def within(self, text: str, pos: int, endpos: int) -> bool:
         """True unless no literal lies wholly inside ``text[pos:endpos]`` (True when unsure)."""
-        starts = self._places(text)
-        if starts is None:
+        low = folded(text)
+        if low is None:
             return True
-        ends = self._ends
-        for k in range(bisect_left(starts, max(pos, 0)), len(starts)):
-            if starts[k] >= endpos:
-                return False
-            if ends[k] <= endpos:
+        pos, endpos = max(pos, 0), max(endpos, 0)
+        find = low.find
+        for literal in self.literals:
+            if find(literal, pos, endpos) >= 0:
                 return True
         return False
