@@ -38,7 +38,7 @@ def test_overall_and_proposed_floor(report) -> None:
 
 # The SciREX re-annotation (40 non-Daily-Papers abstracts): a check that rules generalise.
 SCIREX = Path(__file__).parent / "data" / "gold" / "scirex-40.gold.jsonl"
-SCIREX_FLOORS = {"method": 0.68, "dataset": 0.87, "metric": 0.70, "task": 0.69, "code": 0.97}
+SCIREX_FLOORS = {"method": 0.69, "dataset": 0.90, "metric": 0.80, "task": 0.69, "code": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +55,26 @@ def test_scirex_f1_floor(scirex_report, type_: str) -> None:
 
 def test_scirex_proposed_floor(scirex_report) -> None:
     assert scirex_report.proposed_recall >= 0.75
+
+
+# Records 41-70 of the same SciREX file, annotated blind as a held-out set (tests/data/gold/README.md).
+# Round 6 fixed some of its errors, so its scores are no longer an unbiased estimate; the floors
+# only stop regressions.
+HELDOUT = Path(__file__).parent / "data" / "gold" / "scirex-heldout-30.gold.jsonl"
+HELDOUT_FLOORS = {"method": 0.64, "dataset": 0.88, "metric": 0.77, "task": 0.75, "code": 0.97}
+
+
+@pytest.fixture(scope="module")
+def heldout_report():
+    gold = read_records(HELDOUT)
+    papers = [Paper(id=r["id"], title=r.get("title") or "", abstract=r.get("abstract") or "") for r in gold]
+    return score(gold, [p.to_dict() for p in extract(papers, expand_acronyms=False)])
+
+
+@pytest.mark.parametrize("type_", sorted(HELDOUT_FLOORS))
+def test_heldout_f1_floor(heldout_report, type_: str) -> None:
+    assert heldout_report.per_type[type_].f1 >= HELDOUT_FLOORS[type_], heldout_report.per_type[type_].to_dict()
+
+
+def test_heldout_proposed_floor(heldout_report) -> None:
+    assert heldout_report.proposed_recall >= 0.66
