@@ -7,28 +7,61 @@ created), so nothing is left behind even if the process is killed.
 
 from __future__ import annotations
 
+import copyreg
+import gc
+import io
 import pickle
 import struct
 import tempfile
 import zlib
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from kg.model import ExtractedPaper
+from kg.model import Entity, Evidence, ExtractedPaper, Paper
 
 _FRAME = struct.Struct(">Q")
 
 
+def _by_fields(obj: Any) -> tuple[Any, tuple[Any, ...]]:
+    """Pickle a model dataclass as a call of its constructor: twice as fast to load as the
+    dataclass's own pickling (which looks its fields up again for every object)."""
+    return type(obj), tuple([getattr(obj, name) for name in obj.__slots__])
+
+
+_DISPATCH = copyreg.dispatch_table.copy()
+_DISPATCH.update(dict.fromkeys((Paper, Evidence, Entity, ExtractedPaper), _by_fields))
+
+
 def pack(papers: Sequence[ExtractedPaper]) -> bytes:
     """A batch as compact bytes (pickle, then fast zlib: about 1 KB a paper)."""
-    return zlib.compress(pickle.dumps(list(papers), protocol=pickle.HIGHEST_PROTOCOL), 1)
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
+    pickler.dump(list(papers))
+    return zlib.compress(buffer.getvalue(), 1)
 
 
 def unpack(packed: bytes) -> list[ExtractedPaper]:
     """Inverse of :func:`pack` (only ever applied to bytes this process or its workers made)."""
-    return pickle.loads(zlib.decompress(packed))  # noqa: S301
+    data = zlib.decompress(packed)
+    with gc_paused():
+        return pickle.loads(data)  # noqa: S301
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No garbage collection while many objects that form no cycles are made (unpickling):
+    the collector would run every few hundred objects to find nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)
