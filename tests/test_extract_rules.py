@@ -425,6 +425,17 @@ def test_glued_looking_names_with_short_parts_are_kept(nlp) -> None:
     assert got[entity_key("AttMidFlowNetRes")][0] == "method"
 
 
+def test_a_repeated_model_word_with_one_plain_modifier_is_no_method(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "The video model is trained with a target network. Our video model beats the target network of FooNet. "
+        "The Smooth Network refines the Smooth Network features.",
+    )
+    assert entity_key("video model") not in got and entity_key("target network") not in got
+    assert got[entity_key("Smooth Network")][0] == "method"
+
+
 def test_a_second_proposal_verb_in_a_we_sentence_introduces_a_name(nlp) -> None:
     got = found(nlp, "A study", "We analyse our framework in depth and introduce the cascade glyph fusion unit to speed up parsing.")
     assert got[entity_key("cascade glyph fusion unit")] == ("method", True)

@@ -214,6 +214,8 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
         return Mention(start, end, "task", "head:task", 0.6)
     if head.lower in vocab.repeat_heads:
         # "X model", "X training": an entity only when the paper repeats it (or proposes it)
+        if len(mods) == 1 and not named:
+            return None  # "video model", "target network", "test loss": one plain word says what it is for, not which
         return Mention(start, end, "method", "head:repeat", 0.45)
     return Mention(start, end, "method", "head:method", 0.55)
 
