@@ -75,3 +75,13 @@ def test_a_streamed_graph_json_gets_every_community_and_the_links_count(records,
     assert dict(after.nodes(data=True)) == dict(before.nodes(data=True))
     assert list(after.edges(data=True)) == list(before.edges(data=True))
     assert (tmp_path / GRAPH_JSON).read_text(encoding="utf-8").endswith("\n]}\n")
+
+
+def test_papers_sharing_no_entity_are_in_no_community():
+    entities = [("method:a", "A", "method", 1), ("method:b", "B", "method", 1)]
+    ids = ["paper:z", "paper:y", "paper:x"]  # the second paper mentions nothing
+    mentions, ends = [0, 1], [1, 1, 2]
+    links = paper_links(mentions, ends, entity_link_weights(["method", "method"], [1, 1]), numbers=id_order(ids))
+    found = sparse_communities(links, ids, mentions, ends, entities)
+    assert len(links) == 0 and found.communities == []
+    assert found.paper.tolist() == [-1, -1, -1] and found.entity.tolist() == [-1, -1]
