@@ -6,8 +6,8 @@ million papers (ten million edges) that is far beyond a laptop's memory. Above a
 ``papers.jsonl``, ``entities.jsonl`` and ``graph.json``, holding only the
 :class:`EntityTable` (one compact row per distinct entity); ``graph.json`` is the same
 node-link file :func:`kg.export.files.load_graph` reads, node and edge attributes as in
-docs/ARCHITECTURE.md (made by :func:`kg.graph.build.add_paper` itself, one paper at a time),
-without communities. ``view.html`` shows a sample: the papers most connected to the most
+docs/ARCHITECTURE.md (made by :func:`kg.graph.build.add_paper` itself, one paper at a time);
+:mod:`kg.export.stream_links` then adds the communities. ``view.html`` shows a sample: the papers most connected to the most
 frequent entities.
 """
 
