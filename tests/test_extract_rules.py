@@ -462,3 +462,17 @@ def test_an_acronym_spelled_by_word_initials_takes_all_those_words(nlp) -> None:
     )
     assert got[entity_key("substochastic successor representation")] == ("method", True)
     assert got[entity_key("successor representation")][0] == "method"
+
+
+def test_a_title_lead_with_an_unknown_head_is_the_method_when_the_title_names_no_other(nlp) -> None:
+    got = found(
+        nlp,
+        "Mutual Glyph Connection for Handwritten Text Recognition",
+        "We present a novel objective that trains a classifier from unlabelled pages.",
+    )
+    assert got[entity_key("Mutual Glyph Connection")] == ("method", True)
+    # a coined name of its own: the lead only describes it; a heading that is no method stays out
+    got = found(nlp, "Mutual Glyph Connection for Handwritten Text Recognition", "We present GlyphRouteNet, a novel classifier.")
+    assert got.get(entity_key("Mutual Glyph Connection"), ("method", False))[1] is False
+    got = found(nlp, "A Glyph Routing Perspective on Text Recognition", "We present a novel objective.")
+    assert entity_key("Glyph Routing Perspective") not in got

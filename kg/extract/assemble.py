@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.acronyms import Definition
-from kg.extract.rules import Mention, appositive_proposal, described_proposal, proposal_context, title_methods, title_prefix
+from kg.extract.rules import (
+    Mention,
+    appositive_proposal,
+    described_proposal,
+    proposal_context,
+    proposes,
+    title_fallback_lead,
+    title_methods,
+    title_prefix,
+)
 from kg.extract.text import Sentences, is_name_shaped, strip_name_suffix
 from kg.extract.urls import Link
 from kg.extract.vocabulary import Vocabulary, vocabulary
@@ -86,6 +95,14 @@ def assemble(
         for g in groups.values():
             g.proposed |= g.type == "method" and any(m.start == prefix[0] for m in g.mentions)
     proposed_names = {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
+    named = any(m.rule == "title" for m in chosen if m.start < title_end) or any(
+        " " not in n and is_name_shaped(n) for n in proposed_names
+    )  # "... we name ResNeXt": the title lead only describes it
+    lead = _fallback_lead(text, title_end, mentions, vocab) if title_end and not named else None
+    if lead is not None:  # the title names no method of the paper's own but leads with one
+        chosen = _coordinated_datasets(_resolve_overlaps([*mentions, lead], text), text)
+        groups = _group(chosen, text, definitions, vocab)
+        proposed_names = {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
     entities: list[Entity] = []
     for group in sorted(groups.values(), key=lambda g: g.first):
         if _generic(group.name, vocab) or not _well_formed(group.name):
@@ -255,6 +272,22 @@ def _title_mention(text: str, prefix: tuple[int, int], mentions: list[Mention], 
         if m.start == s and m.end == e and m.rule.startswith("lexicon") and (m.type != "dataset" or presents_data):
             type_ = m.type
     return Mention(s, e, type_, "title", 0.9, proposed=type_ == "method")
+
+
+def _fallback_lead(text: str, title_end: int, mentions: list[Mention], vocab: Vocabulary) -> Mention | None:
+    """The title's lead phrase (``rules.title_fallback_lead``) as a proposed method, when the
+    abstract says it proposes something and no known task, dataset or metric fills most of it."""
+    span = title_fallback_lead(text[:title_end], vocab)
+    if span is None or not proposes(text, title_end):
+        return None
+    s, e = span
+    words = len(text[s:e].split())
+    for m in mentions:
+        if m.type != "method" and m.rule.startswith("lexicon") and m.start >= s and m.end <= e and len(text[m.start : m.end].split()) * 2 > words:
+            return None  # "Multimodal Sentiment Analysis for ...": a task
+        if m.type == "method" and m.rule.startswith("lexicon") and m.start <= s and e <= m.end:
+            return None  # "Depthwise Separable Convolutions for ...": a known method, used
+    return Mention(s, e, "method", "title", 0.75, proposed=True)
 
 
 def _title_methods(title: str, mentions: list[Mention], prefix: tuple[int, int] | None, vocab: Vocabulary) -> list[Mention]:

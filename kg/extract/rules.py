@@ -443,6 +443,39 @@ def title_methods(title: str, vocab: Vocabulary | None = None) -> list[tuple[int
     return found
 
 
+_FALLBACK_LEAD = re.compile(r"^\s*(?:an?\s+|the\s+)?((?:(?!(?:for|via|with|without|in|on|through|from|as|using|to|of)\s)[\w'’-]+\s+){1,5}?[\w'’-]+)\s+(?:for|via|with|without|in|on|through|from|as|using)\s", re.IGNORECASE)
+
+
+def title_fallback_lead(title: str, vocab: Vocabulary | None = None) -> tuple[int, int] | None:
+    """The title's leading noun phrase as the paper's method when its head is a task word or
+    unknown ("Invariant Information Clustering for ...", "Direct Output Connection for ..."); only
+    a fallback for a paper that names no proposal of its own (the caller checks that)."""
+    vocab = vocab or vocabulary()
+    m = _FALLBACK_LEAD.match(title)
+    if m is None or not is_title_case(title):
+        return None
+    words = m.group(1).split()
+    inner = [w for w in words[1:-1] if w != "and"]
+    if len(words) < 2 or not all(w[0].isupper() or w[0].isdigit() for w in [words[0], *inner, words[-1]]):
+        return None
+    lowered = [w.lower() for w in words]
+    if any(w in _TITLE_FUNCTION or w in _TITLE_VERBS for w in lowered):
+        return None
+    if any(w.endswith("s") and not w.endswith("ss") and not is_name_shaped(w) for w in words[:-1]):
+        return None
+    first, head = lowered[0], lowered[-1]
+    if first.endswith(("ing", "ly", "er")):
+        return None  # "Boosting X Efficiency with ...", "Sharper Bounds for ...": not a name
+    if first in vocab.modifier_stop and first not in _NAME_ADJECTIVES:
+        return None
+    head_type = vocab.head_type(head) or vocab.head_type(head.rstrip("s"))
+    if head_type in ("metric", "dataset") or head in vocab.phenomenon_heads or head in ("theory", "theorem"):
+        return None
+    if head in _GENERIC_TAIL or head in vocab.generic_heads or head in vocab.lead_stop_heads or " ".join(lowered) in vocab.generic_names:
+        return None
+    return m.start(1), m.end(1)
+
+
 def _title_name(phrase: str, vocab: Vocabulary, lead: bool) -> bool:
     """A Title Case noun phrase of 2-4 words whose head is not a task, metric, dataset or generic word."""
     words = phrase.split()
@@ -468,6 +501,15 @@ def _title_name(phrase: str, vocab: Vocabulary, lead: bool) -> bool:
     if lead and head_type != "method" and not head.endswith(("ing", "ings")):
         return False
     return " ".join(lowered) not in vocab.generic_names
+
+
+def proposes(text: str, start: int = 0) -> bool:
+    """The text from ``start`` states a proposal ("we present a novel ...", "this paper proposes ...",
+    "our proposed method")."""
+    return bool(_PROPOSE.search(text, start) or _PROPOSED_METHOD.search(text, start))
+
+
+_PROPOSED_METHOD = re.compile(r"(?i)\b(?:our|the)\s+(?:proposed|novel)\s+(?:[\w-]+\s+){0,2}?(?:method|model|approach|framework|architecture|algorithm|network)\b")
 
 
 def proposal_context(text: str, start: int, sentence_start: int) -> bool:

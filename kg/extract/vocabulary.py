@@ -25,6 +25,7 @@ class Vocabulary:
     software: frozenset[str]  # libraries and platforms: never entities (GUIDELINES: not methods)
     phenomenon_heads: frozenset[str]  # "Softmax Collapse", "exposure bias": problems, not methods
     split_words: frozenset[str]  # "validation", "test": a split of a dataset, not part of its name
+    lead_stop_heads: frozenset[str]  # "A Heat Diffusion Perspective on ...": a title lead that names no method
     head_index: dict[str, str]  # head word -> type (first listed type wins)
 
     def head_type(self, word: str) -> str | None:
@@ -56,6 +57,7 @@ def vocabulary() -> Vocabulary:
         software=frozenset(data["software"]),
         phenomenon_heads=frozenset(data["phenomenon_heads"]),
         split_words=frozenset(data["split_words"]),
+        lead_stop_heads=frozenset(data["lead_stop_heads"]),
     )
 
 
