@@ -170,8 +170,7 @@ def _star_entities(star: nx.DiGraph, paper_node: str) -> Iterator[EntityRow]:
         yield eid, data["name"], data["entity_type"], tuple(data["aliases"]), data.get("link_type")
 
 
-def _json(item: dict[str, Any]) -> str:
-    return json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # json.dumps without a new encoder per call
 
 
 @dataclass(frozen=True, slots=True)

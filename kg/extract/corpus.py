@@ -45,10 +45,13 @@ class CorpusIndex:
         self._acronyms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         self._short_display: dict[tuple[str, str], str] = {}
         self.papers = 0
+        self._canonical: dict[tuple[str, str], str | None] = {}  # answers of canonical(), until the next add
 
     def add(self, extracted: ExtractedPaper) -> None:
         """Record one paper's names and acronym definitions."""
         self.papers += 1
+        if self._canonical:
+            self._canonical.clear()
         for entity in extracted.entities:
             if entity.type is EntityType.CODE:
                 continue
@@ -70,6 +73,7 @@ class CorpusIndex:
         """Add the counts of an index of the papers that come after this one's (a worker's
         batch): the result equals one index fed every paper in order, first-seen ties included."""
         self.papers += later.papers
+        self._canonical.clear()
         for key, names in later._names.items():
             self._names[key].update(names)
         for key, longs in later._acronyms.items():
@@ -80,10 +84,13 @@ class CorpusIndex:
 
     def canonical(self, type_: str, key: str) -> str | None:
         """The most frequent surface form for a (type, key); ties go to the first seen."""
-        names = self._names.get((type_, key))
-        if not names:
-            return None
-        return max(names.items(), key=lambda item: (item[1], _casing_score(item[0])))[0]
+        try:
+            return self._canonical[(type_, key)]
+        except KeyError:
+            names = self._names.get((type_, key))
+            best = max(names.items(), key=lambda item: (item[1], _casing_score(item[0])))[0] if names else None
+            self._canonical[(type_, key)] = best
+            return best
 
     def long_form(self, type_: str, short: str) -> str | None:
         """The one long form defined for ``short`` in the corpus, or None (unknown or ambiguous)."""
