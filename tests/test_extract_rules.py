@@ -476,3 +476,8 @@ def test_a_title_lead_with_an_unknown_head_is_the_method_when_the_title_names_no
     assert got.get(entity_key("Mutual Glyph Connection"), ("method", False))[1] is False
     got = found(nlp, "A Glyph Routing Perspective on Text Recognition", "We present a novel objective.")
     assert entity_key("Glyph Routing Perspective") not in got
+
+
+def test_a_capitalised_word_after_with_before_the_title_colon_is_the_papers_method(nlp) -> None:
+    got = found(nlp, "Boosting Parallel Training Efficiency with Q9: A Communication-Driven Approach", "Q9 finds faulty GPUs fast.")
+    assert got[entity_key("Q9")] == ("method", True)

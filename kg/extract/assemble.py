@@ -85,6 +85,9 @@ def assemble(
         lead = re.match(r"\s*([^\s:]+)\s+(?:for|of|in|with|via|on|:)\s", text[:title_end])
         if lead and is_name_shaped(strip_name_suffix(lead.group(1))):
             prefix = (lead.start(1), lead.start(1) + len(strip_name_suffix(lead.group(1))))
+        means = _MEANS_BEFORE_COLON.search(text, 0, title_end)
+        if prefix is None and means:  # "Boosting Parallel Training with C4: A ..."
+            prefix = means.span(1)
     if prefix is not None:
         mentions.append(_title_mention(text, prefix, mentions, vocab))
     if title_end:
@@ -259,6 +262,9 @@ def _sentence_start(text: str, pos: int) -> int:
 _PRESENTS_DATA = re.compile(
     r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:introduce|present|release|collect|construct|build|provide|create|curate)s?d?\b[^.]{0,60}?\b(?:dataset|benchmark|corpus|database)"
 )
+
+
+_MEANS_BEFORE_COLON = re.compile(r"\s(?:with|via|using|through)\s+([A-Z][\w.+-]*\w)\s*:\s")
 
 
 def _title_mention(text: str, prefix: tuple[int, int], mentions: list[Mention], vocab: Vocabulary) -> Mention:
