@@ -481,3 +481,8 @@ def test_a_title_lead_with_an_unknown_head_is_the_method_when_the_title_names_no
 def test_a_capitalised_word_after_with_before_the_title_colon_is_the_papers_method(nlp) -> None:
     got = found(nlp, "Boosting Parallel Training Efficiency with Q9: A Communication-Driven Approach", "Q9 finds faulty GPUs fast.")
     assert got[entity_key("Q9")] == ("method", True)
+
+
+def test_one_hyphenated_lowercase_word_in_an_appositive_after_a_proposal_verb_is_a_name(nlp) -> None:
+    got = found(nlp, "A study", "We study deep nets and develop skip-gate, a natural extension of dropout, to regularise them.")
+    assert got[entity_key("skip-gate")] == ("method", True)

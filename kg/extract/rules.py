@@ -674,6 +674,9 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
     return found
 
 
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s")
+
+
 def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: bool, phrase_only: bool = False) -> Mention | None:
     first = words[i]
     if not phrase_only and _nameish(first) and first.lower not in vocab.modifier_stop:
@@ -711,6 +714,9 @@ def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: b
         k += 1
     while run and run[-1].lower in _GENERIC_TAILS:
         run.pop()
+    if len(run) == 1 and "-" in run[0].text.strip("-") and run[0].text.islower() and _APPOSITIVE_AFTER.match(text, run[0].end):
+        if run[0].lower not in vocab.generic_names and vocab.head_type(run[0].lower.rsplit("-", 1)[-1]) not in ("task", "metric", "dataset"):
+            return Mention(run[0].start, run[0].end, "method", "named", 0.6, proposed=True)  # "develop drop-path, a natural ..."
     if len(run) < 2 or any(c.isdigit() for w in run for c in w.text[:1]):
         return None
     if run[-1].lower.endswith(("ly", "ed")) or run[-1].lower in vocab.modifier_stop or vocab.head_type(run[-1].lower) == "dataset":
