@@ -486,3 +486,9 @@ def test_a_capitalised_word_after_with_before_the_title_colon_is_the_papers_meth
 def test_one_hyphenated_lowercase_word_in_an_appositive_after_a_proposal_verb_is_a_name(nlp) -> None:
     got = found(nlp, "A study", "We study deep nets and develop skip-gate, a natural extension of dropout, to regularise them.")
     assert got[entity_key("skip-gate")] == ("method", True)
+
+
+def test_a_known_method_followed_by_a_capitalised_component_word_takes_it(nlp) -> None:
+    got = found(nlp, "A study", "We design a Smooth Network with Channel Attention Block and global average pooling.")
+    assert got[entity_key("Channel Attention Block")][0] == "method"
+    assert entity_key("Channel Attention") not in got

@@ -80,6 +80,7 @@ def assemble(
     own = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method"}
     mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
+    mentions = [_with_component_head(m, text) for m in mentions]
     prefix = title_prefix(text[:title_end]) if title_end else None
     if prefix is None and title_end:
         lead = re.match(r"\s*([^\s:]+)\s+(?:for|of|in|with|via|on|:)\s", text[:title_end])
@@ -158,6 +159,20 @@ def _extend_known_tasks(mentions: list[Mention], text: str, title_end: int, voca
         else m
         for m in mentions
     ]
+
+
+def _with_component_head(m: Mention, text: str) -> Mention:
+    """A known Title Case method followed by a capitalised component word names a longer
+    component ("Channel Attention Block", "Squeeze Excitation Module"): the mention takes it."""
+    if m.type != "method" or not m.rule.startswith("lexicon") or m.name is not None:
+        return m
+    after = _COMPONENT_HEAD.match(text, m.end)
+    if after is None or not all(w[:1].isupper() for w in text[m.start : m.end].split()):
+        return m
+    return m._replace(end=after.end())
+
+
+_COMPONENT_HEAD = re.compile(r" (?:Block|Module|Layer|Unit|Cell)s?\b(?![-‐])")
 
 
 _METHOD_WORDS = frozenset("neural deep statistical".split())
