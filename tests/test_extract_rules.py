@@ -489,6 +489,6 @@ def test_one_hyphenated_lowercase_word_in_an_appositive_after_a_proposal_verb_is
 
 
 def test_a_known_method_followed_by_a_capitalised_component_word_takes_it(nlp) -> None:
-    got = found(nlp, "A study", "We design a Smooth Network with Channel Attention Block and global average pooling.")
+    got = found(nlp, "A study", "The decoder refines features with a Channel Attention Block and global average pooling.")
     assert got[entity_key("Channel Attention Block")][0] == "method"
     assert entity_key("Channel Attention") not in got
