@@ -86,6 +86,8 @@ def test_workers_resolve_and_render_pass_2_as_this_process_does(papers):
     with extract_corpus(iter(papers), workers=2, batch_size=8) as corpus:
         in_process = render_batch(list(corpus))
         on_workers = list(chain.from_iterable(corpus.map(render_batch)))
+        assert corpus.engine._pool is None  # the workers' memory is given back after pass 2
+        assert list(chain.from_iterable(corpus.map(render_batch))) == in_process  # on new workers
     assert on_workers == in_process
     with extract_corpus(iter(papers), workers=1, batch_size=8) as corpus:
         assert list(chain.from_iterable(corpus.map(render_batch))) == in_process

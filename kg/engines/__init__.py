@@ -2,12 +2,16 @@
 
 Every engine maps :func:`kg.extract.extract_papers` over batches of papers and yields the
 :class:`~kg.model.ExtractedPaper` results in input order, with a bounded number of batches
-in flight so memory stays flat however long the input. Corpus-level resolution and the graph
-stay with the caller::
+in flight so memory stays flat however long the input::
 
     with open_engine(workers=4) as engine:
         for extracted in engine.extract(papers):
             ...
+
+The same workers run the rest of a large build (:mod:`kg.engines.corpus`): each batch is
+packed and indexed where it was extracted (:meth:`Engine.extract_indexed`), and pass 2 maps
+a function over the spooled batches with the finished index sent once to every worker
+(:meth:`Engine.map_shared`), so the calling process mostly reads input and writes output.
 """
 
 from __future__ import annotations

@@ -44,9 +44,13 @@ class ExtractedCorpus:
     def map(self, fn: Callable[[list[ExtractedPaper]], R]) -> Iterator[R]:
         """``fn`` of each spooled batch of resolved papers, in input order, run on the engine's
         workers (the finished index shipped once to each); ``fn`` must be picklable (a module
-        function) and should return something cheaper to send back than the papers."""
+        function) and should return something cheaper to send back than the papers.
+        The engine's workers are released when the map is done (a later map starts new ones)."""
         engine = self.engine or InProcessEngine()
-        yield from engine.map_shared(partial(resolve_apply, fn=fn), (self.index, self.expand_acronyms), self.spool.packed())
+        try:
+            yield from engine.map_shared(partial(resolve_apply, fn=fn), (self.index, self.expand_acronyms), self.spool.packed())
+        finally:
+            engine.__exit__(None, None, None)  # their pipelines' memory back before what follows pass 2
 
 
 @contextmanager
@@ -65,7 +69,7 @@ def extract_corpus(
     and give the corpus for pass 2; the spool is deleted on exit.
 
     ``on_extracted(n)`` is called after each batch of ``n`` papers (progress bars).
-    The engine's workers stay up for :meth:`ExtractedCorpus.map` and are released on exit.
+    The engine's workers stay up for :meth:`ExtractedCorpus.map` and are released after it or on exit.
     """
     from kg.extract import CorpusIndex
 
