@@ -492,3 +492,9 @@ def test_a_known_method_followed_by_a_capitalised_component_word_takes_it(nlp) -
     got = found(nlp, "A study", "The decoder refines features with a Channel Attention Block and global average pooling.")
     assert got[entity_key("Channel Attention Block")][0] == "method"
     assert entity_key("Channel Attention") not in got
+
+
+def test_a_dotted_version_after_a_model_name_stays_in_the_name(nlp) -> None:
+    got = found(nlp, "A study", "We release FooVL-M 4.5, an efficient multimodal model. FooVL-M 4.5 is fast, and BarNet 2.5 times faster.")
+    assert got[entity_key("FooVL-M 4.5")] == ("method", True)
+    assert entity_key("FooVL-M") not in got and entity_key("BarNet 2.5") not in got

@@ -80,7 +80,7 @@ def assemble(
     own = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method"}
     mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
-    mentions = [_with_component_head(m, text) for m in mentions]
+    mentions = [_with_version(_with_component_head(m, text), text) for m in mentions]
     prefix = title_prefix(text[:title_end]) if title_end else None
     if prefix is None and title_end:
         lead = re.match(r"\s*([^\s:]+)\s+(?:for|of|in|with|via|on|:)\s", text[:title_end])
@@ -173,6 +173,20 @@ def _with_component_head(m: Mention, text: str) -> Mention:
 
 
 _COMPONENT_HEAD = re.compile(r" (?:Block|Module|Layer|Unit|Cell)s?\b(?![-‐])")
+
+
+def _with_version(m: Mention, text: str) -> Mention:
+    """A model name followed by a dotted version names that version (GUIDELINES rule 5:
+    "FlowNet 2.0", "MiniCPM-V 4.5"), not a value ("FooNet 2.5 times faster")."""
+    if m.type != "method" or m.name is not None or m.rule.startswith("lexicon"):
+        return m
+    after = _VERSION.match(text, m.end)
+    if after is None or not is_name_shaped(text[m.start : m.end].split()[-1]):
+        return m
+    return m._replace(end=after.end())
+
+
+_VERSION = re.compile(r" [vV]?\d+(?:\.\d+)+(?![\w%])(?!\.\d)(?!\s*(?:%|times\b|x\b|[kKMGT]?B\b|ms\b|seconds?\b|points?\b|dB\b))")
 
 
 _METHOD_WORDS = frozenset("neural deep statistical".split())
