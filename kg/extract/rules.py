@@ -591,6 +591,8 @@ _GENERIC_TAILS = frozenset(
 _NAME_ADJECTIVES = frozenset("prior unified universal standard multiple single conditional global local".split())  # stop words that can start a name
 # the paper's own method as subject: "FastComposer proposes delayed subject conditioning"
 _SUBJECT_PROPOSES = prefiltered(r"\b[A-Za-z][\w-]*[A-Z][\w-]*\s+(?:also\s+|further\s+)?(?:proposes|introduces|devises)\s+(?:(?:a|an|the)\s+)?")
+# naming a description: "We term this approach Chain-of-Frames", "we dub the resulting model X"
+_TERM_THIS = prefiltered(r"\b(?:[Ww]e|and)\s+(?:term|dub|call|name)(?:ed)?\s+(?:this|that|the|our|these|such|each)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])")
 # enumerated components: "which stands for (i) a Multiview centroid loss, (ii) ...", "three strategies: 1) TIB-based Maintenance:"
 _ENUMERATED = prefiltered(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|\d\))\s+(?:(?:a|an|the)\s+)?")
 _ENUMERATED_MARKS = Gate("i)", "v)", *(f"{d})" for d in range(10)))  # every match of _ENUMERATED holds one
@@ -623,7 +625,7 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
     vocab = vocab or vocabulary()
     starts = dict(zip(words.starts, range(len(words))))
     found: list[Mention] = []
-    for pattern, lowercase_ok in ((_INTRO, True), (_APPOSITION, False), (_SUBJECT_PROPOSES, True), (_ENUMERATED, True)):
+    for pattern, lowercase_ok in ((_INTRO, True), (_APPOSITION, False), (_SUBJECT_PROPOSES, True), (_ENUMERATED, True), (_TERM_THIS, False)):
         enumerated = pattern is _ENUMERATED
         if enumerated and not _ENUMERATED_MARKS.within(text, 0, len(text)):
             continue
