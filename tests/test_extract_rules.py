@@ -498,6 +498,8 @@ def test_a_dotted_version_after_a_model_name_stays_in_the_name(nlp) -> None:
     got = found(nlp, "A study", "We release FooVL-M 4.5, an efficient multimodal model. FooVL-M 4.5 is fast, and BarNet 2.5 times faster.")
     assert got[entity_key("FooVL-M 4.5")] == ("method", True)
     assert entity_key("FooVL-M") not in got and entity_key("BarNet 2.5") not in got
+    (paper,) = extract_papers([Paper(id="t", title="A study", abstract="We propose GlyphDec++, an adaptive decoder.")], nlp)
+    assert [e.name for e in paper.entities] == ["GlyphDec++"]
 
 
 def test_we_term_this_approach_x_names_the_papers_method(nlp) -> None:

@@ -177,9 +177,11 @@ _COMPONENT_HEAD = re.compile(r" (?:Block|Module|Layer|Unit|Cell)s?\b(?![-‐])")
 
 def _with_version(m: Mention, text: str) -> Mention:
     """A model name followed by a dotted version names that version (GUIDELINES rule 5:
-    "FlowNet 2.0", "MiniCPM-V 4.5"), not a value ("FooNet 2.5 times faster")."""
+    "FlowNet 2.0", "MiniCPM-V 4.5"), not a value ("FooNet 2.5 times faster"); "++" is part of it."""
     if m.type != "method" or m.name is not None or m.rule.startswith("lexicon"):
         return m
+    if text.startswith("++", m.end) and not text[m.end + 2 : m.end + 3].isalnum():
+        m = m._replace(end=m.end + 2)  # "SpecDec++", "DPO++"
     after = _VERSION.match(text, m.end)
     if after is None or not is_name_shaped(text[m.start : m.end].split()[-1]):
         return m
