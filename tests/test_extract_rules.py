@@ -506,3 +506,15 @@ def test_we_term_this_approach_x_names_the_papers_method(nlp) -> None:
     got = found(nlp, "A study", "We term this simple approach Chain-of-Glyphs and dub the resulting model Glyph-Omni-Lite.")
     assert got[entity_key("Chain-of-Glyphs")] == ("method", True)
     assert got[entity_key("Glyph-Omni-Lite")] == ("method", True)
+
+
+def test_a_description_before_its_name_is_not_a_second_proposal(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We propose a novel glyph routing model called GlyphRouter. We introduce an optimal glyph table learning framework OptGlyph. "
+        "We also introduce the GlyphHood dataset.",
+    )
+    assert got[entity_key("GlyphRouter")] == ("method", True) and got[entity_key("OptGlyph")] == ("method", True)
+    assert entity_key("glyph routing model") not in got and entity_key("optimal glyph table learning") not in got
+    assert got.get(entity_key("GlyphHood"), ("dataset",))[0] == "dataset"

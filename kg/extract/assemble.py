@@ -18,6 +18,7 @@ from kg.extract.rules import (
     Mention,
     appositive_proposal,
     described_proposal,
+    named_after,
     proposal_context,
     proposes,
     title_fallback_lead,
@@ -115,8 +116,10 @@ def assemble(
         proposed = group.type == "method" and (
             group.name in proposed_names or any(group.name.startswith(n + "-") for n in proposed_names)
         )
-        if all(m.rule == "head:repeat" for m in group.mentions) and len(group.mentions) < 2 and not proposed:
-            continue
+        if all(m.rule == "head:repeat" for m in group.mentions) and len(group.mentions) < 2 and (
+            not proposed or named_after(text, first.end)
+        ):
+            continue  # "a novel neural network model called X": X is the entity
         entities.append(
             Entity(
                 type=EntityType(group.type),

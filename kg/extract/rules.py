@@ -679,6 +679,19 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s")
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
+_NAME_FOLLOWS = re.compile(r"(?:\s+[a-z]+)?\s*,?\s+(?:called|named|dubbed|termed|coined|namely|nicknamed)\b")
+_NEXT_TOKEN = re.compile(r"(?:\s+(?:framework|model|method|approach|architecture|algorithm|network|system|agent|module))?\s+([^\s,.;:()]+)")
+
+
+def named_after(text: str, end: int) -> bool:
+    """A description right before its name: "... model called X", "... learning framework OptEmbed"."""
+    if _NAME_FOLLOWS.match(text, end):
+        return True
+    m = _NEXT_TOKEN.match(text, end)
+    return bool(m and is_name_shaped(m.group(1)) and not m.group(1).isupper())
+
+
 def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: bool, phrase_only: bool = False) -> Mention | None:
     first = words[i]
     if not phrase_only and _nameish(first) and first.lower not in vocab.modifier_stop:
@@ -698,6 +711,9 @@ def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: b
         name = text[run[0].start : run[-1].end]
         if name.lower() in vocab.generic_names:
             return None
+        after = _NEXT_WORD.match(text, run[-1].end)
+        if after and vocab.head_type(after.group(1).lower()) in ("dataset", "metric"):
+            return None  # "we introduce the SentiHood dataset", "an AUC-100 metric": not a method
         return Mention(run[0].start, run[-1].end, "method", "named", 0.8, proposed=True)
     if not lowercase_ok:
         return None
@@ -723,6 +739,8 @@ def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: b
         return None
     if run[-1].lower.endswith(("ly", "ed")) or run[-1].lower in vocab.modifier_stop or vocab.head_type(run[-1].lower) == "dataset":
         return None  # "we introduce a new large-scale dataset" names no method
+    if named_after(text, run[-1].end):
+        return None  # "a novel neural network model called X", "a ... framework OptEmbed": X is the name
     name = text[run[0].start : run[-1].end]
     if name.lower() in vocab.generic_names:
         return None
