@@ -15,7 +15,7 @@ from kg.extract.scoring import read_records, score
 from kg.model import Paper
 
 GOLD = Path(__file__).parent / "data" / "gold" / "daily-papers-sep-11.gold.jsonl"
-FLOORS = {"method": 0.76, "dataset": 0.89, "metric": 0.74, "task": 0.64, "code": 0.97}
+FLOORS = {"method": 0.78, "dataset": 0.89, "metric": 0.74, "task": 0.64, "code": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +32,13 @@ def test_f1_floor(report, type_: str) -> None:
 
 
 def test_overall_and_proposed_floor(report) -> None:
-    assert report.overall.f1 >= 0.75, report.overall.to_dict()
-    assert report.proposed_recall >= 0.86
+    assert report.overall.f1 >= 0.77, report.overall.to_dict()
+    assert report.proposed_recall >= 0.89
 
 
 # The SciREX re-annotation (40 non-Daily-Papers abstracts): a check that rules generalise.
 SCIREX = Path(__file__).parent / "data" / "gold" / "scirex-40.gold.jsonl"
-SCIREX_FLOORS = {"method": 0.69, "dataset": 0.90, "metric": 0.80, "task": 0.69, "code": 0.97}
+SCIREX_FLOORS = {"method": 0.70, "dataset": 0.90, "metric": 0.80, "task": 0.69, "code": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_scirex_proposed_floor(scirex_report) -> None:
 # Round 6 fixed some of its errors, so its scores are no longer an unbiased estimate; the floors
 # only stop regressions.
 HELDOUT = Path(__file__).parent / "data" / "gold" / "scirex-heldout-30.gold.jsonl"
-HELDOUT_FLOORS = {"method": 0.64, "dataset": 0.88, "metric": 0.77, "task": 0.75, "code": 0.97}
+HELDOUT_FLOORS = {"method": 0.69, "dataset": 0.88, "metric": 0.77, "task": 0.76, "code": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -77,4 +77,4 @@ def test_heldout_f1_floor(heldout_report, type_: str) -> None:
 
 
 def test_heldout_proposed_floor(heldout_report) -> None:
-    assert heldout_report.proposed_recall >= 0.66
+    assert heldout_report.proposed_recall >= 0.77
