@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LOWER, SENT_START
+from spacy.attrs import IDX, LENGTH, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -39,7 +39,12 @@ for _name, _default in (
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 if not Doc.has_extension("kg_title_end"):
-    Doc.set_extension("kg_title_end", getter=lambda doc: max(0, text_of(doc).find(TITLE_SEPARATOR)))
+    Doc.set_extension("kg_title_end", getter=lambda doc: title_end_of(text_of(doc)))
+
+
+def title_end_of(text: str) -> int:
+    """Where the title ends in the pipeline's text (``doc._.kg_title_end``)."""
+    return max(0, text.find(TITLE_SEPARATOR))
 
 
 def text_of(doc: Doc) -> str:
@@ -179,9 +184,9 @@ class LexiconMatcher(_Component):
         text = text_of(doc)
         matches = [*self.orth(doc), *self.lower(doc)]
         labels = {(s, e): match_id for match_id, s, e in matches}  # the last match of a span wins
+        offsets = doc.to_array([IDX, LENGTH]) if matches else None  # characters of the tokens, without Span objects
         for s, e in _longest_first([(s, e) for _, s, e in matches]):
-            span = doc[s:e]
-            start, end = span.start_char, span.end_char
+            start, end = int(offsets[s, 0]), int(offsets[e - 1, 0] + offsets[e - 1, 1])
             if not _word_aligned(text, start, end):
                 continue
             mentions.append(Mention(start, end, strings[labels[(s, e)]], "lexicon", self.confidence))
@@ -321,7 +326,7 @@ class PatternMatcher(_Component):
         text = text_of(doc)
         sentences = _sentences(doc)
         ext = doc._
-        words = words_of(text, sentences, ext.kg_title_end)
+        words = words_of(text, sentences, title_end_of(text))
         mentions = ext.kg_mentions
         if mentions is None:
             mentions = []
@@ -348,7 +353,7 @@ class EntityAssembler(_Component):
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         ext = doc._
-        title_end = ext.kg_title_end
+        title_end = title_end_of(text)
         sentences = _sentences(doc)
         mentions = [Mention(*m) for m in (ext.kg_mentions or ())]
         definitions = [Definition(*d) for d in (ext.kg_acronyms or ())]
