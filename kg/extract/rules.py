@@ -593,6 +593,7 @@ _NAME_ADJECTIVES = frozenset("prior unified universal standard multiple single c
 _SUBJECT_PROPOSES = prefiltered(r"\b[A-Za-z][\w-]*[A-Z][\w-]*\s+(?:also\s+|further\s+)?(?:proposes|introduces|devises)\s+(?:(?:a|an|the)\s+)?")
 # naming a description: "We term this approach Chain-of-Frames", "we dub the resulting model X"
 _TERM_THIS = prefiltered(r"\b(?:[Ww]e|and)\s+(?:term|dub|call|name)(?:ed)?\s+(?:this|that|the|our|these|such|each)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])")
+_TERM_VERBS = Gate("term", "dub", "call", "name")  # every match of _TERM_THIS holds one
 # enumerated components: "which stands for (i) a Multiview centroid loss, (ii) ...", "three strategies: 1) TIB-based Maintenance:"
 _ENUMERATED = prefiltered(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|\d\))\s+(?:(?:a|an|the)\s+)?")
 _ENUMERATED_MARKS = Gate("i)", "v)", *(f"{d})" for d in range(10)))  # every match of _ENUMERATED holds one
@@ -627,7 +628,7 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
     found: list[Mention] = []
     for pattern, lowercase_ok in ((_INTRO, True), (_APPOSITION, False), (_SUBJECT_PROPOSES, True), (_ENUMERATED, True), (_TERM_THIS, False)):
         enumerated = pattern is _ENUMERATED
-        if enumerated and not _ENUMERATED_MARKS.within(text, 0, len(text)):
+        if enumerated and not _ENUMERATED_MARKS.within(text, 0, len(text)) or pattern is _TERM_THIS and not _TERM_VERBS.within(text, 0, len(text)):
             continue
         for m in pattern.finditer(text):
             i = starts.get(m.end())
