@@ -49,8 +49,14 @@ _OWN_CUE = re.compile(
 _SUFFIXES = ("-based", "-like", "-style", "-inspired", "-driven", "-guided", "-powered", "-enhanced", "-augmented", "-conditioned", "-type", "-family")
 
 
+@lru_cache(maxsize=1024)  # a few dozen rule names
 def rank(rule: str) -> int:
     return RANK.get(rule, RANK.get(rule.split(":")[0], 1))
+
+
+@lru_cache(maxsize=1 << 16)  # the same surfaces recur within and across papers; bounded
+def _has_markup(surface: str) -> bool:
+    return _MARKUP.search(surface) is not None
 
 
 @dataclass(slots=True)
@@ -203,7 +209,7 @@ def _clean_span(text: str, m: Mention) -> bool:
     if m.end <= m.start:
         return False
     surface = text[m.start : m.end]
-    return not _MARKUP.search(surface)
+    return not _has_markup(surface)
 
 
 def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: list[Mention], vocab: Vocabulary) -> list[Mention]:
@@ -439,12 +445,13 @@ def _generic(name: str, vocab: Vocabulary) -> bool:
     return lowered in vocab.generic_names or _singular(lowered) in vocab.generic_names or lowered in vocab.software
 
 
+@lru_cache(maxsize=1 << 16)  # bounded
 def _well_formed(name: str) -> bool:
     if len(name) < 2 or len(name) > 80 or len(name.split()) > 8:
         return False
     if not re.search(r"[^\W\d_]", name):
         return False
-    return not _MARKUP.search(name)
+    return not _has_markup(name)
 
 
 def _proposed(text: str, group: _Group, sentences: Sentences) -> bool:

@@ -621,10 +621,29 @@ _QUOTED_INTRO = prefiltered(
 )
 
 
+class _WordStarts:
+    """Word index by start offset (``dict.get``/``[]`` over the sorted starts, nothing built)."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+
+    def get(self, offset: int) -> int | None:
+        i = bisect_left(self.starts, offset)
+        return i if i < len(self.starts) and self.starts[i] == offset else None
+
+    def __getitem__(self, offset: int) -> int:
+        i = self.get(offset)
+        if i is None:
+            raise KeyError(offset)
+        return i
+
+
 def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> list[Mention]:
     """Names the paper introduces, taken from the words right after a proposal or naming cue."""
     vocab = vocab or vocabulary()
-    starts = dict(zip(words.starts, range(len(words))))
+    starts = _WordStarts(words.starts)
     found: list[Mention] = []
     for pattern, lowercase_ok in ((_INTRO, True), (_APPOSITION, False), (_SUBJECT_PROPOSES, True), (_ENUMERATED, True), (_TERM_THIS, False)):
         enumerated = pattern is _ENUMERATED
