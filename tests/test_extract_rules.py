@@ -518,3 +518,12 @@ def test_a_description_before_its_name_is_not_a_second_proposal(nlp) -> None:
     assert got[entity_key("GlyphRouter")] == ("method", True) and got[entity_key("OptGlyph")] == ("method", True)
     assert entity_key("glyph routing model") not in got and entity_key("optimal glyph table learning") not in got
     assert got.get(entity_key("GlyphHood"), ("dataset",))[0] == "dataset"
+
+
+def test_our_plus_words_of_the_title_is_the_papers_method(nlp) -> None:
+    got = found(
+        nlp,
+        "Layered Stroke Fusion Helps Handwritten Glyph Recognition",
+        "On handwritten pages our layered stroke fusion gives up to 2.4% over plain concatenation.",
+    )
+    assert got[entity_key("layered stroke fusion")] == ("method", True)

@@ -21,6 +21,7 @@ from kg.extract.rules import (
     named_after,
     proposal_context,
     proposes,
+    title_echoes,
     title_fallback_lead,
     title_methods,
     title_prefix,
@@ -100,6 +101,7 @@ def assemble(
         mentions.append(_title_mention(text, prefix, mentions, vocab))
     if title_end:
         mentions.extend(_title_methods(text[:title_end], mentions, prefix, vocab))
+        mentions.extend(Mention(s, e, "method", "named", 0.8, proposed=True) for s, e in title_echoes(text, title_end, vocab))
     chosen = _coordinated_datasets(_resolve_overlaps(mentions, text), text)
     groups = _group(chosen, text, definitions, vocab)
     if prefix is not None:  # "IRWE: ..." whose acronym definition won the overlap

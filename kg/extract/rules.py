@@ -476,6 +476,36 @@ def title_fallback_lead(title: str, vocab: Vocabulary | None = None) -> tuple[in
     return m.start(1), m.end(1)
 
 
+_OUR_PHRASE = re.compile(r"(?:proposed\s+|novel\s+|new\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){1,3})")
+
+
+def title_echoes(text: str, title_end: int, vocab: Vocabulary | None = None) -> list[tuple[int, int]]:
+    """Spans in the abstract where "our X" repeats 2+ words of a Title Case title ("... using
+    Hierarchical Fusion with ..." and "our hierarchical fusion gives"): the paper's own method."""
+    vocab = vocab or vocabulary()
+    title = text[:title_end]
+    if not is_title_case(title):
+        return []
+    title_words = [w.lower() for w in re.findall(r"[\w'’-]+", title)]
+    found: list[tuple[int, int]] = []
+    pos = text.find("our ", title_end)
+    while pos >= 0:
+        if pos == 0 or not text[pos - 1].isalnum():
+            m = _OUR_PHRASE.match(text, pos + 4)
+            words = m.group(1).split() if m else []
+            best = 0
+            for k in range(len(words), 1, -1):  # the longest run of the title's words
+                if any(title_words[i : i + k] == words[:k] for i in range(len(title_words) - k + 1)):
+                    best = k
+                    break
+            name = words[:best]
+            if name and vocab.head_type(name[-1]) in (None, "method") and name[-1] not in _TITLE_FUNCTION and name[0] not in vocab.modifier_stop and " ".join(name) not in vocab.generic_names:
+                ends = [w.end() for w in re.finditer(r"\S+", m.group(1))]
+                found.append((m.start(1), m.start(1) + ends[best - 1]))
+        pos = text.find("our ", pos + 4)
+    return found
+
+
 def _title_name(phrase: str, vocab: Vocabulary, lead: bool) -> bool:
     """A Title Case noun phrase of 2-4 words whose head is not a task, metric, dataset or generic word."""
     words = phrase.split()
