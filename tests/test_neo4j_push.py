@@ -91,7 +91,7 @@ def test_parallel_lanes_never_share_a_node():
     pusher = Push(graph("day1", "day2"), NoDriver(), workers=3, batch_size=2)  # type: ignore[arg-type]
     for lanes in pusher._relationship_phases():
         touched = [
-            {n for job in lane for row in job.parameters["rows"] for n in (row["start"], row["end"])} for lane in lanes
+            {n for job in lane for start, end, _ in job.parameters["rows"] for n in (start, end)} for lane in lanes
         ]
         for i, a in enumerate(touched):
             for b in touched[i + 1 :]:

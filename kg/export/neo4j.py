@@ -153,17 +153,28 @@ SET n += row.props
 
 @cache
 def relationship_query(rel_type: str, start: str, end: str) -> str:
-    """MERGE a batch of relationships of one type between nodes of two labels."""
+    """MERGE a batch of relationships of one type between nodes of two labels; a row is the list
+    ``[start id, end id, properties]`` (see :func:`relationship_row`).
+
+    Rows are lists, not maps, because the planner cannot tell a map parameter from an entity:
+    with ``row.start``/``row.end`` beside ``SET r += row.props`` (keys unknown) it assumes the SET
+    may change what a later row reads and plans an Eager that buffers the whole batch before
+    writing. List indexing reads no property, so the plan streams (and the rows are smaller)."""
     _allowed(rel_type, RELATIONSHIP_TYPES, "relationship type")
     _allowed(start, NODE_LABELS, "node label")
     _allowed(end, NODE_LABELS, "node label")
     return f"""
 UNWIND $rows AS row
-MATCH (a:{start} {{id: row.start}})
-MATCH (b:{end} {{id: row.end}})
+MATCH (a:{start} {{id: row[0]}})
+MATCH (b:{end} {{id: row[1]}})
 MERGE (a)-[r:{rel_type}]->(b)
-SET r += row.props
+SET r += row[2]
 """
+
+
+def relationship_row(start: str, end: str, props: dict[str, Any]) -> list[Any]:
+    """The parameter row of :func:`relationship_query`."""
+    return [start, end, props]
 
 
 @cache
@@ -293,7 +304,7 @@ class GraphRows:
     """The graph cut into the parameter rows of each query (validated against the whitelists)."""
 
     nodes: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    relationships: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    relationships: dict[tuple[str, str, str], list[list[Any]]] = field(default_factory=lambda: defaultdict(list))
     keep: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     communities: list[dict[str, Any]] = field(default_factory=list)
     has_communities: bool = False  # the graph was analysed (``G.graph["communities"]`` exists)
@@ -318,7 +329,7 @@ class GraphRows:
         for u, v, data in G.edges(data=True):
             rel_type = edge_type(u, v, data)
             rows.relationships[(rel_type, labels[u], labels[v])].append(
-                {"start": str(u), "end": str(v), "props": edge_properties(data)}
+                relationship_row(str(u), str(v), edge_properties(data))
             )
             if labels[u] == PAPER:
                 rows.keep[str(u)].append(f"{rel_type} {v}")
@@ -659,7 +670,7 @@ class Push:
         for (rel_type, start, end), rows in sorted(self.rows.relationships.items()):
             split: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
             for row in rows:
-                split[(_block(row["start"], k), _block(row["end"], k))].append(row)
+                split[(_block(row[0], k), _block(row[1], k))].append(row)
             for cell, cell_rows in split.items():
                 for chunk in _chunks(cell_rows, self.batch_size):
                     cells[cell].append(

@@ -147,14 +147,14 @@ def _write_files(folder: Path, G: nx.DiGraph, rows: GraphRows, import_id: str, a
 
     for (rel_type, start, end), rel_rows in sorted(rows.relationships.items()):
         name = f"{start}-{rel_type}-{end}"
-        fixed = ([_quote(r["start"]), _quote(r["end"]), rel_type] for r in rel_rows)
+        fixed = ([_quote(start_id), _quote(end_id), rel_type] for start_id, end_id, _ in rel_rows)
         rel_files.append(
             table(
                 "relationships",
                 name,
                 [f":START_ID({start})", f":END_ID({end})", ":TYPE"],
                 fixed,
-                [r["props"] for r in rel_rows],
+                [props for _, _, props in rel_rows],
             )
         )
 
