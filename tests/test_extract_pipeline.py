@@ -133,10 +133,11 @@ def test_long_abstract_takes_roughly_linear_time(nlp) -> None:
     sentence = "We train a ResNet-50 with dropout on ImageNet and report top-1 accuracy for image classification. "
     small = Paper(id="s", title="T", abstract=sentence * 500)  # ~8,000 words
     large = Paper(id="l", title="T", abstract=sentence * 3500)  # ~50,000 words
-    t0 = time.perf_counter()
+    # CPU time of this process, so other jobs on a busy machine do not count.
+    t0 = time.process_time()
     list(extract_papers([small], nlp))
-    t1 = time.perf_counter()
+    t1 = time.process_time()
     (paper,) = extract_papers([large], nlp)
-    t2 = time.perf_counter()
+    t2 = time.process_time()
     assert {"ResNet-50", "ImageNet"} <= {e.name for e in paper.entities}
-    assert (t2 - t1) < 7 * 3 * max(t1 - t0, 0.05)  # 7x the text: well under quadratic
+    assert (t2 - t1) < 7 * 3 * max(t1 - t0, 0.05)  # 7x the text: well under quadratic (49x)
