@@ -527,3 +527,15 @@ def test_our_plus_words_of_the_title_is_the_papers_method(nlp) -> None:
         "On handwritten pages our layered stroke fusion gives up to 2.4% over plain concatenation.",
     )
     assert got[entity_key("layered stroke fusion")] == ("method", True)
+
+
+def test_acronym_typed_by_a_known_dataset_short_form_or_opening_name(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We report results on the Google Street View House Number (SVHN) database and on the "
+        "ImageNet Large Scale Visual Recognition Challenge 2013 (ILSVRC2013).",
+    )
+    assert got[entity_key("Google Street View House Number")][0] == "dataset"
+    assert got[entity_key("ImageNet Large Scale Visual Recognition Challenge 2013")][0] == "dataset"
+    assert entity_key("Google") not in got

@@ -217,7 +217,11 @@ def _clean_span(text: str, m: Mention) -> bool:
 def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: list[Mention], vocab: Vocabulary) -> list[Mention]:
     """A mention for each long form, and one for each later use of its short form."""
     out: list[Mention] = []
-    by_span = {(m.start, m.end): m for m in mentions}
+    by_span: dict[tuple[int, int], Mention] = {}
+    for m in mentions:  # a lexicon name of 4+ characters wins over a shape guess on its span (SVHN; not SL, SVD)
+        kept = by_span.get((m.start, m.end))
+        if kept is None or not (kept.rule.startswith("lexicon") and kept.end - kept.start >= 4):
+            by_span[(m.start, m.end)] = m
     seen_short: set[str] = set()
     for d in definitions:
         long, short = d.long(text), d.short(text)
@@ -234,20 +238,34 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             type_ = vocab.head_type(head) or (known.type if known is not None else "method")
             if type_ == "dataset" and head in ("data", "dataset", "datasets") and not long[:1].isupper():
                 type_ = "method" if False else "dataset"
-        if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None and _dataset_list(text, d):
+        if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None and (
+            _dataset_list(text, d) or _opens_with_dataset(mentions, d.long_start, d.long_end)
+        ):
             type_ = "dataset"
         if type_ == "task" and not _TASK_NOUN_BEFORE.search(text, max(0, d.long_start - 80), d.long_start) and (
             proposal_context(text, d.long_start, _sentence_start(text, d.long_start)) or appositive_proposal(text, d.short_end + 1)
         ):
             type_ = "method"
+        long_start = d.long_start
+        if type_ == "dataset":  # a known dataset name right before the long form is part of it ("Google Street View House Numbers")
+            before = next((m for m in mentions if m.end == long_start - 1 and m.type == "dataset" and m.rule.startswith("lexicon")), None)
+            if before is not None and text[before.start : before.start + 1].isupper() and text[before.end] == " ":
+                long_start = before.start
+                long = text[long_start : d.long_end]
         name = _singular(long) if d.plural else long
         seen_short.add(short)
-        out.append(Mention(d.long_start, d.long_end, type_, "acronym", 0.85, name=name))
+        out.append(Mention(long_start, d.long_end, type_, "acronym", 0.85, name=name))
         out.append(Mention(d.short_start, d.short_start + len(short), type_, "acronym", 0.85, name=name))
         for start in _standalone(text, short):
             if start != d.short_start:
                 out.append(Mention(start, start + len(short), type_, "acronym", 0.8, name=name))
     return out
+
+
+def _opens_with_dataset(mentions: list[Mention], start: int, end: int) -> bool:
+    """A long form with no type-giving head that opens with a known dataset name is that dataset's
+    release ("ImageNet Large Scale Visual Recognition Challenge 2013")."""
+    return any(m.start == start and m.end < end and m.type == "dataset" and m.rule.startswith("lexicon") for m in mentions)
 
 
 def _word_char(c: str) -> bool:
