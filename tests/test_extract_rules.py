@@ -539,3 +539,14 @@ def test_acronym_typed_by_a_known_dataset_short_form_or_opening_name(nlp) -> Non
     assert got[entity_key("Google Street View House Number")][0] == "dataset"
     assert got[entity_key("ImageNet Large Scale Visual Recognition Challenge 2013")][0] == "dataset"
     assert entity_key("Google") not in got
+
+
+def test_task_of_a_gerund_with_its_object_or_a_cut_phrase_is_no_task(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Glyph linking is the task of inferring missing glyphs. We study the problem of answering cloze-style riddles. "
+        "We address the task of glyph segmentation in scans.",
+    )
+    assert entity_key("inferring missing") not in got and entity_key("answering") not in got
+    assert got[entity_key("glyph segmentation")][0] == "task"

@@ -314,6 +314,8 @@ def _all_caps_region(words: Words, i: int) -> bool:
 # cue phrases: "in terms of X", "the task of X", "called X"
 
 _TERMS_OF = prefiltered(r"(?i)\b(?:in terms of|measured by|as measured by|evaluated (?:by|with|using)|metrics? (?:such as|like|including)|metrics?,?\s+(?:namely|i\.e\.,?))\s+((?:[\w@-]+(?:\s*[,/]\s*|\s+and\s+|\s+or\s+|\s+))+)")
+_NP_GOES_ON = re.compile(r" ([a-z][\w-]*)")
+_PHRASE_ENDS = frozenset("in on for with from by and or to using via which that is are was were as where given under over of at into through based without while when across".split())
 _TASK_OF_CORE = re.compile(r"(?:task|problem)s?\s+of\s")  # in the lower-cased text of every match of _TASK_OF (keep in step)
 _TASK_OF = prefiltered(r"(?i)\b(?:the|a|this|challenging|important)\s+(?:task|problem)s?\s+of\s+((?:[\w-]+\s+){0,3}[\w-]+(?:ing|ion|sis|ment))\b")
 
@@ -369,6 +371,11 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
         phrase_words = m.group(1).split()
         while phrase_words and phrase_words[0].lower() in vocab.modifier_stop:
             phrase_words = phrase_words[1:]
+        if phrase_words and phrase_words[0].lower().endswith("ing") and phrase_words[0].lower() not in vocab.nominal_ing:
+            continue  # "the task of inferring missing facts": a gerund with its object describes, it names no task
+        cut = _NP_GOES_ON.match(text, m.end(1))
+        if cut and cut.group(1) not in _PHRASE_ENDS:
+            continue  # "the problem of answering cloze-style questions": the noun phrase goes on past the cut
         if phrase_words and " ".join(phrase_words).lower() not in vocab.generic_names:
             s = m.end(1) - len(" ".join(phrase_words))
             found.append(Mention(s, m.end(1), "task", "cue:task-of", 0.65))
