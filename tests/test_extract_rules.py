@@ -550,3 +550,15 @@ def test_task_of_a_gerund_with_its_object_or_a_cut_phrase_is_no_task(nlp) -> Non
     )
     assert entity_key("inferring missing") not in got and entity_key("answering") not in got
     assert got[entity_key("glyph segmentation")][0] == "task"
+
+
+def test_a_task_phrase_does_not_start_with_a_verb_in_a_verb_slot(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "GlyphNet can jointly handle glyph detection. Boxes are merged in order to increase detection recall. "
+        "We add attention that encourages reasoning. It uses weakly supervised detection.",
+    )
+    assert got[entity_key("glyph detection")][0] == "task"
+    assert not {entity_key(x) for x in ("handle glyph detection", "increase detection", "encourages reasoning")} & got.keys()
+    assert got[entity_key("supervised detection")][0] == "task"  # a participle after an adverb stays

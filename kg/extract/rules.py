@@ -152,6 +152,8 @@ def head_phrases(words: Words, text: str, vocab: Vocabulary | None = None) -> li
             and not (words[j - 1].first and not _nameish(words[j - 1]) and type_ != "task")
         ):
             j -= 1
+        if type_ == "task" and j < i and _verb_slot(text, words[j].start, lowers[j]):
+            j += 1  # "can jointly handle person detection", "in order to increase detection": a verb
         mods = words[j:i]
         if not mods:
             continue
@@ -159,6 +161,27 @@ def head_phrases(words: Words, text: str, vocab: Vocabulary | None = None) -> li
         if mention is not None:
             found.append(mention)
     return found
+
+
+_VERB_BEFORE = re.compile(
+    r"(?:\b(?:can|could|may|might|will|would|must|should|that|which|who|(?:order|able|how|aims?|learns?|helps?|used|ability|way) to)|\w{3,}ly) $",
+    re.IGNORECASE,
+)
+
+
+def _verb_slot(text: str, start: int, word: str) -> bool:
+    """The word at ``start`` stands where a verb goes: after a modal, a relative pronoun, "in order
+    to" and the like, or an adverb (unless it is a participle: "weakly supervised detection")."""
+    m = _VERB_BEFORE.search(text, max(0, start - 20), start)
+    if m is None:
+        return False
+    before = m.group().rstrip().lower()
+    if before.endswith("ly") and (before in _NOT_ADVERBS or word.endswith(("ed", "en"))):
+        return False
+    return True
+
+
+_NOT_ADVERBS = frozenset("early family daily weekly monthly yearly friendly assembly supply italy holy ugly anomaly only".split())
 
 
 _NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
