@@ -562,3 +562,9 @@ def test_a_task_phrase_does_not_start_with_a_verb_in_a_verb_slot(nlp) -> None:
     assert got[entity_key("glyph detection")][0] == "task"
     assert not {entity_key(x) for x in ("handle glyph detection", "increase detection", "encourages reasoning")} & got.keys()
     assert got[entity_key("supervised detection")][0] == "task"  # a participle after an adverb stays
+
+
+def test_a_lexicon_name_ending_in_y_matches_its_ies_plural_named_singular(nlp) -> None:
+    got = found(nlp, "A study", "The glyph model achieves the lowest reported perplexities on two time series corpora.")
+    assert got[entity_key("perplexity")][0] == "metric"
+    assert entity_key("time sery") not in got

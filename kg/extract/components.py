@@ -156,6 +156,7 @@ class LexiconMatcher(_Component):
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.prefix_types: dict[str, str] = {}
+        self.y_names: set[str] = set()  # lower-cased names that match in their -ies plural too
         keep = set(_read_list("keep"))
         tokenize = _pattern_tokenizer(nlp).pipe
         lower = nlp.vocab.lex_attr_getters[LOWER]
@@ -170,6 +171,7 @@ class LexiconMatcher(_Component):
                     cased.extend(_variants(n))
                 if type_ in ("dataset", "method") and " " not in n and not n.islower() and len(n) > 2:
                     self.prefix_types.setdefault(n, type_)
+            self.y_names.update(n.lower() for n in names if _Y_PLURAL.search(n))
             uncased = [v for n in uncased for v in _variants(n)]
             if cased:
                 self.orth.add(type_, [tuple(map(get_string_id, words)) for words in _words(tokenize(sorted(set(cased))))])
@@ -189,7 +191,9 @@ class LexiconMatcher(_Component):
             start, end = int(offsets[s, 0]), int(offsets[e - 1, 0] + offsets[e - 1, 1])
             if not _word_aligned(text, start, end):
                 continue
-            mentions.append(Mention(start, end, strings[labels[(s, e)]], "lexicon", self.confidence))
+            surface = text[start:end]
+            name = surface[:-3] + "y" if surface.endswith("ies") and surface.lower()[:-3] + "y" in self.y_names else None
+            mentions.append(Mention(start, end, strings[labels[(s, e)]], "lexicon", self.confidence, name=name))
         # a known name with a version or size: ImageNet-1k, ResNet-50, LSUN-Bedrooms
         for m in _COMPOUND.finditer(text):
             type_ = self.prefix_types.get(m.group(1))
@@ -287,8 +291,11 @@ def _variants(name: str) -> list[str]:
     if " " not in name and len(name) >= 5 and name[0].isupper() and not name.isupper() and any(c.isupper() for c in name[1:]):
         out.add(name[0] + name[1:].lower())
     if name[-1].isalpha() and not name.endswith("s"):
-        out.update([v + "s" for v in out])
+        out.update([v[:-1] + "ies" if _Y_PLURAL.search(v) else v + "s" for v in out])  # "perplexities"
     return [v for v in out if v]
+
+
+_Y_PLURAL = re.compile(r"[a-z][^aeiouy\W]y$")
 
 
 def _curated_types(types: Iterable[str]) -> dict[str, str]:
