@@ -568,3 +568,5 @@ def test_a_lexicon_name_ending_in_y_matches_its_ies_plural_named_singular(nlp) -
     got = found(nlp, "A study", "The glyph model achieves the lowest reported perplexities on two time series corpora.")
     assert got[entity_key("perplexity")][0] == "metric"
     assert entity_key("time sery") not in got
+    got = found(nlp, "A study", "Our glyph model reaches higher classification accuracies than the baseline.")
+    assert got[entity_key("classification accuracies")][0] == "metric" and entity_key("accuracy") not in got

@@ -229,7 +229,7 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
         nominal = mods[-1].lower.endswith(_NOMINAL_SUFFIXES) and mods[-1].text.islower()
         if head.lower in _WEAK_METRIC_HEADS and not (head.lower == "error" and nominal) and not _evaluated(text, start, end):
             return None  # "attenuation rate", "floating point errors": a metric only where results are reported
-        if head.lower in ("accuracy", "error") and nominal:
+        if head.lower in ("accuracy", "accuracies", "error", "errors") and nominal:
             start = mods[-1].start
             return Mention(start, end, "metric", "head:compound", 0.65)  # "explanation accuracy" beats the lexicon's "accuracy"
         return Mention(start, end, "metric", "head:metric", 0.6)
