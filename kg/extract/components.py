@@ -191,6 +191,9 @@ class LexiconMatcher(_Component):
             start, end = int(offsets[s, 0]), int(offsets[e - 1, 0] + offsets[e - 1, 1])
             if not _word_aligned(text, start, end):
                 continue
+            if strings[labels[(s, e)]] == "metric":  # "rank-1 accuracy": the lexicon's "Rank-1" takes its head
+                head = _METRIC_HEAD_AFTER.match(text, end)
+                end = head.end() if head else end
             surface = text[start:end]
             name = surface[:-3] + "y" if surface.endswith("ies") and surface.lower()[:-3] + "y" in self.y_names else None
             mentions.append(Mention(start, end, strings[labels[(s, e)]], "lexicon", self.confidence, name=name))
@@ -295,6 +298,7 @@ def _variants(name: str) -> list[str]:
     return [v for v in out if v]
 
 
+_METRIC_HEAD_AFTER = re.compile(r" (?:accuracy|accuracies)(?![\w-])")  # not "FID scores": a score of the metric is the metric
 _Y_PLURAL = re.compile(r"[a-z][^aeiouy\W]y$")
 
 
