@@ -21,11 +21,15 @@ def related(out_dir: Path, paper: str, k: int, as_json: bool) -> None:
     entity counts more the fewer papers mention it.
     """
     from kg.export.files import load_graph
-    from kg.graph import find_paper
+    from kg.graph import find_paper, streamed
     from kg.graph import related as find_related
 
-    G = load_graph(out_dir)
-    node = find_paper(G, paper)
+    if streamed.is_streamed(out_dir):  # too large to load: read the paper's neighbourhood only
+        node = streamed.find_paper(out_dir, paper)
+        G = streamed.neighbourhood(out_dir, node)
+    else:
+        G = load_graph(out_dir)
+        node = find_paper(G, paper)
     results = find_related(G, node, k)
     data = G.nodes[node]
     if as_json:

@@ -18,13 +18,20 @@ from kg.model import EntityType
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 def stats(out_dir: Path, top: int, by: str, as_json: bool) -> None:
     """Print the counts, the top entities of each type and the communities of the graph in OUT/."""
+    from kg.errors import KgError
     from kg.export.files import load_graph
-    from kg.graph import summary, top_entities
+    from kg.graph import streamed, summary, top_entities
 
-    G = load_graph(out_dir)
-    counts = summary(G)
-    tops = {t.value: top_entities(G, t, top, by=by) for t in EntityType}  # type: ignore[arg-type]
-    communities = G.graph.get("communities", [])
+    if streamed.is_streamed(out_dir):  # too large to load: counted line by line
+        if by == "centrality":
+            raise KgError(f"--by centrality needs the whole graph in memory, and {out_dir}/graph.json is too large: use --by papers")
+        counts, tops = streamed.streamed_stats(out_dir, top)
+        communities = streamed.graph_attributes(out_dir).get("communities", [])
+    else:
+        G = load_graph(out_dir)
+        counts = summary(G)
+        tops = {t.value: top_entities(G, t, top, by=by) for t in EntityType}  # type: ignore[arg-type]
+        communities = G.graph.get("communities", [])
     if as_json:
         record = {
             **counts,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,29 +67,67 @@ def find_paper(G: nx.Graph, query: str) -> str:
     query = query.strip()
     if not query:
         raise KgError("no paper given: pass a paper id or a title")
-    for node in (query, paper_node_id(query)):
+    for node in paper_candidates(query):
         if node in G and G.nodes[node].get("kind") == PAPER:
             return node
-    titles = {n: d.get("title") or "" for n, d in G.nodes(data=True) if d.get("kind") == PAPER}
-    folded = {n: _fold(t) for n, t in titles.items()}
+    return match_title(query, lambda: ((n, d.get("title") or "") for n, d in G.nodes(data=True) if d.get("kind") == PAPER))
+
+
+def paper_candidates(query: str) -> tuple[str, str]:
+    """The node ids a (stripped) query may be, in the order :func:`find_paper` tries them."""
+    return query, paper_node_id(query)
+
+
+def match_title(query: str, titles: Callable[[], Iterable[tuple[str, str]]], *, chunk: int = 10_000) -> str:
+    """The node of the one paper whose title ``query`` names, as :func:`find_paper` matches titles.
+
+    ``titles()`` gives ``(node id, title)`` of every paper; it is called once, twice when no
+    title matches but fuzzily, and only the matching titles are kept, so the papers can be
+    streamed from a file. Fuzzy candidates are kept ``chunk`` distinct titles at a time.
+    """
     wanted = _fold(query)
-    for matches in (
-        [n for n, t in titles.items() if t == query],
-        [n for n, t in folded.items() if t == wanted],
-        [n for n, t in folded.items() if wanted in t],
-    ):
+    found: dict[str, str] = {}
+    exact: list[str] = []
+    same: list[str] = []
+    inside: list[str] = []
+    for node, title in titles():
+        folded = _fold(title)
+        if wanted in folded:
+            inside.append(node)
+            found[node] = title
+            if folded == wanted:
+                same.append(node)
+            if title == query:
+                exact.append(node)
+    for matches in (exact, same, inside):
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise _ambiguous(query, matches, titles)
-    close = difflib.get_close_matches(wanted, sorted(set(folded.values())), n=2, cutoff=FUZZY_CUTOFF)
+            raise _ambiguous(query, matches, found)
+    # the 2 best of every chunk hold the 2 best of all (difflib ranks by ratio, then title)
+    kept: dict[str, list[tuple[str, str]]] = {}
+    pending: dict[str, list[tuple[str, str]]] = {}
+
+    def keep_best() -> None:
+        for best in difflib.get_close_matches(wanted, list(pending), n=2, cutoff=FUZZY_CUTOFF):
+            kept[best] = pending[best]
+        pending.clear()
+
+    for node, title in titles():
+        folded = _fold(title)
+        (kept if folded in kept else pending).setdefault(folded, []).append((node, title))
+        if len(pending) >= chunk:
+            keep_best()
+    keep_best()
+    close = difflib.get_close_matches(wanted, sorted(kept), n=2, cutoff=FUZZY_CUTOFF)
+    found = {node: title for best in close for node, title in kept[best]}
     if len(close) == 2 and _ratio(wanted, close[0]) == _ratio(wanted, close[1]):
-        raise _ambiguous(query, [n for n, t in folded.items() if t in close], titles)
-    matches = [n for n, t in folded.items() if close and t == close[0]]
+        raise _ambiguous(query, list(found), found)
+    matches = [node for node, _ in kept[close[0]]] if close else []
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise _ambiguous(query, matches, titles)
+        raise _ambiguous(query, matches, found)
     raise KgError(f'no paper matches "{query}": give a paper id, a title or a unique part of one')
 
 
