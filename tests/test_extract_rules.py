@@ -576,3 +576,9 @@ def test_a_lexicon_metric_followed_by_accuracy_takes_it(nlp) -> None:
     got = found(nlp, "A study", "On the glyph set, rank-1 accuracy is improved from 55.3% to 80.5%, and FID scores drop.")
     assert got[entity_key("rank-1 accuracy")][0] == "metric" and entity_key("rank-1") not in got
     assert got[entity_key("FID")][0] == "metric"
+
+
+def test_lexicon_keeps_every_spelling_and_the_parts_of_slashed_dataset_names(nlp) -> None:
+    got = found(nlp, "A study", "We evaluate on Omniglot and on the Daily Mail news stories.")
+    assert got[entity_key("Omniglot")][0] == "dataset"  # Papers with Code lists OMNIGLOT and Omniglot
+    assert got[entity_key("Daily Mail")][0] == "dataset"  # from "CNN / Daily Mail"
