@@ -59,6 +59,7 @@ STREAM_ABOVE = 25_000
 STREAMED_EXPORTERS: dict[str, str] = {
     "kg.export.files:write_graph_json": "",
     "kg.export.html:write_view": "kg.export.stream:write_sample_view",
+    "kg.export.neo4j_csv:write_neo4j_bundle": "kg.export.neo4j_csv_stream:write_streamed_neo4j_bundle",
 }
 
 

@@ -32,14 +32,18 @@ def neo4j_csv(source: Path, output: Path | None, force: bool) -> None:
     README.md with the exact import command. The folder appears complete or not at all.
     Later updates go over Bolt with `kg push`, which adds to the imported database.
     """
-    from kg.export.files import load_graph
+    from kg.export.files import GRAPH_JSON, load_graph
     from kg.export.neo4j_csv import BUNDLE_DIR, write_bundle
+    from kg.export.neo4j_csv_stream import is_streamed_graph_json, write_streamed_bundle
 
-    graph = load_graph(source)
     folder = source if source.is_dir() else source.parent
-    target = write_bundle(graph, output if output is not None else folder / BUNDLE_DIR, overwrite=force)
-    ui.summary(
-        f"wrote {target}/: {graph.number_of_nodes():,} nodes and {graph.number_of_edges():,} relationships "
-        f"from {source}; "
-        f"import command in {target / 'README.md'}"
-    )
+    target = output if output is not None else folder / BUNDLE_DIR
+    path = source / GRAPH_JSON if source.is_dir() else source
+    if path.is_file() and is_streamed_graph_json(path):  # a streamed build: read a line at a time
+        target = write_streamed_bundle(path, target, overwrite=force)
+        what = "the streamed graph"
+    else:
+        graph = load_graph(source)
+        target = write_bundle(graph, target, overwrite=force)
+        what = f"{graph.number_of_nodes():,} nodes and {graph.number_of_edges():,} relationships"
+    ui.summary(f"wrote {target}/: {what} from {source}; import command in {target / 'README.md'}")
