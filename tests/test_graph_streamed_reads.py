@@ -130,6 +130,15 @@ def test_a_broken_node_line_is_an_error_naming_the_line(tmp_path, out, monkeypat
     assert code == 1 and text.startswith("Error: ") and "graph.json:3: not valid JSON" in text
 
 
+def test_a_broken_edge_line_is_an_error_naming_the_line(tmp_path, out, monkeypatch):
+    lines = (out / "graph.json").read_bytes().split(b"\n")
+    at = lines.index(b'], "edges": [') + 2
+    lines[at - 1] = b'{"type":"USES"},'
+    (tmp_path / "graph.json").write_bytes(b"\n".join(lines))
+    code, text = kg(tmp_path, "stats", read_above=0, monkeypatch=monkeypatch)
+    assert code == 1 and f"graph.json:{at}: not a graph edge" in text
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.integers(1, 40).flatmap(lambda n: st.tuples(st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=60))))
 def test_components_are_networkx_connected_components(graph):

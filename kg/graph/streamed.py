@@ -22,7 +22,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from kg.errors import InputError
+from kg.errors import InputError, KgError
 from kg.export.files import GRAPH_JSON
 from kg.export.stream_links import _EDGES
 from kg.graph.analysis import EntityScore
@@ -82,28 +82,31 @@ def nodes(out_dir: str | Path) -> Iterator[dict[str, Any]]:
                 raise InputError(f"not valid JSON: {exc.msg}", path=path, line=number) from None
 
 
-def edge_lines(out_dir: str | Path) -> Iterator[bytes]:
-    """The edge lines of a streamed ``graph.json`` (one JSON object a line), in order."""
-    with open(graph_path(out_dir), "rb") as fh:
-        for line in fh:
+def edges(out_dir: str | Path) -> Iterator[tuple[str, str, bytes]]:
+    """``(source, target, line)`` of every edge of a streamed ``graph.json`` (one a line), in order."""
+    path = graph_path(out_dir)
+    with open(path, "rb") as fh:
+        number = 0
+        for number, line in enumerate(fh, 1):
             if line.startswith(_EDGES):
                 break
-        for line in fh:
+        for number, line in enumerate(fh, number + 1):
             if line.startswith(b"]"):
                 return
-            yield line
+            try:
+                source, target = endpoints(line)
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise InputError(f"not a graph edge ({exc!r})", path=path, line=number) from None
+            yield source, target, line
 
 
 def endpoints(line: bytes) -> tuple[str, str]:
     """``(source, target)`` of an edge line; they are its last keys, as the streamed writer puts them."""
     at = line.rfind(_SOURCE)
-    try:
-        data = json.loads(b"{" + line[at + 1 :].rstrip(b",\n")) if at >= 0 else {}
-        if len(data) != 2:
-            data = json.loads(line.rstrip(b",\n"))
-        return data["source"], data["target"]
-    except (json.JSONDecodeError, KeyError) as exc:
-        raise InputError(f"not a graph edge ({exc!r})", path=GRAPH_JSON) from None
+    data = json.loads(b"{" + line[at + 1 :].rstrip(b",\n")) if at >= 0 else {}
+    if len(data) != 2:
+        data = json.loads(line.rstrip(b",\n"))
+    return data["source"], data["target"]
 
 
 def relation(line: bytes) -> str | None:
@@ -117,8 +120,6 @@ def relation(line: bytes) -> str | None:
 
 def find_paper(out_dir: str | Path, query: str) -> str:
     """:func:`kg.graph.find_paper` on a streamed ``graph.json``: a node id, a paper id or a title."""
-    from kg.errors import KgError
-
     query = query.strip()
     if not query:
         raise KgError("no paper given: pass a paper id or a title")
@@ -146,8 +147,7 @@ def neighbourhood(out_dir: str | Path, paper: str, *, max_paper_count: int | Non
     none then), so ``related(G, paper, max_paper_count=...)`` on the result equals it on the whole graph."""
     entities: set[str] = set()
     seen = False
-    for line in edge_lines(out_dir):  # the paper's edges come together
-        source, target = endpoints(line)
+    for source, target, _ in edges(out_dir):  # the paper's edges come together
         if source == paper:
             entities.add(target)
             seen = True
@@ -155,8 +155,7 @@ def neighbourhood(out_dir: str | Path, paper: str, *, max_paper_count: int | Non
             break
     cap = None if max_paper_count is None else max_paper_count + 1
     members: dict[str, list[str]] = {e: [] for e in entities}
-    for line in edge_lines(out_dir):
-        source, target = endpoints(line)
+    for source, target, _ in edges(out_dir):
         papers = members.get(target)
         if papers is not None and (cap is None or len(papers) < cap):
             papers.append(source)
@@ -195,8 +194,7 @@ class _Scan:
                 kinds.append(2 + types.index(entity_type) if entity_type in types else 0)
         sources, targets = array("i"), array("i")
         self.relations: Counter[str] = Counter()
-        for line in edge_lines(out_dir):
-            source, target = endpoints(line)
+        for source, target, line in edges(out_dir):
             try:
                 sources.append(index[source])
                 targets.append(index[target])
