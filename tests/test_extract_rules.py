@@ -582,3 +582,13 @@ def test_lexicon_keeps_every_spelling_and_the_parts_of_slashed_dataset_names(nlp
     got = found(nlp, "A study", "We evaluate on Omniglot and on the Daily Mail news stories.")
     assert got[entity_key("Omniglot")][0] == "dataset"  # Papers with Code lists OMNIGLOT and Omniglot
     assert got[entity_key("Daily Mail")][0] == "dataset"  # from "CNN / Daily Mail"
+
+
+def test_a_head_word_after_the_short_form_joins_the_name_the_title_gives(nlp) -> None:
+    got = found(
+        nlp,
+        "Stroke-Gated Decoders for Glyph Recognition",
+        "Our model, the Stroke-Gated (SG) Decoder, reads glyphs. The SG Decoder is fast.",
+    )
+    assert got[entity_key("Stroke-Gated Decoder")][0] == "method"
+    assert entity_key("Stroke-Gated") not in got

@@ -83,7 +83,7 @@ def assemble(
     vocab = vocab or vocabulary()
     link_spans = [(l.start, l.end) for l in links]
     mentions = [m for m in mentions if _clean_span(text, m) and not any(m.start < e and s < m.end for s, e in link_spans)]
-    mentions.extend(_acronym_mentions(text, definitions, mentions, vocab))
+    mentions.extend(_acronym_mentions(text, definitions, mentions, vocab, title_end))
     mentions = [_as_phenomenon(m, text, vocab) for m in mentions]
     own = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method"}
     mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
@@ -214,7 +214,7 @@ def _clean_span(text: str, m: Mention) -> bool:
     return not _has_markup(surface)
 
 
-def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: list[Mention], vocab: Vocabulary) -> list[Mention]:
+def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: list[Mention], vocab: Vocabulary, title_end: int = 0) -> list[Mention]:
     """A mention for each long form, and one for each later use of its short form."""
     out: list[Mention] = []
     by_span: dict[tuple[int, int], Mention] = {}
@@ -253,8 +253,12 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
                 long_start = before.start
                 long = text[long_start : d.long_end]
         name = _singular(long) if d.plural else long
+        long_end = d.long_end
+        head = _HEAD_AFTER_SHORT.match(text, d.short_end) if type_ == "method" and title_end else None
+        if head and re.search(rf"(?<![\w-]){re.escape(long)} {head.group(1)}s?(?![\w-])", text[:title_end]):
+            name, long_end = f"{long} {head.group(1)}", head.end()  # "the Gated-Attention (GA) Reader", titled "Gated-Attention Readers"
         seen_short.add(short)
-        out.append(Mention(long_start, d.long_end, type_, "acronym", 0.85, name=name))
+        out.append(Mention(long_start, long_end, type_, "acronym", 0.85, name=name))
         out.append(Mention(d.short_start, d.short_start + len(short), type_, "acronym", 0.85, name=name))
         for start in _standalone(text, short):
             if start != d.short_start:
@@ -298,6 +302,7 @@ def _standalone(text: str, short: str) -> list[int]:
 
 
 _TASK_NOUN_BEFORE = re.compile(r"(?i)\b(?:task|problem)s?\s+of\s+(?:[\w-]+\s+){0,4}$")  # "we propose the task of ... VQA"
+_HEAD_AFTER_SHORT = re.compile(r"\)\s+([A-Z][a-z]+)(?![\w-])")
 _TASK_AFTER = re.compile(r"\)?\s+(?:" + "|".join(sorted(vocabulary().heads["task"], key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _LIST_CUE_BEFORE = re.compile(r"(?i)\b(?:datasets|benchmarks|corpora)\s*(?::|,?\s+(?:namely|including|such as))[^.;]*$")
 _LIST_HEAD_AFTER = re.compile(r"(?i)^\)?[^.;:]{0,80}?\b(?:benchmarks|datasets|corpora)\b")
