@@ -7,6 +7,10 @@ the exact import command. The database it makes holds what :func:`kg.export.neo4
 write into an empty one (same labels, properties, Import node and communities), so later pushes
 over Bolt add to it incrementally.
 
+The writer reads a :class:`Source` twice (columns, then rows): an in-memory graph
+(:class:`GraphSource`) or, in bounded memory, the ``graph.json`` of a streamed build
+(:mod:`kg.export.neo4j_csv_stream`); both give the same files for the same graph.
+
 CSV details: every string is quoted (``"`` doubled), so an empty string stays one while a missing
 value is an empty field; arrays are joined with U+001F (``--array-delimiter``), a character no
 name contains; values may span lines (``--multiline-fields=true``).

@@ -30,6 +30,9 @@ from kg.model import EntityType
 _NODES = b'"nodes": [\n'
 _EDGES = b'], "edges": [\n'
 _END = b"]}"
+#: The label of a node by the prefix of its id (``paper:...``, ``dataset:...``; see kg.model).
+_LABELS = {"paper": PAPER, **{t.value: t.label for t in EntityType}}
+_decode = json.JSONDecoder().decode  # json.loads without its per-call checks
 #: Strings sorted in memory at once for the import id (then merged from temporary files).
 SORT_CHUNK = 500_000
 
@@ -92,13 +95,10 @@ class StreamedGraphJson:
             yield u, v, data
 
     def label(self, node: str) -> str:
-        prefix = node.partition(":")[0]
-        if prefix == "paper":
-            return PAPER
-        try:
-            return EntityType(prefix).label
-        except ValueError:
-            raise InputError(f"node id {node!r} names no node kind", path=self.path) from None
+        label = _LABELS.get(node.partition(":")[0])
+        if label is None:
+            raise InputError(f"node id {node!r} names no node kind", path=self.path)
+        return label
 
     def import_id(self) -> str:
         """:func:`kg.export.neo4j.graph_import_id` of the graph (after a full pass over nodes and edges)."""
@@ -129,7 +129,7 @@ class StreamedGraphJson:
 
     def _parse(self, line: bytes, number: int) -> dict[str, Any]:
         try:
-            return json.loads(line.rstrip(b",\n"))
+            return _decode(line.rstrip(b",\n").decode("utf-8"))
         except ValueError as exc:
             raise InputError(f"not a JSON object: {exc}", path=self.path, line=number) from None
 
