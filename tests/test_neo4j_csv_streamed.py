@@ -51,7 +51,8 @@ def tables(bundle: Path, *, drop_communities: bool) -> dict[str, tuple[list[str]
         header = header_file.read_text(encoding="utf-8").strip().split(",")
         with open(header_file.with_name(f"{Path(name).name}.csv"), encoding="utf-8", newline="") as fh:
             rows = list(csv.reader(fh))
-        keep = [i for i, h in enumerate(header) if h != "at:datetime" and not (drop_communities and h == "community:long")]
+        dropped = {"at:datetime", "community:long"} if drop_communities else {"at:datetime"}
+        keep = [i for i, h in enumerate(header) if h not in dropped]
         out[name] = ([header[i] for i in keep], [[row[i] for i in keep] for row in rows])
     return out
 

@@ -226,7 +226,8 @@ def _write_files(folder: Path, source: Source, import_id: str | None, at: dateti
         "relationships": relationships,
     }
     fixed_import = [f":ID({IMPORT})", ":LABEL"]
-    node_files.append(table("nodes", IMPORT, fixed_import, [([_quote(import_id), IMPORT], import_record)], {"at": "datetime"}))
+    import_rows = [([_quote(import_id), IMPORT], import_record)]
+    node_files.append(table("nodes", IMPORT, fixed_import, import_rows, {"at": "datetime"}))
 
     rel_files: list[str] = []
     with contextlib.ExitStack() as stack:
@@ -234,7 +235,8 @@ def _write_files(folder: Path, source: Source, import_id: str | None, at: dateti
         for key in sorted(rel_columns):
             rel_type, start, end = key
             fixed = [f":START_ID({start})", f":END_ID({end})", ":TYPE"]
-            rels[key] = stack.enter_context(Table(folder, "relationships", f"{start}-{rel_type}-{end}", fixed, rel_columns[key]))
+            name = f"{start}-{rel_type}-{end}"
+            rels[key] = stack.enter_context(Table(folder, "relationships", name, fixed, rel_columns[key]))
             rel_files.append(rels[key].files)
         for u, v, data in source.edges():
             key = (edge_type(u, v, data), source.label(u), source.label(v))

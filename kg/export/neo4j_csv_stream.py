@@ -57,7 +57,8 @@ def write_streamed_bundle(
     at: datetime | None = None,
 ) -> Path:
     """:func:`kg.export.neo4j_csv.write_bundle` of the graph in a streamed ``graph_json``."""
-    return write_source_bundle(StreamedGraphJson(graph_json), bundle_dir, overwrite=overwrite, import_id=import_id, at=at)
+    source = StreamedGraphJson(graph_json)
+    return write_source_bundle(source, bundle_dir, overwrite=overwrite, import_id=import_id, at=at)
 
 
 class StreamedGraphJson:
