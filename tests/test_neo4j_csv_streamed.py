@@ -21,7 +21,7 @@ from kg.export.files import load_graph
 from kg.export.neo4j import graph_import_id
 from kg.export.neo4j_csv import write_bundle
 from kg.export.neo4j_csv_stream import ExternalSort, StreamedGraphJson, is_streamed_graph_json, write_streamed_bundle
-from kg.pipeline import build
+from kg.pipeline import EXPORTERS, build
 
 EXAMPLE = ROOT / "examples" / "daily-papers-sep-11.txt"
 AT = datetime(2025, 9, 11, 12, 0, tzinfo=UTC)
@@ -29,10 +29,11 @@ AT = datetime(2025, 9, 11, 12, 0, tzinfo=UTC)
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory) -> tuple[Path, Path, object]:
-    """The bundled example built in memory and streamed (`--stream-above 10`)."""
+    """The bundled example built in memory and streamed (`--stream-above 10`), every exporter
+    named (a streamed build writes the bundle only when asked: tests/test_scale_build.py)."""
     root = tmp_path_factory.mktemp("example")
     build([EXAMPLE], root / "memory")
-    streamed = build([EXAMPLE], root / "streamed", stream_above=10)
+    streamed = build([EXAMPLE], root / "streamed", stream_above=10, exporters=list(EXPORTERS))
     return root / "memory", root / "streamed", streamed
 
 
