@@ -36,14 +36,24 @@ def atomic_write(path: str | Path, mode: str = "w", encoding: str | None = "utf-
         raise
 
 
-def _file_mode() -> int:
-    """The permissions a plain ``open(path, "w")`` gives: 0o666 less the umask (read once at import)."""
+def staging_dir(parent: Path, prefix: str) -> Path:
+    """A fresh folder in ``parent`` to write into before moving it in place, with the
+    permissions a plain ``mkdir`` gives (``mkdtemp`` makes it private: 0o700)."""
+    path = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    path.chmod(0o777 & ~_UMASK)
+    return path
+
+
+def _umask() -> int:
+    """The process's umask (read once at import; reading it means setting it)."""
     umask = os.umask(0)
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask
 
 
-_FILE_MODE = _file_mode()
+_UMASK = _umask()
+#: The permissions a plain ``open(path, "w")`` gives: 0o666 less the umask.
+_FILE_MODE = 0o666 & ~_UMASK
 
 
 def dumps_line(record: Any) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import importlib
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
@@ -32,6 +31,7 @@ from kg.graph.communities import SEED
 from kg.graph.projection import MAX_PAPER_COUNT
 from kg.ingest import IngestReport, deduplicate, read_papers
 from kg.ingest.normalise import title_key
+from kg.io import staging_dir
 from kg.model import ExtractedPaper, Paper
 
 T = TypeVar("T")
@@ -381,7 +381,7 @@ def _write(
 def _staged(out: Path, fill: Callable[[Path], None]) -> list[Path]:
     """Run ``fill`` on a staging folder beside ``out``, then move what it wrote into ``out``."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.kg-build-", dir=out.parent))
+    staging = staging_dir(out.parent, f".{out.name}.kg-build-")
     try:
         fill(staging)
         out.mkdir(exist_ok=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.io import atomic_write, write_jsonl
+from kg.io import atomic_write, staging_dir, write_jsonl
 
 
 def test_atomic_write_replaces_on_success(tmp_path: Path) -> None:
@@ -34,3 +34,11 @@ def test_atomic_write_gives_the_usual_permissions(tmp_path: Path) -> None:
     plain = tmp_path / "plain.txt"
     plain.write_text("x")
     assert target.stat().st_mode == plain.stat().st_mode
+
+
+def test_a_staging_folder_gets_the_usual_permissions(tmp_path: Path) -> None:
+    """Moved into place as an output folder, it must be as readable as one made by mkdir
+    (a neo4j-admin running as another user reads the bundle)."""
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    assert staging_dir(tmp_path, ".x.").stat().st_mode == plain.stat().st_mode

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,6 +46,7 @@ from kg.export.neo4j import (
     schema_text,
 )
 from kg.graph.build import PAPER
+from kg.io import staging_dir
 
 BUNDLE_DIR = "neo4j"
 README = "README.md"
@@ -127,7 +127,7 @@ def write_source_bundle(
     if target.exists() and not overwrite:
         raise OutputError(f"{target}: already exists; pass --force to replace it")
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    staging = staging_dir(target.parent, f".{target.name}.")
     try:
         _write_files(staging, source, import_id, at or datetime.now(UTC))
         _replace(staging, target)
