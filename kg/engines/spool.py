@@ -8,18 +8,17 @@ created), so nothing is left behind even if the process is killed.
 from __future__ import annotations
 
 import copyreg
-import gc
 import io
 import pickle
 import struct
 import tempfile
 import zlib
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from kg.io import no_gc
 from kg.model import Entity, Evidence, ExtractedPaper, Paper
 
 _FRAME = struct.Struct(">Q")
@@ -47,21 +46,8 @@ def pack(papers: Sequence[ExtractedPaper]) -> bytes:
 def unpack(packed: bytes) -> list[ExtractedPaper]:
     """Inverse of :func:`pack` (only ever applied to bytes this process or its workers made)."""
     data = zlib.decompress(packed)
-    with gc_paused():
+    with no_gc():
         return pickle.loads(data)  # noqa: S301
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No garbage collection while many objects that form no cycles are made (unpickling):
-    the collector would run every few hundred objects to find nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,8 @@ from typing import Any
 
 import networkx as nx
 
-from kg.graph.projection import MAX_PAPER_COUNT, PAPER, no_gc, paper_nodes, papers_of, project
+from kg.graph.projection import MAX_PAPER_COUNT, PAPER, paper_nodes, papers_of, project
+from kg.io import no_gc
 
 #: The default Louvain seed: the same graph always gets the same communities.
 SEED = 42

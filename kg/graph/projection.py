@@ -17,14 +17,13 @@ stay in the paper–entity graph and in every statistic; only the projection ski
 
 from __future__ import annotations
 
-import gc
 import math
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 
 import networkx as nx
 
+from kg.io import no_gc
 from kg.model import EntityType
 
 PAPER = "Paper"
@@ -181,16 +180,3 @@ def _links(
                 # summed in a fixed order so weights do not depend on adjacency order
                 weight = math.fsum(weights[e] for e in entities)
             yield u, v, {"weight": weight, "shared": entities}
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building millions of containers that form no
-    cycles: its repeated full passes would double the time of a large projection."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
