@@ -69,7 +69,7 @@ def build_inputs(path: Path, n: int) -> int:
 
 def worker(tree: Path, inputs: Path, out: Path) -> None:
     """In a subprocess with PYTHONPATH=tree: write the three outputs for this tree."""
-    # benchmarks/html.py would shadow the standard library's html module
+    # benchmarks/ off sys.path: none of its scripts may shadow a module kg imports
     sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
     import kg
 

@@ -30,7 +30,7 @@ from random import Random
 from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
-# run from the repository, not from benchmarks/ (whose html.py would shadow the standard library)
+# run from the repository, not from benchmarks/
 sys.path[0] = str(ROOT)
 
 import networkx as nx  # noqa: E402

@@ -1,6 +1,6 @@
 """Time and peak memory of the neo4j-admin bundle of a streamed build, written from its graph.json.
 
-Usage: python -m benchmarks.neo4j_bundle_streamed OUT/graph.json [--in-memory]
+Usage: python benchmarks/neo4j_bundle_streamed.py OUT/graph.json [--in-memory]
 
 Baseline in the same process: one pass parsing every line of graph.json (the least a streamed
 writer must do; the writer makes two passes and formats the CSV). Peak RSS is the process's
@@ -17,9 +17,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.export.files import load_graph
-from kg.export.neo4j_csv import write_bundle
-from kg.export.neo4j_csv_stream import write_streamed_bundle
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.export.files import load_graph  # noqa: E402
+from kg.export.neo4j_csv import write_bundle  # noqa: E402
+from kg.export.neo4j_csv_stream import write_streamed_bundle  # noqa: E402
 
 
 def peak_mb() -> float:

@@ -18,8 +18,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# Running a script puts its folder first on sys.path, where benchmarks/html.py would shadow the
-# standard library's html module (imported by networkx's dependencies).
+# Running a script puts its folder first on sys.path: keep benchmarks/ off it so that none of
+# its scripts can shadow a module imported below.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 import argparse  # noqa: E402

@@ -27,14 +27,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-# Python puts a script's folder first on sys.path; a benchmark named like a standard module
-# (benchmarks/html.py) would then shadow it for every import below.
+# Python puts a script's folder first on sys.path; keep benchmarks/ off it so that no benchmark
+# script can shadow a module imported below.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
 
 def _load_synth():
     """benchmarks/synth.py, beside this file (loaded by path: benchmarks/ is not a package, and
-    putting it on sys.path would let its scripts shadow standard modules such as ``html``)."""
+    putting it on sys.path would let its scripts shadow other modules)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("kg_bench_synth", HERE / "synth.py")

@@ -9,32 +9,29 @@ baseline, in the same run and the same browser, is pyvis's default output
 vis-network reports ``stabilized``; pyvis's template still asks CDNs for Bootstrap, which this
 offline machine refuses at once. Goal: under 3 s for 5,000 nodes.
 
-Usage: python benchmarks/html.py [--sizes 500,5000] [--pyvis-sizes 500] [--repeat 3]
+Usage: python benchmarks/html_view.py [--sizes 500,5000] [--pyvis-sizes 500] [--repeat 3]
 Needs Debian's Chromium (bash scripts/install-browser).
 """
 
 from __future__ import annotations
 
-import sys
-
-# Run as a script, this file's folder comes first on sys.path and its name shadows the
-# standard library's html module that IPython, pyvis and kg import: drop that entry.
-if sys.path and sys.path[0] and __file__.startswith(sys.path[0]):
-    sys.path.pop(0)
-
 import argparse
 import os
 import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-import networkx as nx
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from playwright.sync_api import sync_playwright
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from kg.export.html import write_html
+import networkx as nx  # noqa: E402
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from kg.export.html import write_html  # noqa: E402
 
 CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
