@@ -592,3 +592,18 @@ def test_a_head_word_after_the_short_form_joins_the_name_the_title_gives(nlp) ->
     )
     assert got[entity_key("Stroke-Gated Decoder")][0] == "method"
     assert entity_key("Stroke-Gated") not in got
+
+
+def test_curated_list_knows_established_methods_missing_from_papers_with_code(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We relate skip-gram to Tucker decomposition and train with adversarial training, entropy minimization "
+        "and direct preference optimization. Baselines include Llama and a mixture-of-experts diffusion transformer; "
+        "features go through max-pooling and bicubic interpolation.",
+    )
+    for name in ("skip-gram", "Tucker decomposition", "adversarial training", "entropy minimization",
+                 "direct preference optimization", "Llama", "mixture-of-experts", "diffusion transformer",
+                 "max-pooling", "bicubic interpolation"):
+        assert got.get(entity_key(name), ("?",))[0] == "method", name
+    assert entity_key("Tucker") not in got  # the longer name wins, not a piece of it
