@@ -607,3 +607,17 @@ def test_curated_list_knows_established_methods_missing_from_papers_with_code(nl
                  "max-pooling", "bicubic interpolation"):
         assert got.get(entity_key(name), ("?",))[0] == "method", name
     assert entity_key("Tucker") not in got  # the longer name wins, not a piece of it
+
+
+def test_a_size_variant_of_a_named_method_is_that_method(nlp) -> None:
+    (paper,) = extract_papers([Paper(
+        id="t", title="A study",
+        abstract="We introduce GlyphNet, a novel glyph encoder. GlyphNet-XL and GlyphNet-7B outperform prior work, "
+                 "while ResNet-50 trails ResNet-152. Unlike EDM-2, our models are small.",
+    )], nlp)
+    methods = {entity_key(e.name): e for e in paper.entities if e.type.value == "method"}
+    glyph = methods[entity_key("GlyphNet")]
+    assert glyph.proposed and {entity_key(a) for a in glyph.aliases} >= {entity_key("GlyphNet-XL"), entity_key("GlyphNet-7B")}
+    assert entity_key("GlyphNet-XL") not in methods and entity_key("GlyphNet-7B") not in methods
+    assert entity_key("ResNet-50") in methods and entity_key("ResNet-152") in methods  # no family named alone: kept
+    assert entity_key("EDM-2") in methods  # a version, not a size

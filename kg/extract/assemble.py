@@ -444,6 +444,35 @@ def _group(chosen: list[Mention], text: str, definitions: Sequence[Definition], 
         if key[1] in shorts:
             short = shorts[key[1]]
             group.aliases.setdefault(entity_key(short), short)
+    return _merge_size_variants(groups)
+
+
+# a model-size or depth variant of a name: "DiMR-XL", "DPN-131", "ThinkLite-7B", "ViT-L", "ResNet-50"
+_SIZE_VARIANT = re.compile(r"(.*\w)[- ](?:\d+(?:\.\d+)?[BMK]|XX?L|[SBLHGT]|Base|Large|Small|Tiny|Huge|Mini|[1-9]\d{1,2})")
+
+
+def _merge_size_variants(groups: dict[tuple[str, str], _Group]) -> dict[tuple[str, str], _Group]:
+    """A size variant of a method the paper names is that method (GUIDELINES rule 5 and the gold's
+    "DiMR-XL is an alias of DiMR"): its group joins the family's, keeping the family's name."""
+    variants = [(k, g) for k, g in groups.items() if k[0] == "method" and _SIZE_VARIANT.fullmatch(g.name)]
+    if not variants:
+        return groups
+    family: dict[str, tuple[str, str]] = {}
+    for k, g in groups.items():
+        if k[0] == "method":
+            for alias_key in (k[1], *g.aliases):
+                family.setdefault(alias_key, k)
+    for k, g in variants:
+        base = family.get(entity_key(_SIZE_VARIANT.fullmatch(g.name).group(1)))
+        if base is None or base == k or base not in groups:
+            continue
+        target = groups[base]
+        target.mentions.extend(g.mentions)
+        target.first = min(target.first, g.first)
+        target.proposed |= g.proposed
+        for alias_key, surface in g.aliases.items():
+            target.aliases.setdefault(alias_key, surface)
+        del groups[k]
     return groups
 
 
