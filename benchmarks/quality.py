@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print the extractor's scores (GUIDELINES scoring) on the dev gold and on ../shared/eval splits.
 
-Usage: python benchmarks/quality.py [--errors N] [--only dev|heldout|heldout2|shared] [--type T]
+Usage: python benchmarks/quality.py [--errors N] [--only dev|heldout|heldout2|heldout3|shared] [--type T]
 The dev gold (tests/data/gold) is the target; the shared corpora only score the types they
 annotate and follow other span conventions, so they are a check on generalisation.
 """
@@ -26,6 +26,8 @@ DEV = [ROOT / "tests/data/gold/daily-papers-sep-11.gold.jsonl", ROOT / "tests/da
 HELDOUT = [ROOT / "tests/data/gold/scirex-heldout-30.gold.jsonl"]
 # a second blind set, made once heldout-30 had been looked at while rules changed
 HELDOUT2 = [ROOT / "tests/data/gold/scirex-heldout-2.gold.jsonl"]
+# a third blind set, made once heldout-2 had been looked at too
+HELDOUT3 = [ROOT / "tests/data/gold/scirex-heldout-3.gold.jsonl"]
 # corpus file -> types it annotates
 SPLITS = {
     "scierc/dev.doc.jsonl": ("method", "task", "metric", "dataset"),
@@ -88,7 +90,7 @@ def run(gold_path: Path, types: tuple[str, ...] | None, errors: int, only_type: 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="show the N most common errors of each kind")
-    parser.add_argument("--only", choices=["dev", "heldout", "heldout2", "shared"])
+    parser.add_argument("--only", choices=["dev", "heldout", "heldout2", "heldout3", "shared"])
     parser.add_argument("--type", help="only show errors of this type")
     parser.add_argument("--rules", action="store_true", help="show the precision of each rule")
     args = parser.parse_args()
@@ -102,6 +104,10 @@ def main() -> int:
                 run(path, None, args.errors, args.type, args.rules)
     if args.only in (None, "heldout2"):
         for path in HELDOUT2:
+            if path.exists():
+                run(path, None, args.errors, args.type, args.rules)
+    if args.only in (None, "heldout3"):
+        for path in HELDOUT3:
             if path.exists():
                 run(path, None, args.errors, args.type, args.rules)
     if args.only in (None, "shared"):
