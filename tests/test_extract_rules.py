@@ -621,3 +621,13 @@ def test_a_size_variant_of_a_named_method_is_that_method(nlp) -> None:
     assert entity_key("GlyphNet-XL") not in methods and entity_key("GlyphNet-7B") not in methods
     assert entity_key("ResNet-50") in methods and entity_key("ResNet-152") in methods  # no family named alone: kept
     assert entity_key("EDM-2") in methods  # a version, not a size
+
+
+def test_the_long_form_of_an_acronym_again_is_that_entity_not_a_shorter_known_name(nlp) -> None:
+    got = found(
+        nlp,
+        "Provable Training for Graph Contrastive Learning",
+        "Graph Contrastive Learning (GCL) has emerged as a popular training approach for graphs.",
+    )
+    assert got[entity_key("Graph Contrastive Learning")][0] == "method"
+    assert entity_key("Contrastive Learning") not in got

@@ -37,7 +37,7 @@ entity_key = lru_cache(maxsize=1 << 16)(_entity_key)
 
 RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
-    "head:compound": 4, "cue:resource": 4, "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
+    "head:compound": 4, "cue:resource": 4, "long-form": 4, "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
 }
 _MARKUP = re.compile(
     r"[{}<>\\$^_=|#~@]|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b"
@@ -263,7 +263,23 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
         for start in _standalone(text, short):
             if start != d.short_start:
                 out.append(Mention(start, start + len(short), type_, "acronym", 0.8, name=name))
+        if " " in long:  # the long form again, e.g. in the title ("... for Graph Contrastive Learning")
+            for start in _long_form_again(text, long, long_start):
+                out.append(Mention(start, start + len(long), type_, "long-form", 0.8, name=name))
     return out
+
+
+def _long_form_again(text: str, long: str, defined_at: int) -> list[int]:
+    """Other occurrences of a multi-word long form, in any case, as whole words."""
+    low, needle = text.lower(), long.lower()
+    starts: list[int] = []
+    i = low.find(needle)
+    while i >= 0:
+        end = i + len(needle)
+        if i != defined_at and (i == 0 or not _word_char(low[i - 1])) and (end == len(low) or not _word_char(low[end])):
+            starts.append(i)
+        i = low.find(needle, end)
+    return starts
 
 
 def _opens_with_dataset(mentions: list[Mention], start: int, end: int) -> bool:
