@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import json
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
@@ -25,22 +24,21 @@ from kg.errors import InputError
 from kg.export.files import GRAPH_JSON
 from kg.export.neo4j_csv import BUNDLE_DIR, write_source_bundle
 from kg.graph.build import PAPER
+from kg.graph.streamed_json import edge_lines, graph_attributes, is_streamed_graph_json, node_lines, parse
 from kg.model import EntityType
 
-_NODES = b'"nodes": [\n'
-_EDGES = b'], "edges": [\n'
-_END = b"]}"
+__all__ = [
+    "ExternalSort",
+    "StreamedGraphJson",
+    "is_streamed_graph_json",
+    "write_streamed_bundle",
+    "write_streamed_neo4j_bundle",
+]
+
 #: The label of a node by the prefix of its id (``paper:...``, ``dataset:...``; see kg.model).
 _LABELS = {"paper": PAPER, **{t.value: t.label for t in EntityType}}
-_decode = json.JSONDecoder().decode  # json.loads without its per-call checks
 #: Strings sorted in memory at once for the import id (then merged from temporary files).
 SORT_CHUNK = 500_000
-
-
-def is_streamed_graph_json(path: str | Path) -> bool:
-    """Whether ``path`` is a ``graph.json`` written a line a node/edge by a streamed build."""
-    with open(path, "rb") as fh:
-        return fh.readline().endswith(_NODES)
 
 
 def write_streamed_neo4j_bundle(out_dir: str | Path, table: object = None) -> list[Path]:
@@ -63,22 +61,19 @@ def write_streamed_bundle(
 
 class StreamedGraphJson:
     """A streamed ``graph.json`` as a :class:`kg.export.neo4j_csv.Source`: nodes and edges parsed
-    one line at a time; the first pass over them also gathers what the import id hashes."""
+    one line at a time (:mod:`kg.graph.streamed_json`); the first pass over them also gathers
+    what the import id hashes."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        with open(self.path, "rb") as fh:
-            first = fh.readline()
-        if not first.endswith(_NODES):
-            raise InputError("not a streamed graph.json (unexpected first line)", path=self.path, line=1)
-        self.graph: Mapping[str, Any] = json.loads(first[: -len(_NODES)] + b'"nodes": []}').get("graph") or {}
+        self.graph: Mapping[str, Any] = graph_attributes(self.path) or {}
         self._node_ids: ExternalSort | None = ExternalSort(self.path.parent, SORT_CHUNK)
         self._edge_keys: ExternalSort | None = ExternalSort(self.path.parent, SORT_CHUNK)
 
     def nodes(self) -> Iterator[tuple[str, Mapping[str, Any]]]:
         ids = self._node_ids
-        for number, line in self._lines(in_edges=False):
-            data = self._parse(line, number)
+        for number, line in node_lines(self.path):
+            data = parse(line, self.path, number)
             node = str(data.pop("id"))
             if self.label(node) != data.get("kind"):
                 raise InputError(f"node {node!r} has kind {data.get('kind')!r}", path=self.path, line=number)
@@ -88,8 +83,8 @@ class StreamedGraphJson:
 
     def edges(self) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
         keys = self._edge_keys
-        for number, line in self._lines(in_edges=True):
-            data = self._parse(line, number)
+        for number, line in edge_lines(self.path):
+            data = parse(line, self.path, number)
             u, v = str(data.pop("source")), str(data.pop("target"))
             if keys is not None:
                 keys.add(f"{u}\0{data.get('type')}\0{v}")
@@ -113,26 +108,6 @@ class StreamedGraphJson:
             digest.update(edge.encode("utf-8") + b"\0")
         self._node_ids = self._edge_keys = None
         return "import:" + digest.hexdigest()[:20]
-
-    def _lines(self, *, in_edges: bool) -> Iterator[tuple[int, bytes]]:
-        with open(self.path, "rb") as fh:
-            fh.readline()
-            inside = not in_edges
-            for number, line in enumerate(fh, 2):
-                if line.startswith(_EDGES):
-                    if not in_edges:
-                        return
-                    inside = True
-                elif line.startswith(_END):
-                    return
-                elif inside:
-                    yield number, line
-
-    def _parse(self, line: bytes, number: int) -> dict[str, Any]:
-        try:
-            return _decode(line.rstrip(b",\n").decode("utf-8"))
-        except ValueError as exc:
-            raise InputError(f"not a JSON object: {exc}", path=self.path, line=number) from None
 
 
 class ExternalSort:

@@ -23,10 +23,10 @@ from kg.graph.communities import SEED
 from kg.graph.projection import MAX_PAPER_COUNT
 from kg.graph.sparse_communities import sparse_communities
 from kg.graph.sparse_links import entity_link_weights, id_order, paper_links
+from kg.graph.streamed_json import EDGES_HEADER, NODES_HEADER, node_lines
 from kg.io import atomic_write
 
-_HEADER = b'"graph": {}, "nodes": [\n'
-_EDGES = b'], "edges": [\n'
+_HEADER = b'"graph": {}, ' + NODES_HEADER  # before the communities are written
 _ID = b',"id":'
 
 
@@ -65,17 +65,6 @@ def add_links_and_communities(
     return StreamedLinks(n_links, len(found.communities))
 
 
-def _node_lines(path: Path) -> Iterator[bytes]:
-    """The node lines of a streamed ``graph.json`` (one JSON object a line), in order."""
-    with open(path, "rb") as fh:
-        if not fh.readline().endswith(_HEADER):
-            raise OutputError(f"{path}: not a streamed graph.json (unexpected first line)")
-        for line in fh:
-            if line.startswith(_EDGES):
-                return
-            yield line
-
-
 def _node_id(line: bytes) -> str:
     """The ``id`` of a node line; it is the last key, as the streamed writer puts it."""
     at = line.rfind(_ID)
@@ -87,7 +76,7 @@ def _node_id(line: bytes) -> str:
 
 def _paper_ids(path: Path, papers: int) -> Iterator[str]:
     """The ids of the first ``papers`` nodes: the papers, in the order they were added."""
-    for count, line in enumerate(_node_lines(path)):
+    for count, (_, line) in enumerate(node_lines(path)):
         if count == papers:
             return
         yield _node_id(line)
@@ -99,11 +88,13 @@ def _write_communities(path: Path, community: list[int], entity_ids: list[str], 
     papers = len(community) - len(entity_ids)
     with open(path, "rb") as source, atomic_write(path, "wb") as fh:
         first = source.readline()
+        if not first.endswith(_HEADER):
+            raise OutputError(f"{path}: not a streamed graph.json without communities (unexpected first line)")
         described = json.dumps(communities, ensure_ascii=False, separators=(",", ":")).encode()
         fh.write(first[: -len(_HEADER)] + b'"graph": {"communities": ' + described + b'}, "nodes": [\n')
         position = 0
         for line in source:
-            if line.startswith(_EDGES):
+            if line.startswith(EDGES_HEADER):
                 fh.write(line)
                 break
             at = line.rfind(_ID)

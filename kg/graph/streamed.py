@@ -24,7 +24,7 @@ import numpy as np
 
 from kg.errors import InputError, KgError
 from kg.export.files import GRAPH_JSON
-from kg.export.stream_links import _EDGES
+from kg.graph import streamed_json
 from kg.graph.analysis import EntityScore
 from kg.graph.projection import MAX_PAPER_COUNT, PAPER
 from kg.graph.related import match_title, paper_candidates
@@ -32,7 +32,6 @@ from kg.model import EntityType
 
 #: A streamed ``graph.json`` larger than this (bytes) is read line by line rather than loaded.
 STREAM_READ_ABOVE = 64 * 2**20
-_NODES_HEADER = b'"nodes": [\n'
 _SOURCE = b',"source":'
 _TYPE = b'{"type":"'
 
@@ -49,55 +48,32 @@ def is_streamed(out_dir: str | Path, *, above: int | None = None) -> bool:
     path = graph_path(out_dir)
     try:
         size = path.stat().st_size
-        with open(path, "rb") as fh:
-            first = fh.readline()
     except OSError:
         return False
-    return first.endswith(_NODES_HEADER) and size > (STREAM_READ_ABOVE if above is None else above)
+    return size > (STREAM_READ_ABOVE if above is None else above) and streamed_json.is_streamed_graph_json(path)
 
 
 def graph_attributes(out_dir: str | Path) -> dict[str, Any]:
     """The graph attributes (``communities``...) from the first line of a streamed ``graph.json``."""
-    path = graph_path(out_dir)
-    with open(path, "rb") as fh:
-        first = fh.readline()
-    try:
-        return json.loads(first[: -len(_NODES_HEADER)] + b'"nodes": []}')["graph"]
-    except (json.JSONDecodeError, KeyError) as exc:
-        raise InputError(f"not a streamed graph.json ({exc})", path=path, line=1) from None
+    return streamed_json.graph_attributes(graph_path(out_dir))
 
 
 def nodes(out_dir: str | Path) -> Iterator[dict[str, Any]]:
     """Every node of a streamed ``graph.json`` (its attributes and ``id``), in file order."""
     path = graph_path(out_dir)
-    with open(path, "rb") as fh:
-        if not fh.readline().endswith(_NODES_HEADER):
-            raise InputError("not a streamed graph.json (one node a line)", path=path, line=1)
-        for number, line in enumerate(fh, 2):
-            if line.startswith(_EDGES):
-                return
-            try:
-                yield json.loads(line.rstrip(b",\n"))
-            except json.JSONDecodeError as exc:
-                raise InputError(f"not valid JSON: {exc.msg}", path=path, line=number) from None
+    for number, line in streamed_json.node_lines(path):
+        yield streamed_json.parse(line, path, number)
 
 
 def edges(out_dir: str | Path) -> Iterator[tuple[str, str, bytes]]:
     """``(source, target, line)`` of every edge of a streamed ``graph.json`` (one a line), in order."""
     path = graph_path(out_dir)
-    with open(path, "rb") as fh:
-        number = 0
-        for number, line in enumerate(fh, 1):
-            if line.startswith(_EDGES):
-                break
-        for number, line in enumerate(fh, number + 1):
-            if line.startswith(b"]"):
-                return
-            try:
-                source, target = endpoints(line)
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise InputError(f"not a graph edge ({exc!r})", path=path, line=number) from None
-            yield source, target, line
+    for number, line in streamed_json.edge_lines(path):
+        try:
+            source, target = endpoints(line)
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise InputError(f"not a graph edge ({exc!r})", path=path, line=number) from None
+        yield source, target, line
 
 
 def endpoints(line: bytes) -> tuple[str, str]:
