@@ -631,3 +631,21 @@ def test_the_long_form_of_an_acronym_again_is_that_entity_not_a_shorter_known_na
     )
     assert got[entity_key("Graph Contrastive Learning")][0] == "method"
     assert entity_key("Contrastive Learning") not in got
+
+
+def test_a_new_name_opening_a_sentence_as_a_kind_of_model_is_proposed(nlp) -> None:
+    got = found(
+        nlp,
+        "Efficient multimodal models",
+        "Glyph-VL is an efficient open-source mixture-of-experts vision-language model. "
+        "It beats Foo-LM. Bar-LM is trained on web data.",
+    )
+    assert got[entity_key("Glyph-VL")] == ("method", True)
+    assert got[entity_key("Foo-LM")] == ("method", False)
+    assert got[entity_key("Bar-LM")] == ("method", False)  # "is trained": no description as a kind of method
+
+
+def test_a_described_name_in_a_sentence_where_the_paper_trains_or_releases_it_is_proposed(nlp) -> None:
+    got = found(nlp, "Scaling up agents", "We train GlyphLM-70B, a family of agent models, on web data. GlyphLM-70B beats Foo-LM.")
+    assert got[entity_key("GlyphLM-70B")] == ("method", True)
+    assert got[entity_key("Foo-LM")] == ("method", False)

@@ -19,6 +19,7 @@ from kg.extract.rules import (
     appositive_proposal,
     described_proposal,
     named_after,
+    named_subject,
     proposal_context,
     proposes,
     title_echoes,
@@ -531,6 +532,8 @@ def _proposed(text: str, group: _Group, sentences: Sentences) -> bool:
             return True
         if described_proposal(text, m.end, text[s_start:s_end]):
             return True
+        if m.rule.startswith("shape") and named_subject(text, m.start, m.end, s_start):
+            return True  # "Kimi-VL is an efficient open-source ... model"
     return False
 
 

@@ -603,12 +603,12 @@ _OUR_KIND = re.compile(
 )
 # each check of ``proposal_context`` needs one of these in the window ("our" for the last two)
 _PROPOSAL_CUES = Gate(_NAMING, _PROPOSE, "our")
-_PROPOSAL_SENTENCE = re.compile(r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise)")
+_PROPOSAL_SENTENCE = re.compile(r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise|train|release|open-source|build|describe|report)")
 _PASSIVE_PROPOSAL = re.compile(
     r"(?i)(?:\s*\([^)]*\))?(?:\s*(?:,|and)\s+[^.;]{0,80}?)?\s+(?:are|is)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:proposed|introduced|developed|designed|devised|presented)\b"
 )
 _DESCRIBED_AS = re.compile(
-    r"(?i)\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:algorithm|method|framework|architecture|model|technique|approach|module|mechanism|loss|operator|optimizer|network|function|strategy|scheme|pipeline|system|regularizer)\b"
+    r"(?i)\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:algorithm|method|framework|architecture|model|technique|approach|module|mechanism|loss|operator|optimizer|network|function|strategy|scheme|pipeline|system|regularizer)s?\b"
 )
 
 
@@ -618,6 +618,18 @@ def described_proposal(text: str, end: int, sentence: str) -> bool:
     if _PASSIVE_PROPOSAL.match(text, end) or re.match(r"(?i)\s*,?\s*which stands for\b", text[end : end + 30]):
         return True
     return bool(_DESCRIBED_AS.match(text, end) and _PROPOSAL_SENTENCE.search(sentence))
+
+
+_NAME_IS_A = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:is|was)\s+(?:an?)\s+(?:[\w-]+\s+){0,6}?(?:model|framework|method|approach|architecture|algorithm|"
+    r"system|agent|pipeline|technique|family|suite|series|recipe|paradigm|optimizer|network|transformer|LLM|MLLM|VLM)s?\b"
+)
+
+
+def named_subject(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """A new name opening a sentence and described as a kind of method: "Kimi-VL is an efficient
+    open-source Mixture-of-Experts vision-language model ..." (the caller checks the name is new)."""
+    return start == sentence_start and bool(_NAME_IS_A.match(text, end))
 
 
 def appositive_proposal(text: str, end: int) -> bool:
