@@ -1,16 +1,24 @@
-"""Communities of papers (Louvain on the paper–paper projection), labelled by their entities."""
+"""Communities of papers (Louvain on the paper–paper projection), labelled by their entities.
+
+In-memory and streamed builds (:mod:`kg.graph.sparse_communities`) find them with the same
+function, :func:`louvain` (igraph's, in C, seeded) on the same links, numbered the same way
+(papers in id order): the same corpus gets the same communities whichever way it is built.
+"""
 
 from __future__ import annotations
 
 import math
+import random
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from itertools import chain
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from kg.graph.projection import MAX_PAPER_COUNT, PAPER, paper_nodes, papers_of, project
-from kg.io import no_gc
+from kg.graph.sparse_links import Links
 
 #: The default Louvain seed: the same graph always gets the same communities.
 SEED = 42
@@ -34,8 +42,8 @@ def assign_communities(
 ) -> list[dict[str, Any]]:
     """Find communities of papers, record them on ``G`` and return their descriptions.
 
-    Louvain (:func:`networkx.community.louvain_communities`, seeded) on the projection ``P``
-    (computed from ``G`` with ``type_weights`` and ``max_paper_count`` when not given).
+    Louvain (:func:`louvain`, seeded) on the projection ``P`` (computed from ``G`` with
+    ``type_weights`` and ``max_paper_count`` when not given), its ``weight`` on every link.
     Communities are numbered 0, 1, ... from the largest (ties: smallest paper id), so ids are
     stable across runs. Sets node attribute ``community`` on every paper (``-1`` for papers in
     communities smaller than ``min_size``) and on every entity (the community most of its papers
@@ -48,8 +56,12 @@ def assign_communities(
     if found is None:
         if P is None:
             P = project(G, type_weights=type_weights, max_paper_count=max_paper_count)
-        with no_gc():
-            found = nx.community.louvain_communities(P, weight="weight", resolution=resolution, seed=seed)
+        papers, links = projection_links(P)
+        labels = louvain(links, seed=seed, resolution=resolution).tolist()
+        grouped: dict[int, list[str]] = {}
+        for paper, label in zip(papers, labels, strict=True):
+            grouped.setdefault(label, []).append(paper)
+        found = grouped.values()
     groups = number_communities(found, min_size)
     membership = {p: i for i, group in enumerate(groups) for p in group}
     for paper in paper_nodes(G):
@@ -64,6 +76,37 @@ def assign_communities(
     ]
     G.graph["communities"] = communities
     return communities
+
+
+def louvain(links: Links, *, seed: int | None = SEED, resolution: float = 1.0) -> np.ndarray:
+    """A Louvain partition of the linked papers (igraph's multilevel, seeded): a label per paper
+    number. What it finds depends on the numbering and the order of the links, so both kinds of
+    build give it papers in id order and links sorted (:func:`projection_links`, :mod:`kg.graph.sparse_links`)."""
+    import igraph
+
+    # a numpy array is read row by row: no Python list of every link (130 bytes each)
+    graph = igraph.Graph(n=links.papers, edges=np.column_stack((links.source, links.target)))
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        found = graph.community_multilevel(weights=links.weight, resolution=resolution)
+    finally:
+        igraph.set_random_number_generator(random)
+    return np.asarray(found.membership, dtype=np.int64)
+
+
+def projection_links(P: nx.Graph) -> tuple[list[str], Links]:
+    """The papers of a projection (:func:`kg.graph.project`) in id order, and its links by their
+    numbers there as :func:`kg.graph.sparse_links.paper_links` gives them (``source < target``,
+    sorted; ``weight``, 1 where missing)."""
+    papers = sorted(P)
+    number = {p: i for i, p in enumerate(papers)}
+    m = P.number_of_edges()
+    ends = np.fromiter(chain.from_iterable((number[u], number[v]) for u, v in P.edges()), dtype=np.int64, count=2 * m)
+    weight = np.fromiter((w for _, _, w in P.edges(data="weight", default=1.0)), dtype=np.float64, count=m)
+    ends = ends.reshape(m, 2)
+    source, target = ends.min(axis=1), ends.max(axis=1)
+    order = np.lexsort((target, source))
+    return papers, Links(source[order].astype(np.int32), target[order].astype(np.int32), weight[order], len(papers))
 
 
 def number_communities(found: Iterable[Iterable[str]], min_size: int = 2) -> list[list[str]]:

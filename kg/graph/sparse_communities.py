@@ -1,22 +1,21 @@
-"""Communities of a corpus too large for networkx: Louvain in C (igraph) on :class:`Links`.
+"""Communities of a corpus too large for networkx, from :class:`Links` held as arrays.
 
-networkx's Louvain took 300 s and 2.8 GB at 100,000 papers; igraph's multilevel (the same
-Louvain method, in C, seeded) works on the links as arrays. Communities are then numbered and
-described by the functions :func:`kg.graph.assign_communities` uses (:func:`number_communities`,
-:func:`rank_characteristic`, :func:`describe_community`), and entities get the community most of
-their papers are in (ties: the smaller id), as in memory.
+The partition is :func:`kg.graph.communities.louvain`'s (igraph, in C, seeded), the function
+:func:`kg.graph.assign_communities` calls on the same links in memory, so both builds find the
+same communities. They are then numbered and described by the functions ``assign_communities``
+uses (:func:`number_communities`, :func:`rank_characteristic`, :func:`describe_community`), and
+entities get the community most of their papers are in (ties: the smaller id), as in memory.
 """
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from kg.graph.communities import NO_COMMUNITY, SEED, describe_community, number_communities, rank_characteristic
+from kg.graph.communities import NO_COMMUNITY, SEED, describe_community, louvain, number_communities, rank_characteristic
 from kg.graph.sparse_links import Links, id_order
 
 
@@ -28,20 +27,6 @@ class SparseCommunities:
     paper: np.ndarray  # int32, NO_COMMUNITY for papers in no community
     entity: np.ndarray  # int32
     communities: list[dict[str, Any]]
-
-
-def louvain(links: Links, *, seed: int | None = SEED, resolution: float = 1.0) -> np.ndarray:
-    """A Louvain partition of the linked papers (igraph's multilevel, seeded): a label per paper."""
-    import igraph
-
-    # a numpy array is read row by row: no Python list of every link (130 bytes each)
-    graph = igraph.Graph(n=links.papers, edges=np.column_stack((links.source, links.target)))
-    igraph.set_random_number_generator(random.Random(seed))
-    try:
-        found = graph.community_multilevel(weights=links.weight, resolution=resolution)
-    finally:
-        igraph.set_random_number_generator(random)
-    return np.asarray(found.membership, dtype=np.int64)
 
 
 def sparse_communities(
