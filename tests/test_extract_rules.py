@@ -649,3 +649,13 @@ def test_a_described_name_in_a_sentence_where_the_paper_trains_or_releases_it_is
     got = found(nlp, "Scaling up agents", "We train GlyphLM-70B, a family of agent models, on web data. GlyphLM-70B beats Foo-LM.")
     assert got[entity_key("GlyphLM-70B")] == ("method", True)
     assert got[entity_key("Foo-LM")] == ("method", False)
+
+
+def test_venues_and_complexity_classes_are_not_methods(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Published as a conference paper at ICLR 2017. The problem is NP-hard, so we train a feed-forward neural network.",
+    )
+    assert entity_key("ICLR") not in got and entity_key("NP-hard") not in got
+    assert got[entity_key("feed-forward neural network")][0] == "method"
