@@ -659,3 +659,16 @@ def test_venues_and_complexity_classes_are_not_methods(nlp) -> None:
     )
     assert entity_key("ICLR") not in got and entity_key("NP-hard") not in got
     assert got[entity_key("feed-forward neural network")][0] == "method"
+
+
+def test_capitalised_words_before_a_known_method_name_its_variant(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We compare with Prioritized Dueling DQN and Categorical DQN, and with the Wasserstein GAN. "
+        "DQN is strong. In practice, GAN training is unstable, unlike Google Gemini.",
+    )
+    for name in ("Prioritized Dueling DQN", "Categorical DQN", "Wasserstein GAN"):
+        assert got[entity_key(name)][0] == "method", name
+    assert entity_key("Dueling DQN") not in got and got[entity_key("Gemini")][0] == "method"
+    assert not [k for k in got if k.startswith(("practice", "inpractice", "the"))]

@@ -27,7 +27,7 @@ from kg.extract.rules import (
     title_methods,
     title_prefix,
 )
-from kg.extract.text import Sentences, is_name_shaped, strip_name_suffix
+from kg.extract.text import Sentences, is_name_shaped, is_title_case, strip_name_suffix
 from kg.extract.urls import Link
 from kg.extract.vocabulary import Vocabulary, vocabulary
 from kg.model import Entity, EntityType, Evidence, Field
@@ -90,6 +90,7 @@ def assemble(
     mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
     mentions = [_with_version(_with_component_head(m, text), text) for m in mentions]
+    mentions = _with_name_modifiers(mentions, text, title_end, vocab)
     prefix = title_prefix(text[:title_end]) if title_end else None
     if prefix is None and title_end:
         lead = re.match(r"\s*([^\s:]+)\s+(?:for|of|in|with|via|on|:)\s", text[:title_end])
@@ -182,6 +183,43 @@ def _with_component_head(m: Mention, text: str) -> Mention:
     if after is None or not all(w[:1].isupper() for w in text[m.start : m.end].split()):
         return m
     return m._replace(end=after.end())
+
+
+def _with_name_modifiers(mentions: list[Mention], text: str, title_end: int, vocab: Vocabulary) -> list[Mention]:
+    """Capitalised words right before a known method inside a sentence name a variant of it
+    ("Prioritized Dueling DQN", "Categorical DQN", "Wasserstein GAN"): the mention takes them. Not
+    at a sentence start, nor in a Title Case title, nor over another mention."""
+    title_case = title_end > 0 and is_title_case(text[:title_end])
+    out = mentions
+    for k, m in enumerate(mentions):
+        if m.type != "method" or not m.rule.startswith("lexicon") or m.name is not None or m.start < 2:
+            continue
+        if title_case and m.start < title_end:
+            continue
+        before = _CAPITALISED_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if before is None:
+            continue
+        start = before.start()
+        words = before.group().split()
+        while words and (words[0].lower() in vocab.modifier_stop or words[0].lower() in _NOT_NAME_WORDS):
+            start += len(words[0]) + 1
+            words = words[1:]
+        if not words or _SENTENCE_OPENS.search(text, max(0, start - 3), start) or start == 0 or start == title_end + 2:
+            continue
+        if any(o.start < m.start and start < o.end for o in mentions if o is not m):
+            continue
+        if out is mentions:
+            out = list(mentions)
+        out[k] = m._replace(start=start)
+    return out
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)? ){1,2}$")
+_SENTENCE_OPENS = re.compile(r"(?:[.!?:;]\s+|\n\s*|\(|\A)$")
+_NOT_NAME_WORDS = frozenset(
+    "the a an our their its this these those we in on for with from by using via and or of to as than like unlike both each all "
+    "google meta microsoft anthropic deepmind apple nvidia alibaba baidu tencent facebook amazon mistral".split()
+)  # function words and makers: "Google Gemini" is Gemini
 
 
 _COMPONENT_HEAD = re.compile(r" (?:Block|Module|Layer|Unit|Cell)s?\b(?![-‐])")
