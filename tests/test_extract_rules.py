@@ -672,3 +672,10 @@ def test_capitalised_words_before_a_known_method_name_its_variant(nlp) -> None:
         assert got[entity_key(name)][0] == "method", name
     assert entity_key("Dueling DQN") not in got and got[entity_key("Gemini")][0] == "method"
     assert not [k for k in got if k.startswith(("practice", "inpractice", "the"))]
+
+
+def test_a_like_suffix_is_cut_from_a_named_method_phrase(nlp) -> None:
+    got = found(nlp, "A study", "We propose a GlyphNet-like module for decoding, which beats autoregressive language models.")
+    assert got[entity_key("GlyphNet")][0] == "method"
+    assert entity_key("GlyphNet-like") not in got
+    assert got[entity_key("autoregressive language model")][0] == "method" and entity_key("language model") not in got

@@ -222,7 +222,8 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
         k = len(mods)
         while k > 0 and _nameish(mods[k - 1]):
             k -= 1
-        return Mention(mods[k].start, mods[-1].end, "method", "head:named", 0.7)
+        stem = strip_name_suffix(mods[-1].text)  # "a KV-cache-like mechanism" -> KV-cache
+        return Mention(mods[k].start, mods[-1].start + len(stem), "method", "head:named", 0.7)
     if type_ == "metric":
         if mods[-1].lower == "learning" and head.lower in ("rate", "rates"):
             return None  # a learning rate is a hyperparameter
