@@ -675,7 +675,7 @@ def test_capitalised_words_before_a_known_method_name_its_variant(nlp) -> None:
 
 
 def test_a_like_suffix_is_cut_from_a_named_method_phrase(nlp) -> None:
-    got = found(nlp, "A study", "We propose a GlyphNet-like module for decoding, which beats autoregressive language models.")
+    got = found(nlp, "A study", "It uses a GlyphNet-like module for decoding, which beats autoregressive language models.")
     assert got[entity_key("GlyphNet")][0] == "method"
     assert entity_key("GlyphNet-like") not in got
     assert got[entity_key("autoregressive language model")][0] == "method" and entity_key("language model") not in got
