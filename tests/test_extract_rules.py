@@ -679,3 +679,25 @@ def test_a_like_suffix_is_cut_from_a_named_method_phrase(nlp) -> None:
     assert got[entity_key("GlyphNet")][0] == "method"
     assert entity_key("GlyphNet-like") not in got
     assert got[entity_key("autoregressive language model")][0] == "method" and entity_key("language model") not in got
+
+
+def test_an_undefined_acronym_spelled_by_a_method_names_initials_is_that_method(nlp) -> None:
+    (paper,) = extract_papers([Paper(
+        id="t", title="A study",
+        abstract="We further propose an efficient algorithm named Iterative Glyph Merging. The IGM shows great potential.",
+    )], nlp)
+    methods = {entity_key(e.name): e for e in paper.entities if e.type.value == "method"}
+    assert entity_key("IGM") not in methods
+    igm = methods[entity_key("Iterative Glyph Merging")]
+    assert igm.proposed and entity_key("IGM") in {entity_key(a) for a in igm.aliases}
+
+
+def test_a_named_part_of_what_the_sentence_proposes_is_proposed(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "In this paper, we propose GlyphSearch, an efficient search framework consisting of a Foo-based supernet "
+        "and a Glyph-NAS algorithm. Unlike Bar-NAS, it is fast.",
+    )
+    assert got[entity_key("Glyph-NAS")] == ("method", True)
+    assert got[entity_key("Bar-NAS")] == ("method", False)

@@ -20,6 +20,7 @@ from kg.extract.rules import (
     described_proposal,
     named_after,
     named_subject,
+    proposed_component,
     proposal_context,
     proposes,
     title_echoes,
@@ -499,7 +500,35 @@ def _group(chosen: list[Mention], text: str, definitions: Sequence[Definition], 
         if key[1] in shorts:
             short = shorts[key[1]]
             group.aliases.setdefault(entity_key(short), short)
-    return _merge_size_variants(groups)
+    return _merge_initials(_merge_size_variants(groups))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _INITIALS_SKIP).upper()
+
+
+_INITIALS_SKIP = frozenset("of for and the with a an in on to".split())
+
+
+def _merge_initials(groups: dict[tuple[str, str], _Group]) -> dict[tuple[str, str], _Group]:
+    """An acronym the paper uses without defining it, spelled by the initials of a method name it
+    gives ("an algorithm named Iterative Feature Merging ... The IFM shows"): one entity."""
+    shorts = [(k, g) for k, g in groups.items() if k[0] == "method" and g.name.isupper() and g.name.isalpha() and 2 <= len(g.name) <= 6]
+    if not shorts:
+        return groups
+    longs = {_initials(g.name): k for k, g in groups.items() if k[0] == "method" and " " in g.name}
+    for k, g in shorts:
+        base = longs.get(g.name)
+        if base is None or base not in groups or len(groups[base].name.split()) < 2:
+            continue
+        target = groups[base]
+        target.mentions.extend(g.mentions)
+        target.first = min(target.first, g.first)
+        target.proposed |= g.proposed
+        for alias_key, surface in g.aliases.items():
+            target.aliases.setdefault(alias_key, surface)
+        del groups[k]
+    return groups
 
 
 # a model-size or depth variant of a name: "DiMR-XL", "DPN-131", "ThinkLite-7B", "ViT-L", "ResNet-50"
@@ -572,6 +601,8 @@ def _proposed(text: str, group: _Group, sentences: Sentences) -> bool:
             return True
         if m.rule.startswith("shape") and named_subject(text, m.start, m.end, s_start):
             return True  # "Kimi-VL is an efficient open-source ... model"
+        if m.rule in ("head:named", "shape:method") and proposed_component(text, m.start, s_start):
+            return True  # "we propose X, ... consisting of a Y-based supernet and a Z algorithm"
     return False
 
 

@@ -627,6 +627,16 @@ _NAME_IS_A = re.compile(
 )
 
 
+_COMPONENTS_OF = re.compile(r"(?i)\b(?:consist(?:s|ing)? of|compris(?:es|ing)|composed of|made up of|contain(?:s|ing)?)\s[^.;:]*$")
+
+
+def proposed_component(text: str, start: int, sentence_start: int) -> bool:
+    """A part of what the sentence proposes: "we propose X, a framework consisting of a Y-based
+    supernet and a Z algorithm" (the caller checks the part is no known method)."""
+    m = _COMPONENTS_OF.search(text, sentence_start, start)
+    return m is not None and _PROPOSAL_SENTENCE.search(text, sentence_start, m.start()) is not None
+
+
 def named_subject(text: str, start: int, end: int, sentence_start: int) -> bool:
     """A new name opening a sentence and described as a kind of method: "Kimi-VL is an efficient
     open-source Mixture-of-Experts vision-language model ..." (the caller checks the name is new)."""
