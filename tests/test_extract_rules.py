@@ -701,3 +701,21 @@ def test_a_named_part_of_what_the_sentence_proposes_is_proposed(nlp) -> None:
     )
     assert got[entity_key("Glyph-NAS")] == ("method", True)
     assert got[entity_key("Bar-NAS")] == ("method", False)
+
+
+def test_a_proposed_name_keeps_its_version_number_in_every_use(nlp) -> None:
+    got = found(
+        nlp,
+        "Video models",
+        "In this work, we introduce a self-supervised video model, Glyph-JEPA 2, trained on video. "
+        "Glyph-JEPA 2 achieves strong results. ResNet 3 times deeper is slower.",
+    )
+    assert got[entity_key("Glyph-JEPA 2")] == ("method", True)
+    assert entity_key("Glyph-JEPA") not in got
+    assert entity_key("ResNet 3") not in got
+
+
+def test_third_person_verbs_and_company_names_are_not_entity_words(nlp) -> None:
+    got = found(nlp, "A study", "GlyphGen supports multi-shot generation and matches OpenAI's o1 on reasoning.")
+    assert got[entity_key("multi-shot generation")][0] == "task"
+    assert entity_key("supports multi-shot generation") not in got and entity_key("OpenAI") not in got

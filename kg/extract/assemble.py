@@ -91,7 +91,7 @@ def assemble(
     mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
     mentions = [_with_version(_with_component_head(m, text), text) for m in mentions]
-    mentions = _with_name_modifiers(mentions, text, title_end, vocab)
+    mentions = _with_name_modifiers(_same_version(mentions, text), text, title_end, vocab)
     prefix = title_prefix(text[:title_end]) if title_end else None
     if prefix is None and title_end:
         lead = re.match(r"\s*([^\s:]+)\s+(?:for|of|in|with|via|on|:)\s", text[:title_end])
@@ -234,9 +234,33 @@ def _with_version(m: Mention, text: str) -> Mention:
     if text.startswith("++", m.end) and not text[m.end + 2 : m.end + 3].isalnum():
         m = m._replace(end=m.end + 2)  # "SpecDec++", "DPO++"
     after = _VERSION.match(text, m.end)
-    if after is None or not is_name_shaped(text[m.start : m.end].split()[-1]):
+    if after is None and m.proposed:  # "we introduce V-JEPA 2, a ...": a new name's version number
+        after = _PROPOSED_VERSION.match(text, m.end)
+    if after is None or not (m.proposed or is_name_shaped(text[m.start : m.end].split()[-1])):
         return m
     return m._replace(end=after.end())
+
+
+_VERSION_END = re.compile(r"\S [vV]?\d$")
+
+
+def _same_version(mentions: list[Mention], text: str) -> list[Mention]:
+    """Later uses of a proposed name with its version ("V-JEPA 2 achieves ...") take the version too."""
+    versioned = {text[m.start : m.end] for m in mentions if m.proposed and m.type == "method" and _VERSION_END.search(text, m.start, m.end)}
+    if not versioned:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.type == "method" and not m.rule.startswith("lexicon") and m.name is None:
+            for v in versioned:
+                if len(v) > m.end - m.start and text.startswith(v, m.start) and v[m.end - m.start] == " ":
+                    m = m._replace(end=m.start + len(v))
+                    break
+        out.append(m)
+    return out
+
+
+_PROPOSED_VERSION = re.compile(r" [vV]?\d(?=\s*[,;:(]|\s+(?:is|achieves|outperforms|surpasses|sets|attains|matches|delivers)\b)")
 
 
 _VERSION = re.compile(r" [vV]?\d+(?:\.\d+)+(?![\w%])(?!\.\d)(?!\s*(?:%|times\b|x\b|[kKMGT]?B\b|ms\b|seconds?\b|points?\b|dB\b))")
