@@ -719,3 +719,9 @@ def test_third_person_verbs_and_company_names_are_not_entity_words(nlp) -> None:
     got = found(nlp, "A study", "GlyphGen supports multi-shot generation and matches OpenAI's o1 on reasoning.")
     assert got[entity_key("multi-shot generation")][0] == "task"
     assert entity_key("supports multi-shot generation") not in got and entity_key("OpenAI") not in got
+
+
+def test_a_proposal_of_plain_adjectives_and_a_generic_head_names_nothing(nlp) -> None:
+    got = found(nlp, "A study", "We propose an end-to-end neural model that reads glyphs. We also present a glyph-aware ranking model.")
+    assert entity_key("end-to-end neural model") not in got and entity_key("neural model") not in got
+    assert got[entity_key("glyph-aware ranking model")] == ("method", True)

@@ -20,6 +20,7 @@ from kg.extract.rules import (
     described_proposal,
     named_after,
     named_subject,
+    plain_description,
     proposed_component,
     proposal_context,
     proposes,
@@ -128,7 +129,7 @@ def assemble(
             group.name in proposed_names or any(group.name.startswith(n + "-") for n in proposed_names)
         )
         if all(m.rule == "head:repeat" for m in group.mentions) and len(group.mentions) < 2 and (
-            not proposed or named_after(text, first.end)
+            not proposed or named_after(text, first.end) or plain_description(group.name)
         ):
             continue  # "a novel neural network model called X": X is the entity
         entities.append(

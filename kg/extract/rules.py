@@ -671,6 +671,19 @@ _GENERIC_TAILS = frozenset(
     "framework frameworks method methods approach approaches strategy strategies technique techniques paradigm "
     "scheme schemes mechanism mechanisms module modules architecture architectures algorithm algorithms pipeline procedure".split()
 )
+_PLAIN_HEADS = frozenset("model models network networks objective objectives function functions formulation".split())
+_PLAIN_ADJECTIVES = frozenset(
+    "neural deep end-to-end simple novel new alternative general generic unified efficient effective hybrid joint single "
+    "objective probabilistic statistical computational mathematical theoretical principled flexible powerful".split()
+)
+
+
+def plain_description(phrase: str) -> bool:
+    """Plain adjectives before a generic head: "end-to-end neural model", "alternative network"."""
+    words = phrase.lower().split()
+    return len(words) > 1 and words[-1] in _PLAIN_HEADS and all(w in _PLAIN_ADJECTIVES for w in words[:-1])
+
+
 _NAME_ADJECTIVES = frozenset("prior unified universal standard multiple single conditional global local".split())  # stop words that can start a name
 # the paper's own method as subject: "FastComposer proposes delayed subject conditioning"
 _SUBJECT_PROPOSES = prefiltered(r"\b[A-Za-z][\w-]*[A-Z][\w-]*\s+(?:also\s+|further\s+)?(?:proposes|introduces|devises)\s+(?:(?:a|an|the)\s+)?")
@@ -844,6 +857,8 @@ def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: b
         return None  # "we introduce a new large-scale dataset" names no method
     if named_after(text, run[-1].end):
         return None  # "a novel neural network model called X", "a ... framework OptEmbed": X is the name
+    if plain_description(text[run[0].start : run[-1].end]):
+        return None  # "an end-to-end neural model", "an alternative network", "an objective function": no name
     name = text[run[0].start : run[-1].end]
     if name.lower() in vocab.generic_names:
         return None
