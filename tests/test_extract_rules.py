@@ -725,3 +725,9 @@ def test_a_proposal_of_plain_adjectives_and_a_generic_head_names_nothing(nlp) ->
     got = found(nlp, "A study", "We propose an end-to-end neural model that reads glyphs. We also present a glyph-aware ranking model.")
     assert entity_key("end-to-end neural model") not in got and entity_key("neural model") not in got
     assert got[entity_key("glyph-aware ranking model")] == ("method", True)
+
+
+def test_we_describe_x_introduces_a_name(nlp) -> None:
+    got = found(nlp, "A report", "We describe GlyphLM, a compact model for glyph reading. We describe the training of the baseline.")
+    assert got[entity_key("GlyphLM")] == ("method", True)
+    assert not [k for k in got if k.startswith("training")]

@@ -655,7 +655,7 @@ def appositive_proposal(text: str, end: int) -> bool:
 
 _INTRO = prefiltered(
     r"(?i)\b(?:(?:we|this (?:paper|work|study)|here,? we)\s+(?:(?:will|also|further|then|first|now|thus|therefore|hence|additionally)\s+){0,2}"
-    r"(?:propose|introduce|present|develop|design|devise|craft|build|construct|contribute|formulate)(?:s|d|ed)?"
+    r"(?:propose|introduce|present|develop|design|devise|craft|build|construct|contribute|formulate|describe)(?:s|d|ed)?"
     r"|(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?))"
     r"\s+(?:(?:a|an|the|our|two|three|several)\s+)?"
 )
