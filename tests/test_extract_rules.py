@@ -731,3 +731,10 @@ def test_we_describe_x_introduces_a_name(nlp) -> None:
     got = found(nlp, "A report", "We describe GlyphLM, a compact model for glyph reading. We describe the training of the baseline.")
     assert got[entity_key("GlyphLM")] == ("method", True)
     assert not [k for k in got if k.startswith("training")]
+
+
+def test_a_title_means_opening_with_a_hyphenated_ing_adjective_is_the_method(nlp) -> None:
+    got = found(nlp, "Glyph Reading With a Fast-Learning Shallow Glyph Network", "We present a network that reads glyphs quickly.")
+    assert got[entity_key("Fast-Learning Shallow Glyph Network")] == ("method", True)
+    got = found(nlp, "Glyph Reading With Learning Shallow Glyph Networks", "We present a network that reads glyphs quickly.")
+    assert entity_key("Learning Shallow Glyph Networks") not in got

@@ -550,7 +550,7 @@ def _title_name(phrase: str, vocab: Vocabulary, lead: bool) -> bool:
     if any(w.endswith("s") and not w.endswith("ss") and not is_name_shaped(w) for w in words[:-1]):
         return False  # "Diffusion Models Beat GANs", "X Operator Connects Y": a verb follows a plural
     first, head = lowered[0], lowered[-1]
-    if first.endswith("ing") and first not in vocab.nominal_ing or first.endswith("ly") or first == "learning":
+    if first.endswith("ing") and first not in vocab.nominal_ing and "-" not in first or first.endswith("ly") or first == "learning":
         return False
     if lead and first in vocab.modifier_stop and first not in _NAME_ADJECTIVES:
         return False
