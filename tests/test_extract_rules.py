@@ -738,3 +738,17 @@ def test_a_title_means_opening_with_a_hyphenated_ing_adjective_is_the_method(nlp
     assert got[entity_key("Fast-Learning Shallow Glyph Network")] == ("method", True)
     got = found(nlp, "Glyph Reading With Learning Shallow Glyph Networks", "We present a network that reads glyphs quickly.")
     assert entity_key("Learning Shallow Glyph Networks") not in got
+
+
+def test_a_title_subtitle_naming_a_network_is_the_papers_method(nlp) -> None:
+    got = found(nlp, "Striving for Speed: The All Glyph Net", "We propose a new architecture that reads glyphs.")
+    assert got[entity_key("All Glyph Net")] == ("method", True)
+    got = found(nlp, "Boosting Glyphs: A Context-Driven Approach", "We propose a new architecture that reads glyphs.")
+    assert entity_key("Context-Driven Approach") not in got
+
+
+def test_our_model_the_x_is_proposed(nlp) -> None:
+    got = found(nlp, "A study", "Our model, the Glyph-Gated (GG) Reader, integrates a multi-hop architecture. The GG Reader is fast.")
+    assert got[entity_key("Glyph-Gated")] == ("method", True)
+    got = found(nlp, "A study", "Our model, the GlyphNet, beats the Foo-Gated (FG) Reader.")
+    assert got[entity_key("Foo-Gated")] == ("method", False)

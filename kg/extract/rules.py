@@ -445,6 +445,7 @@ _LEAD_END = r"(?:for|via|with|without|in|on|through|from|as|using)\s"
 _TITLE_LEAD = re.compile(r"^\s*(?:an?\s+|the\s+)?" + _TITLE_PHRASE.replace("(?:[", "(?:(?!" + _LEAD_END + ")[", 1) + r"(?:\s+" + _LEAD_END + r"|\s*$)", re.IGNORECASE)
 _TITLE_MEANS = re.compile(r"\b(?:via|with|using|through)\s+(?:an?\s+|the\s+)?" + _TITLE_PHRASE + r"(?=\s*(?::|$|\s+(?:for|in|on|and|to)\s))", re.IGNORECASE)
 _TITLE_LIST = re.compile(r":\s+((?:[^,:]{3,45},\s+)+[^,:]{3,45}?,?\s+and\s+[^,:]{3,45})$")
+_TITLE_AFTER_COLON = re.compile(r":\s+(?:The|An?)\s+((?:[A-Z][\w'’-]*\s+){1,4}[A-Z][\w'’-]*)\s*$")
 _TITLE_FUNCTION = frozenset("a an the on of to in for is are be do does can how why what when where which towards toward beyond each every all our your we you it its this that these those".split())
 _TITLE_VERBS = frozenset("matters matter helps help works work beat beats meets meet revisited revisiting rethinking makes make enables enable".split())
 
@@ -462,6 +463,10 @@ def title_methods(title: str, vocab: Vocabulary | None = None) -> list[tuple[int
     for m in _TITLE_MEANS.finditer(title):
         if _title_name(m.group(1), vocab, lead=False):
             found.append((m.start(1), m.end(1), "means"))
+    m = _TITLE_AFTER_COLON.search(title)
+    lowered = m.group(1).lower().split() if m else []
+    if m and vocab.head_type(lowered[-1]) == "method" and lowered[-1] not in _GENERIC_TAIL and lowered[-1] not in vocab.generic_heads and not any(w in _TITLE_VERBS for w in lowered) and " ".join(lowered) not in vocab.generic_names:
+        found.append((m.start(1), m.end(1), "subtitle"))  # "Striving for Simplicity: The All Convolutional Net"
     m = _TITLE_LIST.search(title)
     if m:
         offset = m.start(1)
@@ -595,12 +600,13 @@ def proposal_context(text: str, start: int, sentence_start: int) -> bool:
     if re.search(r"(?i)\bour\s+(?:own\s+|novel\s+|new\s+|innovative\s+)?$", before):
         return True
     # "our fast text classifier fastText": a name right after "our ... <kind of method>"
-    return bool(_OUR_KIND.search(before)) and is_name_shaped(text[start : start + 40].split(None, 1)[0].strip(",.;:()"))
+    first = text[start : start + 40].split(None, 1)[0].strip(",.;:()")
+    return bool(_OUR_KIND.search(before)) and (is_name_shaped(first) or first[:1].isupper() and before.rstrip()[-1:] in ",e")
 
 
 _OUR_KIND = re.compile(
     r"\b[Oo]ur\s+(?:[a-z][\w-]*\s+){0,3}?(?:classifier|model|method|network|architecture|algorithm|approach|framework|system|agent|"
-    r"parser|tagger|module|layer|estimator|detector|tracker|encoder|decoder|optimizer|variant)s?,?\s+$"
+    r"parser|tagger|module|layer|estimator|detector|tracker|encoder|decoder|optimizer|variant)s?,?\s+(?:the\s+)?$"
 )
 # each check of ``proposal_context`` needs one of these in the window ("our" for the last two)
 _PROPOSAL_CUES = Gate(_NAMING, _PROPOSE, "our")
