@@ -752,3 +752,17 @@ def test_our_model_the_x_is_proposed(nlp) -> None:
     assert got[entity_key("Glyph-Gated")] == ("method", True)
     got = found(nlp, "A study", "Our model, the GlyphNet, beats the Foo-Gated (FG) Reader.")
     assert got[entity_key("Foo-Gated")] == ("method", False)
+
+
+def test_divergences_and_information_quantities_are_not_methods(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We bound the mutual information (MI) and the Kullback-Leibler (KL) divergence between neural networks (NNs), "
+        "and use maximum inner product search (MIPS). We also apply transfer learning.",
+    )
+    assert got[entity_key("mutual information")][0] == "metric"
+    assert got[entity_key("Kullback-Leibler divergence")][0] == "metric" and entity_key("Kullback-Leibler") not in got
+    assert got[entity_key("maximum inner product search")][0] == "task"
+    assert entity_key("NNs") not in got
+    assert got[entity_key("transfer learning")][0] == "task"  # GUIDELINES: a bare generic (optional) task

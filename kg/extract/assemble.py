@@ -319,6 +319,9 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
                 long = text[long_start : d.long_end]
         name = _singular(long) if d.plural else long
         long_end = d.long_end
+        quantity = _QUANTITY_AFTER_SHORT.match(text, d.short_end) if " " not in long else None
+        if quantity:  # "Kullback-Leibler (KL) divergence": the head follows the short form
+            type_, name, long_end = "metric", f"{long} {quantity.group(1)}", quantity.end()
         head = _HEAD_AFTER_SHORT.match(text, d.short_end) if type_ == "method" and title_end else None
         if head and re.search(rf"(?<![\w-]){re.escape(long)} {head.group(1)}s?(?![\w-])", text[:title_end]):
             name, long_end = f"{long} {head.group(1)}", head.end()  # "the Gated-Attention (GA) Reader", titled "Gated-Attention Readers"
@@ -383,6 +386,7 @@ def _standalone(text: str, short: str) -> list[int]:
 
 
 _TASK_NOUN_BEFORE = re.compile(r"(?i)\b(?:task|problem)s?\s+of\s+(?:[\w-]+\s+){0,4}$")  # "we propose the task of ... VQA"
+_QUANTITY_AFTER_SHORT = re.compile(r"\)\s+(divergence|distance)(?![\w-])")
 _HEAD_AFTER_SHORT = re.compile(r"\)\s+([A-Z][a-z]+)(?![\w-])")
 _TASK_AFTER = re.compile(r"\)?\s+(?:" + "|".join(sorted(vocabulary().heads["task"], key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _LIST_CUE_BEFORE = re.compile(r"(?i)\b(?:datasets|benchmarks|corpora)\s*(?::|,?\s+(?:namely|including|such as))[^.;]*$")
