@@ -766,3 +766,15 @@ def test_divergences_and_information_quantities_are_not_methods(nlp) -> None:
     assert got[entity_key("maximum inner product search")][0] == "task"
     assert entity_key("NNs") not in got
     assert got[entity_key("transfer learning")][0] == "task"  # GUIDELINES: a bare generic (optional) task
+
+
+def test_curated_list_knows_recent_widely_used_models_and_techniques(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We fine-tune Qwen2.5 with reinforcement learning with verifiable rewards and compare against SimPO, "
+        "grouped-query attention, FlashAttention and a vision-language model baseline.",
+    )
+    for name in ("Qwen2.5", "reinforcement learning with verifiable rewards", "SimPO", "grouped-query attention",
+                 "FlashAttention", "vision-language model"):
+        assert got.get(entity_key(name), ("?",))[0] == "method", name
