@@ -778,3 +778,14 @@ def test_curated_list_knows_recent_widely_used_models_and_techniques(nlp) -> Non
     for name in ("Qwen2.5", "reinforcement learning with verifiable rewards", "SimPO", "grouped-query attention",
                  "FlashAttention", "vision-language model"):
         assert got.get(entity_key(name), ("?",))[0] == "method", name
+
+
+def test_a_known_model_keeps_its_release_version_tier_and_size(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Our model beats Gemini 2.5 Pro, Llama 3.1 8B and Mistral 7B, while BERT is 2.5 times slower. We use Adam 0.9.",
+    )
+    for name in ("Gemini 2.5 Pro", "Llama 3.1 8B", "Mistral 7B"):
+        assert got[entity_key(name)][0] == "method", name
+    assert got[entity_key("BERT")][0] == "method" and got[entity_key("Adam")][0] == "method"

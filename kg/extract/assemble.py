@@ -230,8 +230,11 @@ _COMPONENT_HEAD = re.compile(r" (?:Block|Module|Layer|Unit|Cell)s?\b(?![-‐])")
 def _with_version(m: Mention, text: str) -> Mention:
     """A model name followed by a dotted version names that version (GUIDELINES rule 5:
     "FlowNet 2.0", "MiniCPM-V 4.5"), not a value ("FooNet 2.5 times faster"); "++" is part of it."""
-    if m.type != "method" or m.name is not None or m.rule.startswith("lexicon"):
+    if m.type != "method" or m.name is not None:
         return m
+    if m.rule.startswith("lexicon"):  # "Gemini 2.5 Pro", "Llama 3.1 8B", "Mistral 7B": a release of a known model
+        release = _RELEASE.match(text, m.end) if text[m.start : m.start + 1].isupper() else None
+        return m._replace(end=release.end()) if release and release.end() > m.end else m
     if text.startswith("++", m.end) and not text[m.end + 2 : m.end + 3].isalnum():
         m = m._replace(end=m.end + 2)  # "SpecDec++", "DPO++"
     after = _VERSION.match(text, m.end)
@@ -261,6 +264,11 @@ def _same_version(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+_RELEASE = re.compile(
+    r"(?: [1-9]\d*(?:\.\d+)*(?![\w.%]|\.\d)(?!\s*(?:%|x\b|times\b|layers?\b|heads?\b|blocks?\b|steps?\b|epochs?\b|points?\b)))?"
+    r"(?: (?:Pro|Flash|Sonnet|Opus|Haiku|Mini|mini|Turbo|Ultra|Nano|Max|Plus|Instruct|Chat|Base|VL|Vision)(?![\w-]))?"
+    r"(?: \d+(?:\.\d+)?[BM](?![\w-]))?"
+)
 _PROPOSED_VERSION = re.compile(r" [vV]?\d(?=\s*[,;:(]|\s+(?:is|achieves|outperforms|surpasses|sets|attains|matches|delivers)\b)")
 
 
