@@ -789,3 +789,9 @@ def test_a_known_model_keeps_its_release_version_tier_and_size(nlp) -> None:
     for name in ("Gemini 2.5 Pro", "Llama 3.1 8B", "Mistral 7B"):
         assert got[entity_key(name)][0] == "method", name
     assert got[entity_key("BERT")][0] == "method" and got[entity_key("Adam")][0] == "method"
+
+
+def test_a_name_ending_in_bench_or_eval_is_a_benchmark(nlp) -> None:
+    got = found(nlp, "A study", "GlyphLM matches Foo-LM on WritingBench and MT-Bench. We propose GlyphEval-Net.")
+    assert got[entity_key("WritingBench")][0] == "dataset" and got[entity_key("MT-Bench")][0] == "dataset"
+    assert got[entity_key("GlyphEval-Net")] == ("method", True)

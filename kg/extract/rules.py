@@ -287,6 +287,8 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             type_, rule, conf = "dataset", "shape:dataset", 0.55
         elif _YEAR_SUFFIX.search(name):
             type_, rule, conf = "dataset", "shape:dataset", 0.5  # CoNLL-2012, WMT2014: a release of data
+        elif _BENCHMARK_SUFFIX.search(name):
+            type_, rule, conf = "dataset", "shape:dataset", 0.55  # WritingBench, SWE-bench, HumanEval: a benchmark by its name
         challenge = _CHALLENGE_AFTER.match(text, word.end) if _CHALLENGE_CUES.within(text, word.end, len(text)) else None
         if challenge:  # "the ISBI cell tracking challenge 2015": challenges are datasets
             found.append(Mention(word.start, challenge.end(), "dataset", "shape:dataset", 0.6))
@@ -305,6 +307,7 @@ _SOFTWARE_BEFORE = re.compile(
 _SOFTWARE_AFTER = re.compile(
     r"(?:\s+[A-Z][\w-]*)?\s+(?:library|libraries|package|packages|toolkit|toolbox|product|products|platform|cluster|clusters|service|services|software|API|SDK|cloud)\b"
 )
+_BENCHMARK_SUFFIX = re.compile(r"(?<=[\w-])(?:Bench|bench|Eval|Arena)(?:-\w+)?$")
 _YEAR_SUFFIX = re.compile(r"(?<=[A-Za-z])-(?:19[89]\d|20[0-4]\d)$")
 _CHALLENGE_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}\s+[Cc]hallenge(?:\s+(?:19|20)\d\d\b)?(?![\w-])")
 _SOFTWARE_BEFORE_CUES, _EVAL_WORDS_CUES, _CHALLENGE_CUES = Gate(_SOFTWARE_BEFORE), Gate(_EVAL_WORDS), Gate(_CHALLENGE_AFTER)
