@@ -795,3 +795,19 @@ def test_a_name_ending_in_bench_or_eval_is_a_benchmark(nlp) -> None:
     got = found(nlp, "A study", "GlyphLM matches Foo-LM on WritingBench and MT-Bench. We propose GlyphEval-Net.")
     assert got[entity_key("WritingBench")][0] == "dataset" and got[entity_key("MT-Bench")][0] == "dataset"
     assert got[entity_key("GlyphEval-Net")] == ("method", True)
+
+
+def test_a_new_name_that_is_the_subject_of_the_results_is_the_papers_method(nlp) -> None:
+    got = found(
+        nlp,
+        "Agents that learn",
+        "To address these issues, GlyphSailor leverages a data synthesis pipeline. "
+        "GlyphSailor significantly outperforms open-source agents, and Foo-Agent trails.",
+    )
+    assert got[entity_key("GlyphSailor")] == ("method", True)
+    got = found(
+        nlp,
+        "A benchmark study",
+        "GlyphSailor achieves 40% and Foo-Agent achieves 30%. GlyphSailor and Foo-Agent fail on long tasks. Foo-Agent outperforms humans.",
+    )
+    assert got[entity_key("GlyphSailor")] == ("method", False)  # two names qualify: none is singled out

@@ -120,6 +120,8 @@ def assemble(
         chosen = _coordinated_datasets(_resolve_overlaps([*mentions, lead], text), text)
         groups = _group(chosen, text, definitions, vocab)
         proposed_names = {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
+    if title_end:
+        proposed_names |= _result_subjects(text, title_end, groups)
     entities: list[Entity] = []
     for group in sorted(groups.values(), key=lambda g: g.first):
         if _generic(group.name, vocab) or not _well_formed(group.name):
@@ -145,6 +147,27 @@ def assemble(
         )
     entities.extend(_code_entities(text, title_end, sentences, links))
     return entities
+
+
+_RESULT_VERB = re.compile(
+    r"(?:\s+\([^)]{1,40}\))?\s+(?:also\s+|further\s+|consistently\s+|significantly\s+|substantially\s+|even\s+)?"
+    r"(?:achieves|outperforms|surpasses|improves|reduces|yields|attains|sets|delivers|establishes|exceeds|beats)\b"
+)
+
+
+def _result_subjects(text: str, title_end: int, groups: dict[tuple[str, str], _Group]) -> set[str]:
+    """A new name (name-shaped, in no list, used twice or more) that opens a sentence and is the
+    subject of a result ("WebSailor significantly outperforms ..."): the paper's method, when only
+    one name qualifies."""
+    found: set[str] = set()
+    for g in groups.values():
+        if g.type != "method" or not all(m.rule == "shape:method" for m in g.mentions) or len(g.mentions) < 2:
+            continue
+        if sum(1 for m in g.mentions if m.start > title_end and _RESULT_VERB.match(text, m.end)) >= 1 and any(
+            _sentence_start(text, m.start) == m.start for m in g.mentions if m.start > title_end
+        ):
+            found.add(g.name)
+    return found if len(found) == 1 else set()
 
 
 def _as_phenomenon(m: Mention, text: str, vocab: Vocabulary) -> Mention:
