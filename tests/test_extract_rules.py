@@ -808,6 +808,6 @@ def test_a_new_name_that_is_the_subject_of_the_results_is_the_papers_method(nlp)
     got = found(
         nlp,
         "A benchmark study",
-        "GlyphSailor achieves 40% and Foo-Agent achieves 30%. GlyphSailor and Foo-Agent fail on long tasks. Foo-Agent outperforms humans.",
+        "GlyphSailor achieves 40% and FooAgent achieves 30%. GlyphSailor and FooAgent fail on long tasks. FooAgent outperforms humans.",
     )
     assert got[entity_key("GlyphSailor")] == ("method", False)  # two names qualify: none is singled out
