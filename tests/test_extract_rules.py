@@ -811,3 +811,9 @@ def test_a_new_name_that_is_the_subject_of_the_results_is_the_papers_method(nlp)
         "GlyphSailor achieves 40% and FooAgent achieves 30%. GlyphSailor and FooAgent fail on long tasks. FooAgent outperforms humans.",
     )
     assert got[entity_key("GlyphSailor")] == ("method", False)  # two names qualify: none is singled out
+
+
+def test_curated_list_knows_pretraining_paradigms_as_methods(nlp) -> None:
+    got = found(nlp, "A study", "Unlike unsupervised pretraining, masked video modeling with a diffusion probabilistic model works.")
+    for name in ("unsupervised pretraining", "masked video modeling", "diffusion probabilistic model"):
+        assert got.get(entity_key(name), ("?",))[0] == "method", name
