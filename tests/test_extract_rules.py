@@ -817,3 +817,9 @@ def test_curated_list_knows_pretraining_paradigms_as_methods(nlp) -> None:
     got = found(nlp, "A study", "Unlike unsupervised pretraining, masked video modeling with a diffusion probabilistic model works.")
     for name in ("unsupervised pretraining", "masked video modeling", "diffusion probabilistic model"):
         assert got.get(entity_key(name), ("?",))[0] == "method", name
+
+
+def test_a_capitalised_multiword_lexicon_method_matches_with_a_lowercase_first_word(nlp) -> None:
+    got = found(nlp, "A study", "One model is based on bidirectional LSTMs and conditional random fields.")
+    assert got[entity_key("bidirectional LSTM")][0] == "method"
+    assert entity_key("LSTM") not in got

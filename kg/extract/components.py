@@ -169,6 +169,8 @@ class LexiconMatcher(_Component):
                     uncased.append(n)
                 else:
                     cased.extend(_variants(n))
+                    if type_ == "method" and " " in n and n[:1].isupper() and n.split(" ", 1)[0][1:].islower():
+                        cased.extend(_variants(n[0].lower() + n[1:]))  # "Bidirectional LSTM" -> "bidirectional LSTMs"
                 if type_ in ("dataset", "method") and " " not in n and not n.islower() and len(n) > 2:
                     self.prefix_types.setdefault(n, type_)
             self.y_names.update(n.lower() for n in names if _Y_PLURAL.search(n))
