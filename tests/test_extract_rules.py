@@ -823,3 +823,9 @@ def test_a_capitalised_multiword_lexicon_method_matches_with_a_lowercase_first_w
     got = found(nlp, "A study", "One model is based on bidirectional LSTMs and conditional random fields.")
     assert got[entity_key("bidirectional LSTM")][0] == "method"
     assert entity_key("LSTM") not in got
+
+
+def test_curated_list_knows_classic_named_models_and_estimators(nlp) -> None:
+    got = found(nlp, "A study", "We compare Faster RCNN, DistMult and a 3D Morphable Model trained with a softmax loss and a straight-through estimator.")
+    for name in ("Faster RCNN", "DistMult", "3D Morphable Model", "softmax loss", "straight-through estimator"):
+        assert got.get(entity_key(name), ("?",))[0] == "method", name
