@@ -829,3 +829,17 @@ def test_curated_list_knows_classic_named_models_and_estimators(nlp) -> None:
     got = found(nlp, "A study", "We compare Faster RCNN, DistMult and a 3D Morphable Model trained with a softmax loss and a straight-through estimator.")
     for name in ("Faster RCNN", "DistMult", "3D Morphable Model", "softmax loss", "straight-through estimator"):
         assert got.get(entity_key(name), ("?",))[0] == "method", name
+
+
+def test_by_introducing_x_names_the_papers_method_and_a_size_joins_it(nlp) -> None:
+    (paper,) = extract_papers([Paper(
+        id="t", title="Large glyph models",
+        abstract="We challenge this notion by introducing GlyphDA, a diffusion model trained from scratch. "
+                 "GlyphDA 8B is competitive with FooLM3 8B. We do so by introducing a sub-network specializing in glyphs, "
+                 "and by proposing a KV-cache-like mechanism.",
+    )], nlp)
+    methods = {entity_key(e.name): e for e in paper.entities if e.type.value == "method"}
+    assert methods[entity_key("GlyphDA")].proposed
+    assert entity_key("GlyphDA 8B") in {entity_key(a) for a in methods[entity_key("GlyphDA")].aliases}
+    assert entity_key("FooLM3 8B") in methods and not methods[entity_key("FooLM3 8B")].proposed
+    assert not [k for k in methods if k.startswith(("subnetwork", "kvcachelike"))]

@@ -260,6 +260,9 @@ def _with_version(m: Mention, text: str) -> Mention:
         return m._replace(end=release.end()) if release and release.end() > m.end else m
     if text.startswith("++", m.end) and not text[m.end + 2 : m.end + 3].isalnum():
         m = m._replace(end=m.end + 2)  # "SpecDec++", "DPO++"
+    size = _MODEL_SIZE.match(text, m.end)
+    if size and is_name_shaped(text[m.start : m.end].split()[-1]):
+        return m._replace(end=size.end())  # "LLaDA 8B", "LLaMA3 8B": a size variant, its written name
     after = _VERSION.match(text, m.end)
     if after is None and m.proposed:  # "we introduce V-JEPA 2, a ...": a new name's version number
         after = _PROPOSED_VERSION.match(text, m.end)
@@ -292,6 +295,7 @@ _RELEASE = re.compile(
     r"(?: (?:Pro|Flash|Sonnet|Opus|Haiku|Mini|mini|Turbo|Ultra|Nano|Max|Plus|Instruct|Chat|Base|VL|Vision)(?![\w-]))?"
     r"(?: \d+(?:\.\d+)?[BM](?![\w-]))?"
 )
+_MODEL_SIZE = re.compile(r" \d+(?:\.\d+)?[BM](?![\w-])")
 _PROPOSED_VERSION = re.compile(r" [vV]?\d(?=\s*[,;:(]|\s+(?:is|achieves|outperforms|surpasses|sets|attains|matches|delivers)\b)")
 
 

@@ -668,6 +668,8 @@ _INTRO = prefiltered(
     r"|(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?))"
     r"\s+(?:(?:a|an|the|our|two|three|several)\s+)?"
 )
+# "we address this by introducing LLaDA, a ...": a name only (a description here is too loose)
+_BY_INTRO = prefiltered(r"(?i)\bby\s+(?:proposing|introducing|presenting|developing|designing|devising)\s+(?:(?:a|an|the|our)\s+)?")
 _APPOSITION = prefiltered(
     r"(?i)\b(?:framework|method|approach|model|architecture|algorithm|technique|strategy|scheme|module|network|system|pipeline|loss|mechanism|regularizer|optimizer|benchmark|dataset)"
     r"(?:,\s+|\s+\()(?=[A-Z])"
@@ -750,7 +752,7 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
     vocab = vocab or vocabulary()
     starts = _WordStarts(words.starts)
     found: list[Mention] = []
-    for pattern, lowercase_ok in ((_INTRO, True), (_APPOSITION, False), (_SUBJECT_PROPOSES, True), (_ENUMERATED, True), (_TERM_THIS, False)):
+    for pattern, lowercase_ok in ((_INTRO, True), (_BY_INTRO, False), (_APPOSITION, False), (_SUBJECT_PROPOSES, True), (_ENUMERATED, True), (_TERM_THIS, False)):
         enumerated = pattern is _ENUMERATED
         if enumerated and not _ENUMERATED_MARKS.within(text, 0, len(text)) or pattern is _TERM_THIS and not _TERM_VERBS.within(text, 0, len(text)):
             continue
@@ -833,6 +835,8 @@ def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: b
         run = words[i : j + 1]
         if run[-1].lower in _GENERIC_TAILS and len(run) > 1:
             run = run[:-1]
+        if strip_name_suffix(run[-1].text) != run[-1].text:
+            return None  # "by proposing a KV-cache-like mechanism": a comparison, not a name
         name = text[run[0].start : run[-1].end]
         if name.lower() in vocab.generic_names:
             return None
