@@ -843,3 +843,14 @@ def test_by_introducing_x_names_the_papers_method_and_a_size_joins_it(nlp) -> No
     assert entity_key("GlyphDA 8B") in {entity_key(a) for a in methods[entity_key("GlyphDA")].aliases}
     assert entity_key("FooLM3 8B") in methods and not methods[entity_key("FooLM3 8B")].proposed
     assert not [k for k in methods if k.startswith(("subnetwork", "kvcachelike"))]
+
+
+def test_a_name_after_benchmark_comma_is_a_dataset_and_passive_design_proposes(nlp) -> None:
+    got = found(
+        nlp,
+        "Video generation at scale",
+        "A deep compression autoencoder, Glyph-VAE, is designed for video generation. "
+        "Our model is evaluated on a novel video generation benchmark, GlyphVid-Suite.",
+    )
+    assert got[entity_key("Glyph-VAE")] == ("method", True)
+    assert got[entity_key("GlyphVid-Suite")] == ("dataset", False)

@@ -615,7 +615,7 @@ _OUR_KIND = re.compile(
 _PROPOSAL_CUES = Gate(_NAMING, _PROPOSE, "our")
 _PROPOSAL_SENTENCE = re.compile(r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise|train|release|open-source|build|describe|report)")
 _PASSIVE_PROPOSAL = re.compile(
-    r"(?i)(?:\s*\([^)]*\))?(?:\s*(?:,|and)\s+[^.;]{0,80}?)?\s+(?:are|is)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:proposed|introduced|developed|designed|devised|presented)\b"
+    r"(?i)(?:\s*\([^)]*\))?(?:\s*(?:,|and)(?:\s+[^.;]{0,80}?)?)?\s+(?:are|is)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:proposed|introduced|developed|designed|devised|presented)\b"
 )
 _DESCRIBED_AS = re.compile(
     r"(?i)\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:algorithm|method|framework|architecture|model|technique|approach|module|mechanism|loss|operator|optimizer|network|function|strategy|scheme|pipeline|system|regularizer)s?\b"
@@ -670,6 +670,7 @@ _INTRO = prefiltered(
 )
 # "we address this by introducing LLaDA, a ...": a name only (a description here is too loose)
 _BY_INTRO = prefiltered(r"(?i)\bby\s+(?:proposing|introducing|presenting|developing|designing|devising)\s+(?:(?:a|an|the|our)\s+)?")
+_DATA_HEAD = re.compile(r"(?i)(?:benchmark|dataset)\b")
 _APPOSITION = prefiltered(
     r"(?i)\b(?:framework|method|approach|model|architecture|algorithm|technique|strategy|scheme|module|network|system|pipeline|loss|mechanism|regularizer|optimizer|benchmark|dataset)"
     r"(?:,\s+|\s+\()(?=[A-Z])"
@@ -765,6 +766,8 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             if enumerated and not (_ENUM_CUES.within(text, max(0, m.start() - 300), m.start()) and _ENUM_CUE.search(text, max(0, m.start() - 300), m.start())):
                 continue
             mention = _name_at(words, i, text, vocab, lowercase_ok, phrase_only=enumerated)
+            if mention is not None and pattern is _APPOSITION and _DATA_HEAD.match(m.group()):
+                mention = mention._replace(type="dataset", proposed=False)  # "a new benchmark, X-Eval"
             if mention is not None and not (enumerated and vocab.head_type(words[starts[mention.start]].lower) != "method"
                                             and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1]) in ("task", "metric", "dataset")):
                 found.append(mention)
