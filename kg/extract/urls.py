@@ -38,7 +38,7 @@ _URL = prefiltered(
 _SPACED_URL = prefiltered(
     r"\b(?:https?|ftp)\s?:\s?//\s?[A-Za-z0-9][\w-]*(?:\s?\.\s?[a-z0-9][\w-]*)+(?:\s?/\s?[~˜\w%.+#=?&-]+)*/?"
 )
-_TRAILING = ".,;:!?*'\"`>)]}"
+_TRAILING = ".,;:!?*'\"`>)]}("
 _MARKUP_START = re.compile(r"[{}\[\]]|&(?:quot|gt|lt|amp|nbsp|#\d+);|</?[a-zA-Z]")
 # a second link glued onto the first ("github.com/x/yhttps://github.com/x/y"), as PDF extraction leaves it
 _GLUED_SCHEME = re.compile(r"(?i)(?<=[a-z0-9_-])(?:https?|ftp)://")
@@ -81,7 +81,7 @@ def _clean(raw: str) -> str:
     while url:
         if url[-1] in _TRAILING:
             # keep a closing bracket that closes an opening one inside the URL (wiki-style links)
-            if url[-1] == ")" and url.count("(") >= url.count(")"):
+            if url[-1] == ")" and not url.endswith("()") and url.count("(") >= url.count(")"):
                 break
             url = url[:-1]
         else:
