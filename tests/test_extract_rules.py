@@ -854,3 +854,9 @@ def test_a_name_after_benchmark_comma_is_a_dataset_and_passive_design_proposes(n
     )
     assert got[entity_key("Glyph-VAE")] == ("method", True)
     assert got[entity_key("GlyphVid-Suite")] == ("dataset", False)
+
+
+def test_a_repeated_head_description_right_after_its_name_is_not_an_entity(nlp) -> None:
+    got = found(nlp, "Video generation", "We present Glyph-Video-T2V, a state-of-the-art text-to-video pre-trained model with 30B parameters.")
+    assert got[entity_key("Glyph-Video-T2V")] == ("method", True)
+    assert not [k for k in got if k.endswith("pretrainedmodel")]

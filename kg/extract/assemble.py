@@ -18,6 +18,7 @@ from kg.extract.rules import (
     Mention,
     appositive_proposal,
     described_proposal,
+    describes_name,
     named_after,
     named_subject,
     plain_description,
@@ -131,7 +132,7 @@ def assemble(
             group.name in proposed_names or any(group.name.startswith(n + "-") for n in proposed_names)
         )
         if all(m.rule == "head:repeat" for m in group.mentions) and len(group.mentions) < 2 and (
-            not proposed or named_after(text, first.end) or plain_description(group.name)
+            not proposed or named_after(text, first.end) or plain_description(group.name) or describes_name(text, first.start)
         ):
             continue  # "a novel neural network model called X": X is the entity
         entities.append(

@@ -814,6 +814,16 @@ _NAME_FOLLOWS = re.compile(r"(?:\s+[a-z]+)?\s*,?\s+(?:called|named|dubbed|termed
 _NEXT_TOKEN = re.compile(r"(?:\s+(?:framework|model|method|approach|architecture|algorithm|network|system|agent|module))?\s+([^\s,.;:()]+)")
 
 
+_NAME_THEN_DESCRIPTION = re.compile(r"([^\s,()]+)(?:\s*\([^)]*\))?,\s+(?:an?|the)\s+(?:[\w-]+,?\s+){0,5}$")
+
+
+def describes_name(text: str, start: int) -> bool:
+    """A description right after its name: "We present Step-Video-T2V, a state-of-the-art
+    text-to-video pre-trained model" (the model is Step-Video-T2V, not the description)."""
+    m = _NAME_THEN_DESCRIPTION.search(text, max(0, start - 90), start)
+    return m is not None and is_name_shaped(strip_name_suffix(m.group(1)))
+
+
 def named_after(text: str, end: int) -> bool:
     """A description right before its name: "... model called X", "... learning framework OptEmbed"."""
     if _NAME_FOLLOWS.match(text, end):
