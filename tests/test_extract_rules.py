@@ -860,3 +860,47 @@ def test_a_repeated_head_description_right_after_its_name_is_not_an_entity(nlp) 
     got = found(nlp, "Video generation", "We present Glyph-Video-T2V, a state-of-the-art text-to-video pre-trained model with 30B parameters.")
     assert got[entity_key("Glyph-Video-T2V")] == ("method", True)
     assert not [k for k in got if k.endswith("pretrainedmodel")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Round 9b: how recent abstracts report results (kg.extract.results, extra-* lexicons)
+
+
+def test_a_metric_at_a_cut_off_is_one_metric(nlp) -> None:
+    got = found(nlp, "A study", "Our glyph coder reaches 61.2% pass@1 and 80.3% pass@k, and NDCG@10 rises by 4 points; mail us at x@k.edu.")
+    assert got[entity_key("pass@1")][0] == "metric" and got[entity_key("pass@k")][0] == "metric"
+    assert got[entity_key("NDCG@10")][0] == "metric" and entity_key("NDCG") not in got
+    assert entity_key("x@k") not in got
+
+
+def test_a_bare_error_reported_with_a_number_is_a_metric(nlp) -> None:
+    got = found(nlp, "A study", "The glyph net matches the best results on GlyphSet (0.37% error).")
+    assert got[entity_key("error")][0] == "metric"
+    got = found(nlp, "A study", "Rounding errors and error bars are discussed; the error rate analysis is in 3% error bars.")
+    assert entity_key("error") not in got
+
+
+def test_a_name_with_a_benchmark_suffix_is_a_dataset(nlp) -> None:
+    got = found(nlp, "A study", "Our glyph agent scores 41% on GlyphBench, QuillEval and Ink-Arena, and 30% on Slate-bench Verified.")
+    for name in ("GlyphBench", "QuillEval", "Ink-Arena", "Slate-bench Verified"):
+        assert got[entity_key(name)][0] == "dataset", name
+    got = found(nlp, "A study", "We introduce GlyphBench, a benchmark of 500 glyph puzzles.")
+    assert got[entity_key("GlyphBench")] == ("dataset", False)
+    got = found(nlp, "A study", "The Workbench tool is used.")
+    assert entity_key("Workbench") not in got
+
+
+def test_a_modality_to_modality_name_is_a_generation_task(nlp) -> None:
+    got = found(nlp, "A study", "Besides the standard text-to-image task, we validate on text-to-video, and on sketch-to-3D models.")
+    assert got[entity_key("text-to-image generation")][0] == "task"
+    assert got[entity_key("text-to-video generation")][0] == "task"
+    assert got[entity_key("sketch-to-3D generation")][0] == "task"
+    got = found(nlp, "Efficient Image-to-Video Transfer Learning", "We study image-to-video transfer learning.")
+    assert entity_key("image-to-video generation") not in got
+
+
+def test_curated_lists_know_recent_benchmarks_metrics_and_tasks(nlp) -> None:
+    got = found(nlp, "A study", "We improve instruction following and function calling, with higher BERTScore and 45% on AIME 2024 and GPQA Diamond.")
+    assert got[entity_key("instruction following")][0] == "task" and got[entity_key("function calling")][0] == "task"
+    assert got[entity_key("BERTScore")][0] == "metric"
+    assert got[entity_key("AIME 2024")][0] == "dataset" and got[entity_key("GPQA Diamond")][0] == "dataset"

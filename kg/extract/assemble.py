@@ -41,10 +41,11 @@ entity_key = lru_cache(maxsize=1 << 16)(_entity_key)
 
 RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
-    "head:compound": 4, "cue:resource": 4, "long-form": 4, "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
+    "head:compound": 4, "cue:resource": 4, "long-form": 4, "cue:at-k": 4, "cue:error": 4, "shape:benchmark": 5,
+    "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
 }
 _MARKUP = re.compile(
-    r"[{}<>\\$^_=|#~@]|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b"
+    r"[{}<>\\$^_=|#~]|@(?!(?:\d{1,4}|[kKnN])(?![\w.@]))|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b"
     r"|\b[a-z]+(?:19|20)\d\d[a-z]+\b|\b([A-Z]{2,})\1[a-z]"  # citation keys (wang2017sample), glued glossary (PSNRPSNR...)
 )
 _OWN_CUE = re.compile(
@@ -125,7 +126,7 @@ def assemble(
         proposed_names |= _result_subjects(text, title_end, groups)
     entities: list[Entity] = []
     for group in sorted(groups.values(), key=lambda g: g.first):
-        if _generic(group.name, vocab) or not _well_formed(group.name):
+        if _generic(group.name, vocab) and not any(m.rule == "cue:error" for m in group.mentions) or not _well_formed(group.name):
             continue
         first = min(group.mentions, key=lambda m: m.start)
         proposed = group.type == "method" and (

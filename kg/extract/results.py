@@ -1,0 +1,57 @@
+"""Rules that read how results are reported: "pass@1", "0.37% error", "XBench", "text-to-video".
+
+Recent abstracts report results in a compact house style that the head-noun and shape rules of
+``rules`` do not type: metrics at a cut-off (pass@1, NDCG@10, Recall@20), a bare error beside a
+number, benchmarks named by a suffix (VBench, AlpacaEval, WebArena, SWE-bench) and tasks named by
+the modalities they map between ("the standard text-to-image task"). Pure functions over the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.rules import Mention
+from kg.extract.scan import prefiltered
+
+# "pass@1", "pass@k", "NDCG@10", "Recall@20", "Hits@10", "R@1": a metric at a cut-off
+_AT_K = prefiltered(r"(?<![\w@.-])([A-Za-z][A-Za-z0-9-]*@(?:\d{1,4}|[kKnN]))(?![\w@.-]|\.\w)")
+
+# a bare error reported with a number: "MNIST (0.37% error)", "an error of 2.1%"
+_ERROR = (
+    prefiltered(r"\d\s*%\s+(error)s?(?![\w-])(?!\s+(?:rates?|reductions?|bars?|bounds?|analysis|terms?)\b)"),
+    prefiltered(r"(?i)(?<![\w-])(error)s?\s+(?:of|is|was|drops to|falls to|to)\s+(?:only\s+|just\s+|about\s+|roughly\s+)?\d+(?:\.\d+)?\s*%"),
+)
+
+# benchmarks named by a suffix: VBench, MT-Bench, SWE-bench, AlpacaEval, IFEval, WebArena (not "Workbench")
+_BENCHMARK = prefiltered(
+    r"(?<![\w-])([A-Z][\w.+]*(?:[a-z0-9](?:Bench|Eval|Arena)|BENCH|-(?:[Bb]ench|Eval|Arena))(?:[-\s]?(?:Pro|Lite|Verified|Hard|Plus)|\+\+?|-?v?\d+(?:\.\d+)?)?)"
+    r"(?:\s+(v\d+(?:\.\d+)?|\d\.\d+)(?![\w%]|\.\d))?(?![\w-])"
+)
+
+# tasks named by their modalities: "the standard text-to-image task", "text-to-video diffusion models"
+_MODALITY = r"(?:text|image|video|audio|speech|3D|motion|music|sketch|layout|scene|shape|4D)"
+_TO_MODALITY = prefiltered(
+    r"(?i)(?<![\w-])(" + _MODALITY + r"-to-(?:image|video|audio|3D|4D|motion|music|scene|shape))(?![\w-])"
+    r"(?=\s*(?:\([A-Za-z0-9]{2,5}\)\s*)?(?:(?:generation|synthesis|diffusion|generative|generators?|models?|tasks?|benchmarks?"
+    r"|settings?|scenarios?|pipelines?|systems?|applications?)\b|[,;.:)]|\s*(?:and|or)\b|$))"
+)
+_SYNTHESIS_AFTER = re.compile(r"\s*(?:\([A-Za-z0-9]{2,5}\)\s*)?synthesis\b", re.IGNORECASE)
+
+
+def result_mentions(text: str) -> list[Mention]:
+    """Metrics, datasets and tasks read from the way results are reported."""
+    found: list[Mention] = []
+    if "@" in text:
+        for m in _AT_K.finditer(text):
+            found.append(Mention(m.start(1), m.end(1), "metric", "cue:at-k", 0.7))
+    for pattern in _ERROR:
+        for m in pattern.finditer(text):
+            found.append(Mention(m.start(1), m.end(1), "metric", "cue:error", 0.6, name="error"))
+    for m in _BENCHMARK.finditer(text):
+        found.append(Mention(m.start(), m.end(), "dataset", "shape:benchmark", 0.7))
+    for m in _TO_MODALITY.finditer(text):
+        if _SYNTHESIS_AFTER.match(text, m.end(1)):
+            continue  # "text-to-image synthesis": the head phrase names it
+        name = m.group(1).lower().replace("3d", "3D").replace("4d", "4D") + " generation"
+        found.append(Mention(m.start(1), m.end(1), "task", "cue:modality", 0.6, name=name))
+    return found
