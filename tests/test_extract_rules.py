@@ -904,3 +904,12 @@ def test_curated_lists_know_recent_benchmarks_metrics_and_tasks(nlp) -> None:
     assert got[entity_key("instruction following")][0] == "task" and got[entity_key("function calling")][0] == "task"
     assert got[entity_key("BERTScore")][0] == "metric"
     assert got[entity_key("AIME 2024")][0] == "dataset" and got[entity_key("GPQA Diamond")][0] == "dataset"
+
+
+def test_a_named_accuracy_keeps_its_task_and_its_shot_count(nlp) -> None:
+    got = found(nlp, "A study", "We evaluate how glyph filters affect face recognition accuracy on GlyphSet, from 80% to 85%.")
+    assert got[entity_key("face recognition accuracy")][0] == "metric" and entity_key("recognition accuracy") not in got
+    got = found(nlp, "A study", "Glyph nets improve one-shot accuracy on GlyphSet from 87.6% to 93.2%.")
+    assert got[entity_key("one-shot accuracy")][0] == "metric"
+    got = found(nlp, "A study", "Glyph nets raise the overall detection accuracy to 93.2%.")
+    assert got[entity_key("detection accuracy")][0] == "metric" and entity_key("overall detection accuracy") not in got

@@ -200,6 +200,21 @@ def _nameish(word: Word) -> bool:
     return is_name_shaped(word.text) or (word.text[:1].isupper() and not word.caps_free)
 
 
+_SHOT = re.compile(r"(?:zero|one|two|few|\d+|k)-shot")
+_NOT_NOUNS = frozenset("overall average mean final total".split())
+
+
+def _noun_modifier(word: Word, vocab: Vocabulary) -> bool:
+    """A plain lower-case word that can name what a task works on ("face", "error"), not a verb
+    ("improves", "affect"), an adverb or an adjective of degree ("overall")."""
+    w = word.lower
+    return (
+        word.text.islower() and w.replace("-", "").isalpha() and w not in vocab.modifier_stop and w not in _NOT_NOUNS
+        and not w.endswith(("ed", "ly")) and not (w.endswith("s") and not w.endswith(("ss", "is", "us")))
+        and (not w.endswith("ing") or w in vocab.nominal_ing)
+    )
+
+
 def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vocabulary) -> Mention | None:
     start, end = mods[0].start, head.end
     named = [m for m in mods if _nameish(m) and not m.first]
@@ -232,6 +247,11 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
             return None  # "attenuation rate", "floating point errors": a metric only where results are reported
         if head.lower in ("accuracy", "accuracies", "error", "errors") and nominal:
             start = mods[-1].start
+            if len(mods) > 1 and vocab.head_type(mods[-1].lower) == "task" and _noun_modifier(mods[-2], vocab):
+                start = mods[-2].start  # "face recognition accuracy", "error detection accuracy": the task's accuracy
+            return Mention(start, end, "metric", "head:compound", 0.65)  # "explanation accuracy" beats the lexicon's "accuracy"
+        if head.lower in ("accuracy", "accuracies") and _SHOT.fullmatch(mods[-1].lower):
+            start = mods[-1].start  # "one-shot accuracy", "5-shot accuracy": a named accuracy
             return Mention(start, end, "metric", "head:compound", 0.65)  # "explanation accuracy" beats the lexicon's "accuracy"
         return Mention(start, end, "metric", "head:metric", 0.6)
     if type_ == "task":
