@@ -913,3 +913,12 @@ def test_a_named_accuracy_keeps_its_task_and_its_shot_count(nlp) -> None:
     assert got[entity_key("one-shot accuracy")][0] == "metric"
     got = found(nlp, "A study", "Glyph nets raise the overall detection accuracy to 93.2%.")
     assert got[entity_key("detection accuracy")][0] == "metric" and entity_key("overall detection accuracy") not in got
+
+
+def test_a_name_the_paper_gives_its_data_is_a_dataset_not_a_method(nlp) -> None:
+    got = found(nlp, "A study", "We present InkSet, a large-scale dataset of 10k pages, and show results on InkSet.")
+    assert got[entity_key("InkSet")] == ("dataset", False)
+    got = found(nlp, "A study", "We construct a new benchmark called Quill-1M and a small dataset s1K of 1,000 questions.")
+    assert got[entity_key("Quill-1M")][0] == "dataset" and got[entity_key("s1K")][0] == "dataset"
+    got = found(nlp, "A study", "We propose GlyphNet, a model trained on a large corpus, and a dataset of glyphs.")
+    assert got[entity_key("GlyphNet")][0] == "method" and entity_key("of") not in got

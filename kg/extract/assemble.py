@@ -42,7 +42,7 @@ entity_key = lru_cache(maxsize=1 << 16)(_entity_key)
 RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
     "head:compound": 4, "cue:resource": 4, "long-form": 4, "cue:at-k": 4, "cue:error": 4, "shape:benchmark": 5,
-    "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
+    "named:dataset": 5, "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
 }
 _MARKUP = re.compile(
     r"[{}<>\\$^_=|#~]|@(?!(?:\d{1,4}|[kKnN])(?![\w.@]))|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b"
@@ -90,6 +90,7 @@ def assemble(
     mentions = [m for m in mentions if _clean_span(text, m) and not any(m.start < e and s < m.end for s, e in link_spans)]
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab, title_end))
     mentions = [_as_phenomenon(m, text, vocab) for m in mentions]
+    mentions = _named_datasets(mentions, text)
     own = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method"}
     mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
@@ -108,6 +109,7 @@ def assemble(
     if title_end:
         mentions.extend(_title_methods(text[:title_end], mentions, prefix, vocab))
         mentions.extend(Mention(s, e, "method", "named", 0.8, proposed=True) for s, e in title_echoes(text, title_end, vocab))
+    mentions = _named_datasets(mentions, text)
     chosen = _coordinated_datasets(_resolve_overlaps(mentions, text), text)
     groups = _group(chosen, text, definitions, vocab)
     if prefix is not None:  # "IRWE: ..." whose acronym definition won the overlap
@@ -170,6 +172,20 @@ def _result_subjects(text: str, title_end: int, groups: dict[tuple[str, str], _G
         ):
             found.add(g.name)
     return found if len(found) == 1 else set()
+
+
+def _named_datasets(mentions: list[Mention], text: str) -> list[Mention]:
+    """A name the paper gives its data ("we present InkSet, a large-scale dataset", rule
+    ``named:dataset``) is a dataset wherever it is read as a method by proposal, shape or title."""
+    names = {entity_key(text[m.start : m.end]) for m in mentions if m.rule == "named:dataset"}
+    if not names:
+        return mentions
+    return [
+        m._replace(type="dataset", proposed=False)
+        if m.type == "method" and not m.rule.startswith(("lexicon", "acronym")) and entity_key(m.name or text[m.start : m.end]) in names
+        else m
+        for m in mentions
+    ]
 
 
 def _as_phenomenon(m: Mention, text: str, vocab: Vocabulary) -> Mention:

@@ -12,6 +12,7 @@ import re
 
 from kg.extract.rules import Mention
 from kg.extract.scan import prefiltered
+from kg.extract.text import is_name_shaped
 
 # "pass@1", "pass@k", "NDCG@10", "Recall@20", "Hits@10", "R@1": a metric at a cut-off
 _AT_K = prefiltered(r"(?<![\w@.-])([A-Za-z][A-Za-z0-9-]*@(?:\d{1,4}|[kKnN]))(?![\w@.-]|\.\w)")
@@ -38,6 +39,46 @@ _TO_MODALITY = prefiltered(
 _SYNTHESIS_AFTER = re.compile(r"\s*(?:\([A-Za-z0-9]{2,5}\)\s*)?synthesis\b", re.IGNORECASE)
 
 
+# a name the paper gives its data: "we present InkSet, a large-scale dataset of ...", "a new benchmark
+# called GlyphQA", "a small dataset s1K" (the proposal rules would read a method there)
+_DATA_HEAD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|leaderboard|collection)"
+_NOT_BETWEEN = r"(?!(?:that|which|who|for|of|with|to|and|on|in|at|by|from|method|model|framework|approach|system|agent|pipeline|network|algorithm|baseline)\b)"
+_DATA_APPOSITIVE = prefiltered(
+    r"(?<![\w'’-])((?:[A-Z][\w'’.+-]*\s+){0,3}(?:[A-Z][\w.+-]*[\w+]|[a-z]+[A-Z0-9][\w.+-]*))\s*(?:\([^()]{1,20}\)\s*)?,\s+(?:a|an|the)\s+"
+    r"(?:" + _NOT_BETWEEN + r"[\w-]+\s+){0,4}?" + _DATA_HEAD + r"\b"
+)
+_DATA_NAMED = prefiltered(
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ur|new)\s+(?:[\w-]+\s+){0,3}?" + _DATA_HEAD + r"\s+(?:(called|named|dubbed|termed|coined|namely)\s+)?[\"“]?([A-Za-z][\w.+-]*[\w+])(?![\w'’-])"
+)
+_STOP_NAMES = frozenset("we it this these our they in to for finally moreover however".split())
+
+
+def _data_name(name: str, text: str, start: int) -> bool:
+    """A name, not a common word: name-shaped, or capitalised words inside a sentence."""
+    words = name.split()
+    if words[-1].lower().rstrip("s") in ("dataset", "benchmark", "corpus", "corpora", "suite", "data"):
+        return False  # "the CNN and Daily Mail datasets, the ...": a list, not a name
+    if len(words) == 1 and is_name_shaped(name):
+        return True
+    before = text[:start].rstrip()
+    if not before or before[-1] in ".!?:" or not all(w[:1].isupper() or w in ("of", "and", "for") for w in words):
+        return False
+    return words[0][:1].isupper() and words[0].lower() not in _STOP_NAMES
+
+
+def named_data(text: str) -> list[Mention]:
+    """Names the paper gives to the data or benchmark it presents."""
+    found: list[Mention] = []
+    for m in _DATA_APPOSITIVE.finditer(text):
+        if _data_name(m.group(1), text, m.start(1)):
+            found.append(Mention(m.start(1), m.end(1), "dataset", "named:dataset", 0.8))
+    for m in _DATA_NAMED.finditer(text):
+        name = m.group(2)
+        if (is_name_shaped(name) or m.group(1) and _data_name(name, text, m.start(2))) and name.lower() not in _STOP_NAMES:
+            found.append(Mention(m.start(2), m.end(2), "dataset", "named:dataset", 0.8))
+    return found
+
+
 def result_mentions(text: str) -> list[Mention]:
     """Metrics, datasets and tasks read from the way results are reported."""
     found: list[Mention] = []
@@ -54,4 +95,5 @@ def result_mentions(text: str) -> list[Mention]:
             continue  # "text-to-image synthesis": the head phrase names it
         name = m.group(1).lower().replace("3d", "3D").replace("4d", "4D") + " generation"
         found.append(Mention(m.start(1), m.end(1), "task", "cue:modality", 0.6, name=name))
+    found.extend(named_data(text))
     return found
