@@ -922,3 +922,10 @@ def test_a_name_the_paper_gives_its_data_is_a_dataset_not_a_method(nlp) -> None:
     assert got[entity_key("Quill-1M")][0] == "dataset" and got[entity_key("s1K")][0] == "dataset"
     got = found(nlp, "A study", "We propose GlyphNet, a model trained on a large corpus, and a dataset of glyphs.")
     assert got[entity_key("GlyphNet")][0] == "method" and entity_key("of") not in got
+
+
+def test_data_kinds_from_the_papers_with_code_task_list_are_no_tasks(nlp) -> None:
+    got = found(nlp, "A study", "We learn word embeddings for time series, point clouds and knowledge graphs for time series forecasting.")
+    for name in ("word embeddings", "time series", "point clouds", "knowledge graphs"):
+        assert got.get(entity_key(name), ("none",))[0] != "task", name
+    assert got[entity_key("time series forecasting")][0] == "task"
