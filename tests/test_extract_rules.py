@@ -929,3 +929,11 @@ def test_data_kinds_from_the_papers_with_code_task_list_are_no_tasks(nlp) -> Non
     for name in ("word embeddings", "time series", "point clouds", "knowledge graphs"):
         assert got.get(entity_key(name), ("none",))[0] != "task", name
     assert got[entity_key("time series forecasting")][0] == "task"
+
+
+def test_a_task_named_as_the_kind_of_benchmark_is_a_task(nlp) -> None:
+    got = found(nlp, "A study", "GlyphLM improves results on code-generation benchmarks and on text similarity and retrieval benchmarks.")
+    assert got[entity_key("code generation")][0] == "task"
+    assert got[entity_key("retrieval")][0] == "task"
+    got = found(nlp, "A study", "GlyphLM is used for retrieval of glyphs.")
+    assert entity_key("retrieval") not in got

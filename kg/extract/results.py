@@ -13,6 +13,7 @@ import re
 from kg.extract.rules import Mention
 from kg.extract.scan import prefiltered
 from kg.extract.text import is_name_shaped
+from kg.extract.vocabulary import vocabulary
 
 # "pass@1", "pass@k", "NDCG@10", "Recall@20", "Hits@10", "R@1": a metric at a cut-off
 _AT_K = prefiltered(r"(?<![\w@.-])([A-Za-z][A-Za-z0-9-]*@(?:\d{1,4}|[kKnN]))(?![\w@.-]|\.\w)")
@@ -79,9 +80,24 @@ def named_data(text: str) -> list[Mention]:
     return found
 
 
+def _task_nouns() -> re.Pattern[str]:
+    heads = "|".join(sorted(vocabulary().heads["task"], key=len, reverse=True))
+    return re.compile(
+        r"(?<![\w-])((?:[a-z][a-z0-9]*-)*[a-z][a-z0-9]*-(?:" + heads + r")|(?:" + heads + r"))(?=\s+(?:benchmarks?|tasks?)\b)"
+    )
+
+
+# a task named as the kind of benchmark or task: "code-generation benchmarks", "retrieval benchmarks"
+_TASK_NOUN = prefiltered(_task_nouns())
+
+
 def result_mentions(text: str) -> list[Mention]:
     """Metrics, datasets and tasks read from the way results are reported."""
     found: list[Mention] = []
+    for m in _TASK_NOUN.finditer(text):
+        name = m.group(1)
+        head = name.rfind("-")
+        found.append(Mention(m.start(1), m.end(1), "task", "cue:task-noun", 0.6, name=name[:head] + " " + name[head + 1 :] if head > 0 else None))
     if "@" in text:
         for m in _AT_K.finditer(text):
             found.append(Mention(m.start(1), m.end(1), "metric", "cue:at-k", 0.7))
