@@ -937,3 +937,12 @@ def test_a_task_named_as_the_kind_of_benchmark_is_a_task(nlp) -> None:
     assert got[entity_key("retrieval")][0] == "task"
     got = found(nlp, "A study", "GlyphLM is used for retrieval of glyphs.")
     assert entity_key("retrieval") not in got
+
+
+def test_a_metric_the_paper_names_is_a_metric(nlp) -> None:
+    got = found(nlp, "A study", 'To address this, we propose the metric "glyph compactness", which bounds the loss.')
+    assert got[entity_key("glyph compactness")] == ("metric", False)
+    got = found(nlp, "A study", "This is due to the higher ``stroke sharpness'' (K_F) of glyph sets, a metric which we propose.")
+    assert got[entity_key("stroke sharpness")][0] == "metric"
+    got = found(nlp, "A study", "We introduce a new evaluation metric called GlyphScore and report it.")
+    assert got[entity_key("GlyphScore")] == ("metric", False)

@@ -80,6 +80,16 @@ def named_data(text: str) -> list[Mention]:
     return found
 
 
+# a metric the paper names: 'we propose the metric "node compactness"', "``label sharpness'' (K_F) ...,
+# a metric which we propose", "a new metric called FooScore"
+_QUOTE_OPEN, _QUOTE_CLOSE = r"(?:``|[\"“‘])", r"(?:''|[\"”’])"
+_NAMED_METRIC = (
+    prefiltered(r"\b(?:metric|measure)s?,?\s+(?:(?:called|named|termed|dubbed|coined)\s+)?" + _QUOTE_OPEN + r"\s*([A-Za-z][\w -]{2,40}?)\s*" + _QUOTE_CLOSE),
+    prefiltered(_QUOTE_OPEN + r"\s*([A-Za-z][\w -]{2,40}?)\s*" + _QUOTE_CLOSE + r"\s*(?:\([^()]{1,20}\)\s*)?(?:of\s+[^,.;]{1,60})?,\s+(?:a|an|the)\s+(?:new\s+|novel\s+|proposed\s+)?(?:metric|measure)\b"),
+    prefiltered(r"\b(?:new|novel|proposed)\s+(?:[\w-]+\s+)?(?:metric|measure),?\s+(?:called|named|termed|dubbed|coined)\s+([A-Z][\w-]*[\w])"),
+)
+
+
 def _task_nouns() -> re.Pattern[str]:
     heads = "|".join(sorted(vocabulary().heads["task"], key=len, reverse=True))
     return re.compile(
@@ -94,6 +104,9 @@ _TASK_NOUN = prefiltered(_task_nouns())
 def result_mentions(text: str) -> list[Mention]:
     """Metrics, datasets and tasks read from the way results are reported."""
     found: list[Mention] = []
+    for pattern in _NAMED_METRIC:
+        for m in pattern.finditer(text):
+            found.append(Mention(m.start(1), m.end(1), "metric", "named:metric", 0.8))
     for m in _TASK_NOUN.finditer(text):
         name = m.group(1)
         head = name.rfind("-")
