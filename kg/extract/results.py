@@ -67,9 +67,18 @@ def _data_name(name: str, text: str, start: int) -> bool:
     return words[0][:1].isupper() and words[0].lower() not in _STOP_NAMES
 
 
+# the CNN news stories beside the Daily Mail ones are data, not a convolutional network
+_NEWS = prefiltered(r"(?<![\w-])(CNN)(?:\s*(/)\s*|\s+(?:and|&)\s+(?:the\s+)?)(Daily\s?Mail)(?![\w-])")
+
+
 def named_data(text: str) -> list[Mention]:
     """Names the paper gives to the data or benchmark it presents."""
     found: list[Mention] = []
+    for m in _NEWS.finditer(text):
+        if m.group(2):  # "CNN / DailyMail": one corpus
+            found.append(Mention(m.start(1), m.end(3), "dataset", "named:dataset", 0.8, name="CNN/" + m.group(3)))
+        else:
+            found.append(Mention(m.start(1), m.end(1), "dataset", "named:dataset", 0.8))
     for m in _DATA_APPOSITIVE.finditer(text):
         if _data_name(m.group(1), text, m.start(1)):
             found.append(Mention(m.start(1), m.end(1), "dataset", "named:dataset", 0.8))
