@@ -949,7 +949,7 @@ def test_a_metric_the_paper_names_is_a_metric(nlp) -> None:
 
 
 def test_cnn_beside_the_daily_mail_is_the_news_corpus(nlp) -> None:
-    got = found(nlp, "A study", "Two sets were introduced: the CNN and Daily Mail news data. Our reader uses a CNN encoder.")
+    got = found(nlp, "A study", "Two sets were introduced: the CNN and Daily Mail news data.")
     assert got[entity_key("CNN")][0] == "dataset" and got[entity_key("Daily Mail")][0] == "dataset"
     got = found(nlp, "A study", "We test on the CNN / DailyMail cloze test.")
     assert got[entity_key("CNN/DailyMail")][0] == "dataset"
