@@ -955,3 +955,15 @@ def test_cnn_beside_the_daily_mail_is_the_news_corpus(nlp) -> None:
     assert got[entity_key("CNN/DailyMail")][0] == "dataset"
     got = found(nlp, "A study", "We train a CNN on glyphs.")
     assert got[entity_key("CNN")][0] == "method"
+
+
+def test_a_task_abbreviation_before_a_dataset_head_names_no_dataset(nlp) -> None:
+    got = found(nlp, "A study", "GlyphLM raises accuracy on open-domain QA benchmarks such as GlyphQuestions and on NER datasets.")
+    assert entity_key("QA") not in got and got.get(entity_key("NER"), ("none",))[0] != "dataset"
+    assert got[entity_key("GlyphQuestions")][0] == "dataset"
+
+
+def test_curated_lists_know_speech_and_video_metrics(nlp) -> None:
+    got = found(nlp, "A study", "Our glyph voice model improves UTMOS, mean opinion score and speaker similarity, and CLIPSIM for video.")
+    for name in ("UTMOS", "mean opinion score", "speaker similarity", "CLIPSIM"):
+        assert got[entity_key(name)][0] == "metric", name

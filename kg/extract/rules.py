@@ -215,6 +215,9 @@ def _noun_modifier(word: Word, vocab: Vocabulary) -> bool:
     )
 
 
+_TASK_ABBREVIATIONS = frozenset("qa ner pos mt nmt asr tts nli srl ocr rl llm llms nlp cv".split())
+
+
 def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vocabulary) -> Mention | None:
     start, end = mods[0].start, head.end
     named = [m for m in mods if _nameish(m) and not m.first]
@@ -224,8 +227,8 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
             mods = mods[1:]
         while len(mods) > 1 and mods[-1].lower in vocab.split_words:
             mods = mods[:-1]  # "WIDER FACE validation dataset" -> WIDER FACE: a split of the dataset
-        if not mods:
-            return None
+        if not mods or all(m.lower in _TASK_ABBREVIATIONS for m in mods):
+            return None  # "open-domain QA benchmarks", "NER datasets": a kind of data, no name
         start = mods[0].start
         if head.text[0].isupper() and all(m.text[0].isupper() or is_name_shaped(m.text) for m in mods):
             return Mention(start, end, "dataset", "head:dataset", 0.9)
