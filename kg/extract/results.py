@@ -44,13 +44,11 @@ _SYNTHESIS_AFTER = re.compile(r"\s*(?:\([A-Za-z0-9]{2,5}\)\s*)?synthesis\b", re.
 # called GlyphQA", "a small dataset s1K" (the proposal rules would read a method there)
 _DATA_HEAD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|leaderboard|collection)"
 _NOT_BETWEEN = r"(?!(?:that|which|who|for|of|with|to|and|on|in|at|by|from|method|model|framework|approach|system|agent|pipeline|network|algorithm|baseline)\b)"
-_DATA_APPOSITIVE = prefiltered(
-    r"(?<![\w'’-])((?:[A-Z][\w'’.+-]*\s+){0,3}(?:[A-Z][\w.+-]*[\w+]|[a-z]+[A-Z0-9][\w.+-]*))\s*(?:\([^()]{1,20}\)\s*)?,\s+(?:a|an|the)\s+"
-    r"(?:" + _NOT_BETWEEN + r"[\w-]+\s+){0,4}?" + _DATA_HEAD + r"\b"
-)
-_DATA_NAMED = prefiltered(
-    r"\b(?:[Aa]n?|[Tt]he|[Oo]ur|new)\s+(?:[\w-]+\s+){0,3}?" + _DATA_HEAD + r"\s+(?:(called|named|dubbed|termed|coined|namely)\s+)?[\"“]?([A-Za-z][\w.+-]*[\w+])(?![\w'’-])"
-)
+# each scan finds the literal tail first and reads the name in a short window before it (cheap)
+_APPOSITIVE_TAIL = prefiltered(r",\s+(?:a|an|the)\s+(?:" + _NOT_BETWEEN + r"[\w-]+\s+){0,4}?" + _DATA_HEAD + r"\b")
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.+-]*\s+){0,3}(?:[A-Z][\w.+-]*[\w+]|[a-z]+[A-Z0-9][\w.+-]*))\s*(?:\([^()]{1,20}\)\s*)?$")
+_NAMED_TAIL = prefiltered(_DATA_HEAD + r"\s+(?:(called|named|dubbed|termed|coined|namely)\s+)?[\"“]?([A-Za-z][\w.+-]*[\w+])(?![\w'’-])")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur|new)\s+(?:[\w-]+\s+){0,3}?$")
 _STOP_NAMES = frozenset("we it this these our they in to for finally moreover however".split())
 
 
@@ -79,12 +77,16 @@ def named_data(text: str) -> list[Mention]:
             found.append(Mention(m.start(1), m.end(3), "dataset", "named:dataset", 0.8, name="CNN/" + m.group(3)))
         else:
             found.append(Mention(m.start(1), m.end(1), "dataset", "named:dataset", 0.8))
-    for m in _DATA_APPOSITIVE.finditer(text):
-        if _data_name(m.group(1), text, m.start(1)):
-            found.append(Mention(m.start(1), m.end(1), "dataset", "named:dataset", 0.8))
-    for m in _DATA_NAMED.finditer(text):
+    for m in _APPOSITIVE_TAIL.finditer(text):
+        lo = max(0, m.start() - 80)
+        name = _NAME_BEFORE.search(text, lo, m.start())
+        if name and _data_name(name.group(1), text, name.start(1)):
+            found.append(Mention(name.start(1), name.end(1), "dataset", "named:dataset", 0.8))
+    for m in _NAMED_TAIL.finditer(text):
         name = m.group(2)
-        if (is_name_shaped(name) or m.group(1) and _data_name(name, text, m.start(2))) and name.lower() not in _STOP_NAMES:
+        if not _ARTICLE_BEFORE.search(text, max(0, m.start() - 50), m.start()) or name.lower() in _STOP_NAMES:
+            continue
+        if is_name_shaped(name) or m.group(1) and _data_name(name, text, m.start(2)):
             found.append(Mention(m.start(2), m.end(2), "dataset", "named:dataset", 0.8))
     return found
 
@@ -99,15 +101,9 @@ _NAMED_METRIC = (
 )
 
 
-def _task_nouns() -> re.Pattern[str]:
-    heads = "|".join(sorted(vocabulary().heads["task"], key=len, reverse=True))
-    return re.compile(
-        r"(?<![\w-])((?:[a-z][a-z0-9]*-)*[a-z][a-z0-9]*-(?:" + heads + r")|(?:" + heads + r"))(?=\s+(?:benchmarks?|tasks?)\b)"
-    )
-
-
 # a task named as the kind of benchmark or task: "code-generation benchmarks", "retrieval benchmarks"
-_TASK_NOUN = prefiltered(_task_nouns())
+_TASK_NOUN_TAIL = prefiltered(r"(?<=[a-z])\s+(?:benchmarks?|tasks?)\b")
+_WORD_BEFORE = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9]*-)*[a-z][a-z0-9]*)$")
 
 
 def result_mentions(text: str) -> list[Mention]:
@@ -116,10 +112,16 @@ def result_mentions(text: str) -> list[Mention]:
     for pattern in _NAMED_METRIC:
         for m in pattern.finditer(text):
             found.append(Mention(m.start(1), m.end(1), "metric", "named:metric", 0.8))
-    for m in _TASK_NOUN.finditer(text):
-        name = m.group(1)
+    heads = vocabulary().heads["task"]
+    for m in _TASK_NOUN_TAIL.finditer(text):
+        word = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if word is None:
+            continue
+        name = word.group(1)
         head = name.rfind("-")
-        found.append(Mention(m.start(1), m.end(1), "task", "cue:task-noun", 0.6, name=name[:head] + " " + name[head + 1 :] if head > 0 else None))
+        if name[head + 1 :] in heads:
+            display = name[:head] + " " + name[head + 1 :] if head > 0 else None
+            found.append(Mention(word.start(1), word.end(1), "task", "cue:task-noun", 0.6, name=display))
     if "@" in text:
         for m in _AT_K.finditer(text):
             found.append(Mention(m.start(1), m.end(1), "metric", "cue:at-k", 0.7))
