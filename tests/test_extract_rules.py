@@ -967,3 +967,11 @@ def test_curated_lists_know_speech_and_video_metrics(nlp) -> None:
     got = found(nlp, "A study", "Our glyph voice model improves UTMOS, mean opinion score and speaker similarity, and CLIPSIM for video.")
     for name in ("UTMOS", "mean opinion score", "speaker similarity", "CLIPSIM"):
         assert got[entity_key(name)][0] == "metric", name
+
+
+def test_a_title_task_the_abstract_names_more_narrowly_is_that_task(nlp) -> None:
+    got = found(nlp, "GlyphPose: Pose Estimation In The Wild", "We study dense human pose estimation for glyph images.")
+    assert got[entity_key("dense human pose estimation")][0] == "task"
+    assert entity_key("pose estimation") not in got
+    got = found(nlp, "GlyphPose: Pose Estimation In The Wild", "We study pose estimation for glyph images.")
+    assert got[entity_key("pose estimation")][0] == "task"

@@ -149,6 +149,7 @@ def assemble(
                 rule=max(group.mentions, key=lambda m: (rank(m.rule), m.confidence)).rule,
             )
         )
+    entities = _without_broader_tasks(entities, title_end)
     entities.extend(_code_entities(text, title_end, sentences, links))
     return entities
 
@@ -186,6 +187,22 @@ def _named_datasets(mentions: list[Mention], text: str) -> list[Mention]:
         else m
         for m in mentions
     ]
+
+
+def _without_broader_tasks(entities: list[Entity], title_end: int) -> list[Entity]:
+    """A task named only in the title that the abstract names more narrowly is that task: the title's
+    "Pose Estimation" is the abstract's "dense human pose estimation" (one entity per paper)."""
+    tasks = [" " + " ".join(e.name.lower().replace("-", " ").split()) for e in entities if e.type is EntityType.TASK]
+    if len(tasks) < 2:
+        return entities
+    out = []
+    for e in entities:
+        name = " " + " ".join(e.name.lower().replace("-", " ").split())
+        in_title = e.evidence is not None and e.evidence.field.value == "title"
+        if e.type is EntityType.TASK and in_title and any(t != name and t.endswith(name) for t in tasks):
+            continue
+        out.append(e)
+    return out
 
 
 def _as_phenomenon(m: Mention, text: str, vocab: Vocabulary) -> Mention:
