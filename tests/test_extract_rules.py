@@ -975,3 +975,10 @@ def test_a_title_task_the_abstract_names_more_narrowly_is_that_task(nlp) -> None
     assert entity_key("pose estimation") not in got
     got = found(nlp, "GlyphPose: Pose Estimation In The Wild", "We study pose estimation for glyph images.")
     assert got[entity_key("pose estimation")][0] == "task"
+
+
+def test_general_adjectives_do_not_narrow_a_task(nlp) -> None:
+    got = found(nlp, "A study", "GlyphNet is an alternative to explicit facial landmark detection and to end-to-end speech recognition.")
+    assert got[entity_key("facial landmark detection")][0] == "task"
+    assert got[entity_key("speech recognition")][0] == "task"
+    assert entity_key("explicit facial landmark detection") not in got
