@@ -982,3 +982,10 @@ def test_general_adjectives_do_not_narrow_a_task(nlp) -> None:
     assert got[entity_key("facial landmark detection")][0] == "task"
     assert got[entity_key("speech recognition")][0] == "task"
     assert entity_key("explicit facial landmark detection") not in got
+
+
+def test_precision_that_names_a_number_format_is_no_metric(nlp) -> None:
+    got = found(nlp, "A study", "GlyphNet approximates any map to arbitrary precision and trains in mixed precision with FP8 precision weights.")
+    assert not any(k.endswith("precision") for k in got)
+    got = found(nlp, "A study", "GlyphNet raises precision and recall on GlyphSet by 3%, with higher precision than the baseline.")
+    assert got[entity_key("precision")][0] == "metric"

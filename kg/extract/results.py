@@ -137,3 +137,20 @@ def result_mentions(text: str) -> list[Mention]:
         found.append(Mention(m.start(1), m.end(1), "task", "cue:modality", 0.6, name=name))
     found.extend(named_data(text))
     return found
+
+
+# "mixed precision", "arbitrary precision", "FP16 precision": number formats, not the metric
+_NUMERIC_BEFORE = re.compile(
+    r"(?i)(?:\b(?:arbitrary|numerical|numeric|floating[- ]point|mixed|half|full|single|double|machine|"
+    r"bit|[248]-bit|16-bit|32-bit|int\d+|fp\d+|bf16|bfloat16|float\d*)|\d-bit)[\s-]+$"
+)
+_NUMERIC_AFTER = re.compile(r"[\s-]+(?:training|arithmetic|formats?|floating|weights?|inference|quantization|computation|numbers?)\b", re.IGNORECASE)
+
+
+def without_number_formats(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions without a "precision" that names a number format."""
+    return [
+        m for m in mentions
+        if not (m.type == "metric" and text[m.start : m.end].lower().endswith("precision")
+                and (_NUMERIC_BEFORE.search(text, max(0, m.end - 29), m.end - 9) or _NUMERIC_AFTER.match(text, m.end)))
+    ]
