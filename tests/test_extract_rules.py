@@ -989,3 +989,9 @@ def test_precision_that_names_a_number_format_is_no_metric(nlp) -> None:
     assert not any(k.endswith("precision") for k in got)
     got = found(nlp, "A study", "GlyphNet raises precision and recall on GlyphSet by 3%, with higher precision than the baseline.")
     assert got[entity_key("precision")][0] == "metric"
+
+
+def test_a_known_name_with_a_glued_version_keeps_its_type(nlp) -> None:
+    got = found(nlp, "A study", "Experiments on LLaMA2 and Qwen2.5-7B-Instruct show gains: 43.3% on AIME24 and 80.2% on MATH500.")
+    assert got[entity_key("LLaMA2")][0] == "method" and got[entity_key("Qwen2.5-7B-Instruct")][0] == "method"
+    assert got[entity_key("AIME24")][0] == "dataset" and got[entity_key("MATH500")][0] == "dataset"

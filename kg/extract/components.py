@@ -211,6 +211,10 @@ class LexiconMatcher(_Component):
                     mentions.append(Mention(m.start(), unit.end(), type_, "lexicon", self.confidence * 0.95, name=name))
                 elif end > m.end(1):
                     mentions.append(Mention(m.start(), end, type_, "lexicon", self.confidence * 0.95))
+        for m in _GLUED_VERSION.finditer(text):  # LLaMA2, Qwen2.5-7B-Instruct, AIME24: a known name with a glued version
+            type_ = self.prefix_types.get(m.group(1))
+            if type_ is not None:
+                mentions.append(Mention(m.start(), m.start() + len(strip_name_suffix(m.group())), type_, "lexicon", self.confidence * 0.95))
         for m in _SIZED.finditer(text):  # ImageNet 256 x 256, ImageNet 64: a distinct dataset (GUIDELINES rule 5)
             if self.prefix_types.get(m.group(1)) == "dataset" and (m.group(3) or m.group(2) in _RESOLUTIONS):
                 name = f"{m.group(1)} {m.group(2)}x{m.group(3) or m.group(2)}"
@@ -225,6 +229,7 @@ class LexiconMatcher(_Component):
 
 
 _SIZED = re.compile(r"(?<![\w-])([A-Z][\w-]*[A-Za-z])\s+(\d{2,4})(?:\s*(?:x|×|times)\s*(\d{2,4}))?(?![\w-]|\.\d)")
+_GLUED_VERSION = prefiltered(r"(?<![\w.-])([A-Z][A-Za-z]*[A-Za-z])(\d+(?:\.\d+)*[A-Za-z]?)(?:-[\w.]*[\w])*(?![\w-])")
 _SPACED_UNIT = re.compile(r" ([KMB])(?![\w-])")
 _RESOLUTIONS = frozenset("32 64 128 256 512 1024".split())
 _SLASHED = prefiltered(r"(?<![\w-])([A-Z][A-Za-z]*)-?\d+/(\d+)(?![\w-])")
