@@ -995,3 +995,9 @@ def test_a_known_name_with_a_glued_version_keeps_its_type(nlp) -> None:
     got = found(nlp, "A study", "Experiments on LLaMA2 and Qwen2.5-7B-Instruct show gains: 43.3% on AIME24 and 80.2% on MATH500.")
     assert got[entity_key("LLaMA2")][0] == "method" and got[entity_key("Qwen2.5-7B-Instruct")][0] == "method"
     assert got[entity_key("AIME24")][0] == "dataset" and got[entity_key("MATH500")][0] == "dataset"
+
+
+def test_a_name_with_a_parameter_count_is_a_model_in_a_dataset_context(nlp) -> None:
+    got = found(nlp, "A study", "Experiments on GlyphLM-2-7B and QuillLM-8B-Chat improve by 3%, and results on GlyphSet-5K too.")
+    assert got[entity_key("GlyphLM-2-7B")][0] == "method" and got[entity_key("QuillLM-8B-Chat")][0] == "method"
+    assert got[entity_key("GlyphSet-5K")][0] == "dataset"

@@ -274,6 +274,7 @@ _DATASET_CONTEXT = re.compile(
     r"(?:\b(?:on|in|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:datasets?|benchmarks)\s*(?:,|:|\(|such as|including|like|namely)?\s*(?:[\w./-]+\s*(?:,|,?\s+and)\s*)*)$",
     re.IGNORECASE,
 )
+_MODEL_SIZE = re.compile(r"[-‐](?:\d+(?:\.\d+)?[BbTt]|Instruct|Chat|Base|IT|SFT|DPO|RL)(?:[-‐]|$)")  # Foo-7B, Bar-8B-Instruct: a model
 _EVAL_WORDS = re.compile(r"(?i)\b(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|evaluat\w*|experiment\w*|test\w*|results?|trained on|train\w* on|accuracy|outperform\w*|state-of-the-art)\b")
 
 
@@ -306,7 +307,7 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             evaluated = has_eval_words[s_start] = _EVAL_WORDS_CUES.within(text, s_start, s_end) and bool(_EVAL_WORDS.search(text, s_start, s_end))
         if nxt is not None and vocab.head_type(nxt.lower) == "metric" and nxt.lower in ("score", "scores", "metric"):
             type_, rule, conf = "metric", "shape:metric", 0.6
-        elif evaluated and _DATASET_CONTEXT.search(before):
+        elif evaluated and _DATASET_CONTEXT.search(before) and not _MODEL_SIZE.search(name):
             type_, rule, conf = "dataset", "shape:dataset", 0.55
         elif _YEAR_SUFFIX.search(name):
             type_, rule, conf = "dataset", "shape:dataset", 0.5  # CoNLL-2012, WMT2014: a release of data
