@@ -211,8 +211,10 @@ class LexiconMatcher(_Component):
                     mentions.append(Mention(m.start(), unit.end(), type_, "lexicon", self.confidence * 0.95, name=name))
                 elif end > m.end(1):
                     mentions.append(Mention(m.start(), end, type_, "lexicon", self.confidence * 0.95))
-        for m in _GLUED_VERSION.finditer(text):  # LLaMA2, Qwen2.5-7B-Instruct, AIME24: a known name with a glued version
-            type_ = self.prefix_types.get(m.group(1))
+        for start in _GLUED_START.finditer(text):  # LLaMA2, Qwen2.5-7B-Instruct, AIME24: a known name with a glued version
+            s = start.start()
+            m = _GLUED_VERSION.match(text, s) if s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "_.-") else None
+            type_ = self.prefix_types.get(m.group(1)) if m else None
             if type_ is not None:
                 mentions.append(Mention(m.start(), m.start() + len(strip_name_suffix(m.group())), type_, "lexicon", self.confidence * 0.95))
         for m in _SIZED.finditer(text):  # ImageNet 256 x 256, ImageNet 64: a distinct dataset (GUIDELINES rule 5)
@@ -229,7 +231,8 @@ class LexiconMatcher(_Component):
 
 
 _SIZED = re.compile(r"(?<![\w-])([A-Z][\w-]*[A-Za-z])\s+(\d{2,4})(?:\s*(?:x|×|times)\s*(\d{2,4}))?(?![\w-]|\.\d)")
-_GLUED_VERSION = prefiltered(r"(?<![\w.-])([A-Z][A-Za-z]*[A-Za-z])(\d+(?:\.\d+)*[A-Za-z]?)(?:-[\w.]*[\w])*(?![\w-])")
+_GLUED_START = re.compile(r"[A-Z][A-Za-z]*[A-Za-z]\d")  # a plain scan; the lookbehind of a full pattern would defeat re's prefix search
+_GLUED_VERSION = re.compile(r"([A-Z][A-Za-z]*[A-Za-z])(\d+(?:\.\d+)*[A-Za-z]?)(?:-[\w.]*[\w])*(?![\w-])")
 _SPACED_UNIT = re.compile(r" ([KMB])(?![\w-])")
 _RESOLUTIONS = frozenset("32 64 128 256 512 1024".split())
 _SLASHED = prefiltered(r"(?<![\w-])([A-Z][A-Za-z]*)-?\d+/(\d+)(?![\w-])")

@@ -24,19 +24,32 @@ _ERROR = (
     prefiltered(r"(?i)(?<![\w-])(error)s?\s+(?:of|is|was|drops to|falls to|to)\s+(?:only\s+|just\s+|about\s+|roughly\s+)?\d+(?:\.\d+)?\s*%"),
 )
 
+def _positions(text: str, needle: str) -> list[int]:
+    """Start of every occurrence of ``needle`` (a plain substring search: far cheaper than a regex
+    scan of the whole text, which each rule here would otherwise cost)."""
+    out, i = [], text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
 # benchmarks named by a suffix: VBench, MT-Bench, SWE-bench, AlpacaEval, IFEval, WebArena (not "Workbench")
-_BENCHMARK = prefiltered(
+_BENCHMARK_MARKS = ("Bench", "-bench", "BENCH", "Arena")
+_EVAL_SUFFIX = re.compile(r"Eval(?![a-z])")
+_BENCHMARK = re.compile(
     r"(?<![\w-])([A-Z][\w.+]*(?:[a-z0-9](?:Bench|Eval|Arena)|BENCH|-(?:[Bb]ench|Eval|Arena))(?:[-\s]?(?:Pro|Lite|Verified|Hard|Plus)|\+\+?|-?v?\d+(?:\.\d+)?)?)"
     r"(?:\s+(v\d+(?:\.\d+)?|\d\.\d+)(?![\w%]|\.\d))?(?![\w-])"
 )
 
 # tasks named by their modalities: "the standard text-to-image task", "text-to-video diffusion models"
 _MODALITY = r"(?:text|image|video|audio|speech|3D|motion|music|sketch|layout|scene|shape|4D)"
-_TO_MODALITY = prefiltered(
+_TO_MODALITY = re.compile(
     r"(?i)(?<![\w-])(" + _MODALITY + r"-to-(?:image|video|audio|3D|4D|motion|music|scene|shape))(?![\w-])"
     r"(?=\s*(?:\([A-Za-z0-9]{2,5}\)\s*)?(?:(?:generation|synthesis|diffusion|generative|generators?|models?|tasks?|benchmarks?"
     r"|settings?|scenarios?|pipelines?|systems?|applications?)\b|[,;.:)]|\s*(?:and|or)\b|$))"
 )
+_MODALITY_BEFORE = re.compile(r"(?i)(?<![\w-])" + _MODALITY + r"$")
 _SYNTHESIS_AFTER = re.compile(r"\s*(?:\([A-Za-z0-9]{2,5}\)\s*)?synthesis\b", re.IGNORECASE)
 
 
@@ -45,9 +58,10 @@ _SYNTHESIS_AFTER = re.compile(r"\s*(?:\([A-Za-z0-9]{2,5}\)\s*)?synthesis\b", re.
 _DATA_HEAD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|leaderboard|collection)"
 _NOT_BETWEEN = r"(?!(?:that|which|who|for|of|with|to|and|on|in|at|by|from|method|model|framework|approach|system|agent|pipeline|network|algorithm|baseline)\b)"
 # each scan finds the literal tail first and reads the name in a short window before it (cheap)
-_APPOSITIVE_TAIL = prefiltered(r",\s+(?:a|an|the)\s+(?:" + _NOT_BETWEEN + r"[\w-]+\s+){0,4}?" + _DATA_HEAD + r"\b")
+_DATA_HEADS = ("dataset", "data set", "benchmark", "corpus", "suite", "testbed", "leaderboard", "collection")
+_APPOSITIVE_BEFORE = re.compile(r",\s+(?:a|an|the)\s+(?:" + _NOT_BETWEEN + r"[\w-]+\s+){0,4}?$")
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.+-]*\s+){0,3}(?:[A-Z][\w.+-]*[\w+]|[a-z]+[A-Z0-9][\w.+-]*))\s*(?:\([^()]{1,20}\)\s*)?$")
-_NAMED_TAIL = prefiltered(_DATA_HEAD + r"\s+(?:(called|named|dubbed|termed|coined|namely)\s+)?[\"“]?([A-Za-z][\w.+-]*[\w+])(?![\w'’-])")
+_NAMED_TAIL = re.compile(_DATA_HEAD + r"\s+(?:(called|named|dubbed|termed|coined|namely)\s+)?[\"“]?([A-Za-z][\w.+-]*[\w+])(?![\w'’-])")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur|new)\s+(?:[\w-]+\s+){0,3}?$")
 _STOP_NAMES = frozenset("we it this these our they in to for finally moreover however".split())
 
@@ -77,12 +91,21 @@ def named_data(text: str) -> list[Mention]:
             found.append(Mention(m.start(1), m.end(3), "dataset", "named:dataset", 0.8, name="CNN/" + m.group(3)))
         else:
             found.append(Mention(m.start(1), m.end(1), "dataset", "named:dataset", 0.8))
-    for m in _APPOSITIVE_TAIL.finditer(text):
-        lo = max(0, m.start() - 80)
-        name = _NAME_BEFORE.search(text, lo, m.start())
+    heads = sorted((i, h) for h in _DATA_HEADS for i in _positions(text, h))
+    for i, h in heads:  # "InkSet, a large-scale dataset"
+        end = i + len(h)
+        if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            continue  # "datasets", "benchmarking": the head word must end there
+        tail = _APPOSITIVE_BEFORE.search(text, max(0, i - 120), i)
+        if tail is None:
+            continue
+        name = _NAME_BEFORE.search(text, max(0, tail.start() - 80), tail.start())
         if name and _data_name(name.group(1), text, name.start(1)):
             found.append(Mention(name.start(1), name.end(1), "dataset", "named:dataset", 0.8))
-    for m in _NAMED_TAIL.finditer(text):
+    for i, _ in heads:  # "a new benchmark called GlyphQA", "a small dataset s1K"
+        m = _NAMED_TAIL.match(text, i)
+        if m is None:
+            continue
         name = m.group(2)
         if not _ARTICLE_BEFORE.search(text, max(0, m.start() - 50), m.start()) or name.lower() in _STOP_NAMES:
             continue
@@ -102,19 +125,26 @@ _NAMED_METRIC = (
 
 
 # a task named as the kind of benchmark or task: "code-generation benchmarks", "retrieval benchmarks"
-_TASK_NOUN_TAIL = prefiltered(r"(?<=[a-z])\s+(?:benchmarks?|tasks?)\b")
+_TASK_NOUN_TAIL = re.compile(r"(?:benchmarks?|tasks?)\b")
 _WORD_BEFORE = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9]*-)*[a-z][a-z0-9]*)$")
 
 
 def result_mentions(text: str) -> list[Mention]:
     """Metrics, datasets and tasks read from the way results are reported."""
     found: list[Mention] = []
-    for pattern in _NAMED_METRIC:
-        for m in pattern.finditer(text):
-            found.append(Mention(m.start(1), m.end(1), "metric", "named:metric", 0.8))
+    if "metric" in text or "measure" in text:
+        quoted = any(q in text for q in ('"', "“", "‘", "``"))
+        for k, pattern in enumerate(_NAMED_METRIC):
+            for m in pattern.finditer(text) if quoted or k == 2 else ():
+                found.append(Mention(m.start(1), m.end(1), "metric", "named:metric", 0.8))
     heads = vocabulary().heads["task"]
-    for m in _TASK_NOUN_TAIL.finditer(text):
-        word = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    for i in sorted([*_positions(text, "task"), *_positions(text, "benchmark")]):
+        j = i
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j == i or j == 0 or not "a" <= text[j - 1] <= "z" or not _TASK_NOUN_TAIL.match(text, i):
+            continue
+        word = _WORD_BEFORE.search(text, max(0, j - 60), j)
         if word is None:
             continue
         name = word.group(1)
@@ -128,9 +158,15 @@ def result_mentions(text: str) -> list[Mention]:
     for pattern in _ERROR:
         for m in pattern.finditer(text):
             found.append(Mention(m.start(1), m.end(1), "metric", "cue:error", 0.6, name="error"))
-    for m in _BENCHMARK.finditer(text):
-        found.append(Mention(m.start(), m.end(), "dataset", "shape:benchmark", 0.7))
-    for m in _TO_MODALITY.finditer(text):
+    if any(mark in text for mark in _BENCHMARK_MARKS) or "Eval" in text and _EVAL_SUFFIX.search(text):
+        for m in _BENCHMARK.finditer(text):
+            found.append(Mention(m.start(), m.end(), "dataset", "shape:benchmark", 0.7))
+    low = text.lower() if "-to-" in text or "-To-" in text or "-TO-" in text else ""
+    for i in _positions(low, "-to-") if low else ():
+        left = _MODALITY_BEFORE.search(text, max(0, i - 8), i)
+        m = _TO_MODALITY.match(text, left.start()) if left else None
+        if m is None:
+            continue
         if _SYNTHESIS_AFTER.match(text, m.end(1)):
             continue  # "text-to-image synthesis": the head phrase names it
         name = m.group(1).lower().replace("3d", "3D").replace("4d", "4D") + " generation"
