@@ -190,19 +190,18 @@ def _named_datasets(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def _without_broader_tasks(entities: list[Entity], title_end: int) -> list[Entity]:
-    """A task named only in the title that the abstract names more narrowly is that task: the title's
-    "Pose Estimation" is the abstract's "dense human pose estimation" (one entity per paper)."""
-    tasks = [" " + " ".join(e.name.lower().replace("-", " ").split()) for e in entities if e.type is EntityType.TASK]
-    if len(tasks) < 2:
+    """A task first named in the title that the abstract names more narrowly is that task: the
+    title's "Pose Estimation" is the abstract's "dense human pose estimation" (one entity per paper)."""
+    titled = [e for e in entities if e.type is EntityType.TASK and e.evidence is not None and e.evidence.field.value == "title"]
+    if not titled:
         return entities
-    out = []
-    for e in entities:
+    tasks = [" " + " ".join(e.name.lower().replace("-", " ").split()) for e in entities if e.type is EntityType.TASK]
+    broader = set()
+    for e in titled:
         name = " " + " ".join(e.name.lower().replace("-", " ").split())
-        in_title = e.evidence is not None and e.evidence.field.value == "title"
-        if e.type is EntityType.TASK and in_title and any(t != name and t.endswith(name) for t in tasks):
-            continue
-        out.append(e)
-    return out
+        if any(t != name and t.endswith(name) for t in tasks):
+            broader.add(id(e))
+    return [e for e in entities if id(e) not in broader] if broader else entities
 
 
 def _as_phenomenon(m: Mention, text: str, vocab: Vocabulary) -> Mention:
