@@ -1001,3 +1001,14 @@ def test_a_name_with_a_parameter_count_is_a_model_in_a_dataset_context(nlp) -> N
     got = found(nlp, "A study", "Experiments on GlyphLM-2-7B and QuillLM-8B-Chat improve by 3%, and results on GlyphSet-5K too.")
     assert got[entity_key("GlyphLM-2-7B")][0] == "method" and got[entity_key("QuillLM-8B-Chat")][0] == "method"
     assert got[entity_key("GlyphSet-5K")][0] == "dataset"
+
+
+def test_a_lowercase_proposal_ending_in_a_concept_word_names_no_method(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We provide an analytical explanation of grokking and introduce the feature complexity regarding redundancy. "
+        "We also propose a glyph-aware ranking model.",
+    )
+    assert not [k for k in got if k.startswith("analyticalexplanation") or k.endswith("regarding")]
+    assert got[entity_key("glyph-aware ranking model")] == ("method", True)

@@ -701,6 +701,7 @@ _APPOSITION = prefiltered(
 )
 _NP_STOP = frozenset(
     "to that which who where when while for with by from in on of as at into via using and or but , . ; : ( ) is are was were be can could will would should may might "
+    "regarding concerning including following according "
     "we it its our their this these those than then so such".split()
 )
 _GENERIC_TAILS = frozenset(
@@ -903,7 +904,7 @@ def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: b
             return Mention(run[0].start, run[0].end, "method", "named", 0.6, proposed=True)  # "develop drop-path, a natural ..."
     if len(run) < 2 or any(c.isdigit() for w in run for c in w.text[:1]):
         return None
-    if run[-1].lower.endswith(("ly", "ed")) or run[-1].lower in vocab.modifier_stop or vocab.head_type(run[-1].lower) == "dataset":
+    if run[-1].lower.endswith(("ly", "ed")) or run[-1].lower in vocab.modifier_stop or vocab.head_type(run[-1].lower) == "dataset" or run[-1].lower in vocab.concept_heads:
         return None  # "we introduce a new large-scale dataset" names no method
     if named_after(text, run[-1].end):
         return None  # "a novel neural network model called X", "a ... framework OptEmbed": X is the name
