@@ -1012,3 +1012,9 @@ def test_a_lowercase_proposal_ending_in_a_concept_word_names_no_method(nlp) -> N
     )
     assert not [k for k in got if k.startswith("analyticalexplanation") or k.endswith("regarding")]
     assert got[entity_key("glyph-aware ranking model")] == ("method", True)
+
+
+def test_initialization_and_tokenization_are_no_method_heads(nlp) -> None:
+    got = found(nlp, "A study", "We compare random weights initialization with video tokenization, and dropout.")
+    assert not [k for k in got if k.endswith(("initialization", "tokenization"))]
+    assert got[entity_key("dropout")][0] == "method"
