@@ -121,11 +121,14 @@ _MAX_MODIFIERS = {"task": 4, "metric": 3, "dataset": 5, "method": 3}
 _TASK_AS_MODIFIER = frozenset("mask masks map maps quality system systems algorithm algorithms error errors capability capabilities ability abilities".split())
 
 
+_DIMENSION = re.compile(r"\d[a-z]?d")  # "2d", "3d": a dimension as a modifier
+
+
 def _is_modifier(word: Word, vocab: Vocabulary) -> bool:
     w = word.lower
     if w in vocab.modifier_stop or len(w) == 1 and w.isalpha() and w not in "xyz" or w.endswith("ly") and len(w) > 4 and not is_name_shaped(word.text):
         return False
-    if w[0].isdigit() and not is_name_shaped(word.text) and not re.fullmatch(r"\d[a-z]?d", w):
+    if w[0].isdigit() and not is_name_shaped(word.text) and not _DIMENSION.fullmatch(w):
         return False
     if w.endswith("ing") and w not in vocab.nominal_ing and "-" not in w and not is_name_shaped(word.text):
         return False
@@ -620,17 +623,20 @@ def proposal_context(text: str, start: int, sentence_start: int) -> bool:
     if m is not None:
         between = before[m.end():]
         # only determiners, adjectives and a short description between the verb and the name
-        if len(between.split()) <= 10 and not re.search(r"[.;]|\b(?:by|using|with|based on|from|via|to)\b", between):
+        if len(between.split()) <= 10 and not _DESCRIPTION_ENDS.search(between):
             return True
-    if re.search(r"(?i)\b(?:the|our)\s+(?:newly\s+)?(?:proposed|presented|introduced)\s+(?:[\w-]+\s+){0,2}$", before):
+    if _PROPOSED_BEFORE.search(before):
         return True
-    if re.search(r"(?i)\bour\s+(?:own\s+|novel\s+|new\s+|innovative\s+)?$", before):
+    if _OUR_BEFORE.search(before):
         return True
     # "our fast text classifier fastText": a name right after "our ... <kind of method>"
     first = text[start : start + 40].split(None, 1)[0].strip(",.;:()")
     return bool(_OUR_KIND.search(before)) and (is_name_shaped(first) or first[:1].isupper() and before.rstrip()[-1:] in ",e")
 
 
+_DESCRIPTION_ENDS = re.compile(r"[.;]|\b(?:by|using|with|based on|from|via|to)\b")
+_PROPOSED_BEFORE = re.compile(r"(?i)\b(?:the|our)\s+(?:newly\s+)?(?:proposed|presented|introduced)\s+(?:[\w-]+\s+){0,2}$")
+_OUR_BEFORE = re.compile(r"(?i)\bour\s+(?:own\s+|novel\s+|new\s+|innovative\s+)?$")
 _OUR_KIND = re.compile(
     r"\b[Oo]ur\s+(?:[a-z][\w-]*\s+){0,3}?(?:classifier|model|method|network|architecture|algorithm|approach|framework|system|agent|"
     r"parser|tagger|module|layer|estimator|detector|tracker|encoder|decoder|optimizer|variant)s?,?\s+(?:the\s+)?$"
@@ -646,10 +652,13 @@ _DESCRIBED_AS = re.compile(
 )
 
 
+_STANDS_FOR = re.compile(r"(?i)\s*,?\s*which stands for\b")
+
+
 def described_proposal(text: str, end: int, sentence: str) -> bool:
     """"X (A) and Y (B) are developed", "X which stands for ...", and in a sentence where the paper
     proposes: "..., and perpGrad, a training algorithm that ..."."""
-    if _PASSIVE_PROPOSAL.match(text, end) or re.match(r"(?i)\s*,?\s*which stands for\b", text[end : end + 30]):
+    if _PASSIVE_PROPOSAL.match(text, end) or _STANDS_FOR.match(text[end : end + 30]):
         return True
     return bool(_DESCRIBED_AS.match(text, end) and _PROPOSAL_SENTENCE.search(sentence))
 
@@ -679,7 +688,12 @@ def named_subject(text: str, start: int, end: int, sentence_start: int) -> bool:
 def appositive_proposal(text: str, end: int) -> bool:
     """"X, a novel framework ..." / "X is a new ..." / "X is proposed"."""
     after = text[end : end + 60]
-    return bool(re.match(r"(?i)\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:novel|new|simple|efficient|first|general|unified|scalable|lightweight|principled)\b|(?:is|was)\s+(?:a\s+novel|a\s+new|proposed|introduced))", after))
+    return bool(_APPOSITIVE_NOVEL.match(after))
+
+
+_APPOSITIVE_NOVEL = re.compile(
+    r"(?i)\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:novel|new|simple|efficient|first|general|unified|scalable|lightweight|principled)\b|(?:is|was)\s+(?:a\s+novel|a\s+new|proposed|introduced))"
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -786,7 +800,7 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             i = starts.get(m.end())
             if i is None:
                 continue
-            if pattern is _INTRO and re.search(r"(?i)phenomen\w*\s+$", text[max(0, m.start() - 20) : m.start()]):
+            if pattern is _INTRO and _PHENOMENON_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
                 continue  # "a phenomenon called Length Collapse" is not a method
             if enumerated and not (_ENUM_CUES.within(text, max(0, m.start() - 300), m.start()) and _ENUM_CUE.search(text, max(0, m.start() - 300), m.start())):
                 continue
@@ -831,6 +845,7 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
     return found
 
 
+_PHENOMENON_BEFORE = re.compile(r"(?i)phenomen\w*\s+$")
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s")
 
 
