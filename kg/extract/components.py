@@ -237,7 +237,8 @@ class LexiconMatcher(_Component):
         return doc
 
 
-_SIZED = re.compile(r"(?<![\w-])([A-Z][\w-]*[A-Za-z])\s+(\d{2,4})(?:\s*(?:x|×|times)\s*(\d{2,4}))?(?![\w-]|\.\d)")
+# the capital first, its look-behind after it ("(?<![\w-])[A-Z]" said the same): re then skips to capitals
+_SIZED = re.compile(r"([A-Z](?<![\w-].)[\w-]*[A-Za-z])\s+(\d{2,4})(?:\s*(?:x|×|times)\s*(\d{2,4}))?(?![\w-]|\.\d)")
 _GLUED_START = re.compile(r"[A-Z][A-Za-z]*[A-Za-z]\d")  # a plain scan; the lookbehind of a full pattern would defeat re's prefix search
 _GLUED_VERSION = re.compile(r"([A-Z][A-Za-z]*[A-Za-z])(\d+(?:\.\d+)*[A-Za-z]?)(?:-[\w.]*[\w])*(?![\w-])")
 _SPACED_UNIT = re.compile(r" ([KMB])(?![\w-])")
