@@ -573,7 +573,7 @@ def _resolve_overlaps(mentions: list[Mention], text: str) -> list[Mention]:
     covered = bytearray(len(text) + 1)
     chosen: list[Mention] = []
     for m in order:
-        if any(covered[m.start : m.end]):
+        if covered.find(1, m.start, m.end) >= 0:
             continue
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         chosen.append(m)

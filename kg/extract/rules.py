@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from typing import NamedTuple, overload
 
 from kg.extract.scan import Gate, folded, prefiltered
@@ -73,7 +73,10 @@ class Words(Sequence[Word]):
     def __getitem__(self, i: slice) -> list[Word]: ...
     def __getitem__(self, i: int | slice) -> Word | list[Word]:
         if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self.starts)))]
+            return list(map(self._word, range(*i.indices(len(self.starts)))))
+        return self._word(i)
+
+    def _word(self, i: int) -> Word:
         word = self._built[i]
         if word is None:
             word = self._built[i] = _new_word((
@@ -82,7 +85,7 @@ class Words(Sequence[Word]):
         return word
 
     def __iter__(self) -> Iterator[Word]:
-        return map(self.__getitem__, range(len(self.starts)))
+        return map(self._word, range(len(self.starts)))
 
 
 def words_of(text: str, sentences: Sentences, title_end: int = 0) -> Words:
@@ -223,7 +226,6 @@ _TASK_ABBREVIATIONS = frozenset("qa ner pos mt nmt asr tts nli srl ocr rl llm ll
 
 def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vocabulary) -> Mention | None:
     start, end = mods[0].start, head.end
-    named = [m for m in mods if _nameish(m) and not m.first]
     if type_ == "dataset":
         # needs a name: "VoxCeleb dataset" -> VoxCeleb; "Spiking Heidelberg Dataset" stays whole
         while mods and not _nameish(mods[0]):
@@ -238,7 +240,7 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
         return Mention(start, mods[-1].end, "dataset", "head:dataset", 0.85)
     if type_ == "method" and head.lower in _NAMED_ONLY:
         # "MOABB framework" -> MOABB; "a two-stage approach" -> nothing
-        if not named or not _nameish(mods[-1]):
+        if not _nameish(mods[-1]) or not any(_nameish(m) and not m.first for m in mods):
             return None  # "deep architecture", "classifier refinement algorithm": a description
         k = len(mods)
         while k > 0 and _nameish(mods[k - 1]):
@@ -264,7 +266,7 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
         return Mention(start, end, "task", "head:task", 0.6)
     if head.lower in vocab.repeat_heads:
         # "X model", "X training": an entity only when the paper repeats it (or proposes it)
-        if len(mods) == 1 and not named:
+        if len(mods) == 1 and (not _nameish(mods[0]) or mods[0].first):
             return None  # "video model", "target network", "test loss": one plain word says what it is for, not which
         return Mention(start, end, "method", "head:repeat", 0.45)
     return Mention(start, end, "method", "head:method", 0.55)
@@ -346,6 +348,7 @@ _LOWER_RUN = re.compile(r"[a-z]{16}")
 _LAYOUT_VALUE = re.compile(r"\d+(?:\.\d+)?[a-z]+|[a-z]{6,}\d+\.\d+")  # "0.2em", "darkbluergb0.0"
 
 
+@lru_cache(maxsize=1 << 15)  # the same names recur within and across papers; bounded
 def _glued_words(name: str) -> bool:
     """Words glued together by PDF extraction, not a name: a title or affiliation run together
     ("NeuralMessagePassingforQuantumChemistry", "Thisworkwasdonewhile..."), or a layout value
@@ -421,7 +424,7 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
             phrase = m.group(1)
             if phrase.lower() not in vocab.modifier_stop and phrase.lower() not in vocab.generic_names:
                 found.append(Mention(m.start(1), m.end(1), "task", "cue:phenomenon", 0.6))
-    for m in _TASK_OF.finditer(text) if low is None or _TASK_OF_CORE.search(low) else ():
+    for m in _TASK_OF.finditer(text) if low is None or ("task" in low or "problem" in low) and _TASK_OF_CORE.search(low) else ():
         phrase_words = m.group(1).split()
         while phrase_words and phrase_words[0].lower() in vocab.modifier_stop:
             phrase_words = phrase_words[1:]

@@ -101,7 +101,7 @@ _NAME_SUFFIX = re.compile(r"[-‐](?:based|like|style|inspired|driven|guided|pow
 
 def strip_name_suffix(word: str) -> str:
     """"TDNN-based" -> "TDNN", "KV-cache-like" -> "KV-cache"."""
-    return _NAME_SUFFIX.sub("", word)
+    return _NAME_SUFFIX.sub("", word) if "-" in word or "‐" in word else word
 
 
 def is_title_case(title: str) -> bool:
