@@ -7,7 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import components, text
+from kg.extract import components, rules, text
+from kg.extract.text import Sentences, is_title_case, sentence_bounds
 
 # the forms before the rewrite: plain to read, slower in Python's engine
 PLAIN_WORD = re.compile(r"[^\W_](?:[\w'’+.]*[^\W_]|)(?:[-‐–][^\W_](?:[\w'’+.]*[^\W_]|))*|[^\W_]")
@@ -35,3 +36,31 @@ def test_rewritten_patterns_on_examples() -> None:
         assert _found(text.WORD, s) == _found(PLAIN_WORD, s)
         assert _found(components._SIZED, s) == _found(PLAIN_SIZED, s)
     assert [m.group(1) for m in components._SIZED.finditer("ImageNet 64 and x-Net 32")] == ["ImageNet"]
+
+
+def _plain_words_of(s: str, sentences: Sentences, title_end: int) -> list[tuple]:
+    """``rules.words_of`` as first written: one match object per word, slices for everything."""
+    spans = [m.span() for m in PLAIN_WORD.finditer(s)]
+    spans = [(a, b - 2) if s.endswith(("'s", "’s"), a, b) else (a, b) for a, b in spans]
+    starts = {b[0] for b in sentences.bounds}
+    caps_free = title_end > 0 and is_title_case(s[:title_end])
+    return [
+        (a, b, s[a:b], s[a:b].lower(), k > 0 and s[spans[k - 1][1] : a] in rules._JOINING, a in starts, caps_free and a < title_end)
+        for k, (a, b) in enumerate(spans)
+    ]
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="aZ9_'’s+.-‐– \n\t(é1ß².!?A", max_size=60))
+def test_words_of_matches_its_plain_form(s: str) -> None:
+    sentences = Sentences(sentence_bounds(s))
+    title_end = components.title_end_of(s)
+    assert [tuple(w) for w in rules.words_of(s, sentences, title_end)] == _plain_words_of(s, sentences, title_end)
+
+
+def test_words_of_possessives_and_titles() -> None:
+    s = "The Dog's Tail: A Cat’s Life\n\nWe study it's  effect."
+    sentences = Sentences(sentence_bounds(s))
+    words = rules.words_of(s, sentences, components.title_end_of(s))
+    assert [tuple(w) for w in words] == _plain_words_of(s, sentences, components.title_end_of(s))
+    assert words.texts[:3] == ["The", "Dog", "Tail"] and not words[2].joined

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import lru_cache, partial
+from itertools import accumulate, chain
 from typing import NamedTuple, overload
 
 from kg.extract.scan import Gate, folded, prefiltered
@@ -90,25 +91,37 @@ class Words(Sequence[Word]):
 
 def words_of(text: str, sentences: Sentences, title_end: int = 0) -> Words:
     """The words of ``text`` with phrase-continuity and sentence-start flags."""
-    spans = [m.span() for m in WORD.finditer(text)]
-    if not spans:
+    pairs = _GAP_AND_WORD.findall(text)  # no match objects; offsets by summing lengths
+    if not pairs:
         return Words([], [], [], [], [], [], [])
-    if "'" in text or "’" in text:  # a possessive "'s" is not part of the word
-        possessive = text.endswith
-        spans = [(s, e - 2) if possessive(_POSSESSIVE, s, e) else (s, e) for s, e in spans]
-    starts = [s for s, _ in spans]
-    ends = [e for _, e in spans]
-    tokens = [text[s:e] for s, e in spans]
-    sentence_starts = {b[0] for b in sentences.bounds}
-    joined = [False]
-    joined += [text[pe:s] in _JOINING for pe, s in zip(ends, starts[1:])]
-    firsts = [s in sentence_starts for s in starts]
+    gaps, words = zip(*pairs)
+    offsets = list(accumulate(map(len, chain.from_iterable(pairs))))
+    starts, ends = offsets[0::2], offsets[1::2]
+    tokens = list(words)
+    joined = list(map(_JOINING.__contains__, gaps))
+    joined[0] = False
+    n = len(starts)
+    if "'" in text or "’" in text:  # a possessive "'s" is not part of the word (nor of a phrase going on)
+        for i, token in enumerate(tokens):
+            if token.endswith(_POSSESSIVE):
+                tokens[i] = token[:-2]
+                ends[i] -= 2
+                if i + 1 < n:
+                    joined[i + 1] = False
+    firsts = [False] * n
+    for b in sentences.bounds:
+        i = bisect_left(starts, b[0])
+        if i < n and starts[i] == b[0]:
+            firsts[i] = True
     if title_end > 0 and is_title_case(text[:title_end]):
         n_title = bisect_left(starts, title_end)
-        caps_free = [True] * n_title + [False] * (len(starts) - n_title)
+        caps_free = [True] * n_title + [False] * (n - n_title)
     else:
-        caps_free = [False] * len(starts)
+        caps_free = [False] * n
     return Words(starts, ends, tokens, list(map(str.lower, tokens)), joined, firsts, caps_free)
+
+
+_GAP_AND_WORD = re.compile(r"([\W_]*+)(" + WORD.pattern + ")")  # a WORD and what lies between it and the last
 
 
 # ---------------------------------------------------------------------------------------------
