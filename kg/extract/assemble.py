@@ -351,6 +351,8 @@ def _clean_span(text: str, m: Mention) -> bool:
 def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: list[Mention], vocab: Vocabulary, title_end: int = 0) -> list[Mention]:
     """A mention for each long form, and one for each later use of its short form."""
     out: list[Mention] = []
+    if not definitions:
+        return out
     by_span: dict[tuple[int, int], Mention] = {}
     for m in mentions:  # a lexicon name of 4+ characters wins over a shape guess on its span (SVHN; not SL, SVD)
         kept = by_span.get((m.start, m.end))

@@ -376,8 +376,8 @@ def _glued_words(name: str) -> bool:
 def _all_caps_region(words: Words, i: int) -> bool:
     """Inside a shouted title or heading (three all-caps words in a row)."""
     lo, hi = max(0, i - 2), min(len(words), i + 3)
-    caps = [w for w in words[lo:hi] if w.text.isupper() and len(w.text) > 1]
-    return len(caps) >= 3 and all(not any(c.isdigit() for c in w.text) for w in caps)
+    caps = [t for t in words.texts[lo:hi] if t.isupper() and len(t) > 1]
+    return len(caps) >= 3 and all(not any(c.isdigit() for c in t) for t in caps)
 
 
 # ---------------------------------------------------------------------------------------------
