@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract import components, rules, text
+from kg.extract.scan import Gate
 from kg.extract.text import Sentences, is_title_case, sentence_bounds
 
 # the forms before the rewrite: plain to read, slower in Python's engine
@@ -64,3 +65,21 @@ def test_words_of_possessives_and_titles() -> None:
     words = rules.words_of(s, sentences, components.title_end_of(s))
     assert [tuple(w) for w in words] == _plain_words_of(s, sentences, components.title_end_of(s))
     assert words.texts[:3] == ["The", "Dog", "Tail"] and not words[2].joined
+
+
+MARK_GATE = Gate("i)", "v)", "ab;", *(f"{d})" for d in range(10)))
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="iv0123456789ab);( x", max_size=40), st.integers(-3, 45), st.integers(-3, 45))
+def test_gate_on_a_shared_mark_answers_like_the_plain_search(s: str, pos: int, endpos: int) -> None:
+    window = s.lower()[max(pos, 0) : max(endpos, 0)]
+    for gate in (MARK_GATE, Gate("i)", "v)", *(f"{d})" for d in range(10)))):
+        assert gate.within(s, pos, endpos) == any(literal in window for literal in gate.literals)
+
+
+def test_gate_looks_at_its_mark() -> None:
+    gate = Gate("i)", "v)", *(f"{d})" for d in range(10)))
+    assert gate.mark == ")" and MARK_GATE.mark is None  # "ab;" ends otherwise
+    assert gate.within("we propose (i) a loss", 0, 40) and not gate.within("we propose (i) a loss", 13, 40)
+    assert not gate.within("a (b) c", 0, 7)
