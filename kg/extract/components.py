@@ -102,7 +102,9 @@ def _sentences(ext: Underscore, text: str) -> Sentences:
     bounds = ext.kg_sentences
     if bounds is None:
         bounds = sentence_bounds(text)
-    return Sentences([tuple(b) for b in bounds])
+    if bounds and type(bounds[0]) is not tuple:  # lists after a process hop
+        bounds = [tuple(b) for b in bounds]
+    return Sentences(bounds)
 
 
 class SentenceSplitter(_Component):
