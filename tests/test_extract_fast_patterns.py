@@ -83,3 +83,19 @@ def test_gate_looks_at_its_mark() -> None:
     assert gate.mark == ")" and MARK_GATE.mark is None  # "ab;" ends otherwise
     assert gate.within("we propose (i) a loss", 0, 40) and not gate.within("we propose (i) a loss", 13, 40)
     assert not gate.within("a (b) c", 0, 7)
+
+
+PLAIN_TERM_THIS = re.compile(r"\b(?:[Ww]e|and)\s+(?:term|dub|call|name)(?:ed)?\s+(?:this|that|the|our|these|such|each)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])")
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["We", "we", "and", "term", "dubbed", "called", "name", "this", "the", "model", "X-Net", "Awe", "band", ",", "\n"]), max_size=14))
+def test_term_this_scan_matches_its_plain_form(words: list[str]) -> None:
+    s = " ".join(words)
+    assert _found(rules._TERM_THIS, s) == _found(PLAIN_TERM_THIS, s)
+
+
+def test_term_this_is_anchored() -> None:
+    assert rules._TERM_THIS.anchors is not None
+    s = "We term this approach Chain-of-Frames, and name the model Foo; Swe call the X"
+    assert _found(rules._TERM_THIS, s) == _found(PLAIN_TERM_THIS, s) and len(_found(PLAIN_TERM_THIS, s)) == 2

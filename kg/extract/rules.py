@@ -755,7 +755,8 @@ _NAME_ADJECTIVES = frozenset("prior unified universal standard multiple single c
 # the paper's own method as subject: "FastComposer proposes delayed subject conditioning"
 _SUBJECT_PROPOSES = prefiltered(r"\b[A-Za-z][\w-]*[A-Z][\w-]*\s+(?:also\s+|further\s+)?(?:proposes|introduces|devises)\s+(?:(?:a|an|the)\s+)?")
 # naming a description: "We term this approach Chain-of-Frames", "we dub the resulting model X"
-_TERM_THIS = prefiltered(r"\b(?:[Ww]e|and)\s+(?:term|dub|call|name)(?:ed)?\s+(?:this|that|the|our|these|such|each)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])")
+# ("We|we", not "[Ww]e": literal alternatives are anchors the scan finds with str.find)
+_TERM_THIS = prefiltered(r"\b(?:We|we|and)\s+(?:term|dub|call|name)(?:ed)?\s+(?:this|that|the|our|these|such|each)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])")
 _TERM_VERBS = Gate("term", "dub", "call", "name")  # every match of _TERM_THIS holds one
 # enumerated components: "which stands for (i) a Multiview centroid loss, (ii) ...", "three strategies: 1) TIB-based Maintenance:"
 _ENUMERATED = prefiltered(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|\d\))\s+(?:(?:a|an|the)\s+)?")
