@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -99,3 +100,22 @@ def test_term_this_is_anchored() -> None:
     assert rules._TERM_THIS.anchors is not None
     s = "We term this approach Chain-of-Frames, and name the model Foo; Swe call the X"
     assert _found(rules._TERM_THIS, s) == _found(PLAIN_TERM_THIS, s) and len(_found(PLAIN_TERM_THIS, s)) == 2
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["model", "Model", "MODEL", "models", "method", "loss", "x", "3", "_", "é", ",", " ", "  ", "\n", "(", ")", "A", "Foo", "-", "K"]), max_size=16))
+def test_appositions_match_the_pattern(pieces: list[str]) -> None:
+    s = "".join(pieces)
+    assert _found_all(rules._appositions(s)) == _found(rules._APPOSITION.pattern, s)
+
+
+def test_appositions_on_examples() -> None:
+    s = "We propose a framework, Feature Multiplexing, and a loss (Focal) with our model,  X and 3model, Y; x_method (Z)"
+    assert [m.group() for m in rules._appositions(s)] == ["framework, ", "loss (", "model,  "]
+    assert _found_all(rules._appositions(s)) == _found(rules._APPOSITION.pattern, s)
+    trap = "The \u212aernel method, Foo"  # a Kelvin sign: no lower-cased shortcut, the pattern itself runs
+    assert _found_all(rules._appositions(trap)) == _found(rules._APPOSITION.pattern, trap)
+
+
+def _found_all(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]

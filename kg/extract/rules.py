@@ -725,10 +725,45 @@ _INTRO = prefiltered(
 # "we address this by introducing LLaDA, a ...": a name only (a description here is too loose)
 _BY_INTRO = prefiltered(r"(?i)\bby\s+(?:proposing|introducing|presenting|developing|designing|devising)\s+(?:(?:a|an|the|our)\s+)?")
 _DATA_HEAD = re.compile(r"(?i)(?:benchmark|dataset)\b")
-_APPOSITION = prefiltered(
-    r"(?i)\b(?:framework|method|approach|model|architecture|algorithm|technique|strategy|scheme|module|network|system|pipeline|loss|mechanism|regularizer|optimizer|benchmark|dataset)"
-    r"(?:,\s+|\s+\()(?=[A-Z])"
+_APPOSITION_HEADS = (
+    "framework", "method", "approach", "model", "architecture", "algorithm", "technique", "strategy", "scheme", "module",
+    "network", "system", "pipeline", "loss", "mechanism", "regularizer", "optimizer", "benchmark", "dataset",
 )
+_APPOSITION = prefiltered(r"(?i)\b(?:" + "|".join(_APPOSITION_HEADS) + r")(?:,\s+|\s+\()(?=[A-Z])")
+_APPOSITION_HEAD_SET = frozenset(_APPOSITION_HEADS)
+
+
+def _appositions(text: str) -> Iterator[re.Match[str]]:
+    """``_APPOSITION.finditer(text)``, starting from the commas and brackets (a dozen per abstract)
+    rather than from every head word: the word right before "," or " (" is looked up."""
+    low = folded(text)
+    if low is None:
+        yield from _APPOSITION.finditer(text)
+        return
+    starts: set[int] = set()
+    find = low.find
+    for mark in (",", "("):
+        j = find(mark)
+        while j >= 0:
+            end = j
+            while mark == "(" and end > 0 and low[end - 1].isspace():
+                end -= 1
+            if mark == "," or end < j:  # "method, X" / "method (X"
+                k = end
+                while k > 0 and low[k - 1].isalpha():
+                    k -= 1
+                if low[k:end] in _APPOSITION_HEAD_SET and not (k > 0 and (low[k - 1].isalnum() or low[k - 1] == "_")):
+                    starts.add(k)
+            j = find(mark, j + 1)
+    match, last = _APPOSITION.pattern.match, 0
+    for p in sorted(starts):
+        if p >= last:
+            m = match(text, p)
+            if m is not None:
+                last = m.end()
+                yield m
+
+
 _NP_STOP = frozenset(
     "to that which who where when while for with by from in on of as at into via using and or but , . ; : ( ) is are was were be can could will would should may might "
     "regarding concerning including following according "
@@ -813,7 +848,7 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
         enumerated = pattern is _ENUMERATED
         if enumerated and not _ENUMERATED_MARKS.within(text, 0, len(text)) or pattern is _TERM_THIS and not _TERM_VERBS.within(text, 0, len(text)):
             continue
-        for m in pattern.finditer(text):
+        for m in _appositions(text) if pattern is _APPOSITION else pattern.finditer(text):
             i = starts.get(m.end())
             if i is None:
                 continue
