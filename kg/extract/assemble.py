@@ -87,7 +87,7 @@ def assemble(
     """The paper's entities, in order of first mention. ``text`` is title + "\\n\\n" + abstract."""
     vocab = vocab or vocabulary()
     link_spans = [(l.start, l.end) for l in links]
-    mentions = [m for m in mentions if _clean_span(text, m) and not any(m.start < e and s < m.end for s, e in link_spans)]
+    mentions = [m for m in mentions if _clean_span(text, m) and not (link_spans and any(m.start < e and s < m.end for s, e in link_spans))]
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab, title_end))
     mentions = [_as_phenomenon(m, text, vocab) for m in mentions]
     mentions = _named_datasets(mentions, text)
@@ -351,6 +351,8 @@ def _clean_span(text: str, m: Mention) -> bool:
 def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: list[Mention], vocab: Vocabulary, title_end: int = 0) -> list[Mention]:
     """A mention for each long form, and one for each later use of its short form."""
     out: list[Mention] = []
+    if not definitions:
+        return out
     by_span: dict[tuple[int, int], Mention] = {}
     for m in mentions:  # a lexicon name of 4+ characters wins over a shape guess on its span (SVHN; not SL, SVD)
         kept = by_span.get((m.start, m.end))
@@ -573,7 +575,7 @@ def _resolve_overlaps(mentions: list[Mention], text: str) -> list[Mention]:
     covered = bytearray(len(text) + 1)
     chosen: list[Mention] = []
     for m in order:
-        if any(covered[m.start : m.end]):
+        if covered.find(1, m.start, m.end) >= 0:
             continue
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         chosen.append(m)
@@ -586,7 +588,8 @@ def _group(chosen: list[Mention], text: str, definitions: Sequence[Definition], 
     shorts = {entity_key(_singular(d.long(text)) if d.plural else d.long(text)): d.short(text) for d in definitions}
     for m in chosen:
         surface = text[m.start : m.end]
-        name = m.name or _display(surface)
+        shown = _display(surface)
+        name = m.name or shown
         key = (m.type, entity_key(name))
         group = groups.get(key)
         if group is None:
@@ -594,7 +597,7 @@ def _group(chosen: list[Mention], text: str, definitions: Sequence[Definition], 
         group.mentions.append(m)
         group.proposed |= m.proposed
         if not surface.isdigit():  # the elided "2012" of "PASCAL VOC 2007 and 2012" is no alias
-            group.aliases.setdefault(entity_key(surface), _display(surface))
+            group.aliases.setdefault(entity_key(surface), shown)
         if key[1] in shorts:
             short = shorts[key[1]]
             group.aliases.setdefault(entity_key(short), short)
@@ -660,7 +663,11 @@ def _merge_size_variants(groups: dict[tuple[str, str], _Group]) -> dict[tuple[st
 
 def _display(surface: str) -> str:
     """The surface form as a name: whitespace collapsed, a trailing plural kept as written."""
-    return re.sub(r"^[Tt]he-(?=[a-z])", "", " ".join(surface.split()))  # detokenised "the-leave-one-out"
+    name = " ".join(surface.split())
+    return _THE_HYPHEN.sub("", name) if name.startswith(("the-", "The-")) else name  # detokenised "the-leave-one-out"
+
+
+_THE_HYPHEN = re.compile(r"^[Tt]he-(?=[a-z])")
 
 
 def _singular(name: str) -> str:

@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.tokens.underscore import Underscore
 from spacy.vocab import Vocab
 
 from kg.extract.acronyms import Definition, find_definitions
@@ -48,9 +49,11 @@ def title_end_of(text: str) -> int:
     return max(0, text.find(TITLE_SEPARATOR))
 
 
-def text_of(doc: Doc) -> str:
-    """``doc.text``, cached while the pipeline runs (spaCy rebuilds it from tokens on each access)."""
-    ext = doc._
+def text_of(doc: Doc, ext: Underscore | None = None) -> str:
+    """``doc.text``, cached while the pipeline runs (spaCy rebuilds it from tokens on each access).
+    ``ext``: the caller's ``doc._`` (each ``doc._`` builds a new accessor object)."""
+    if ext is None:
+        ext = doc._
     text = ext.kg_text
     if text is None:
         text = ext.kg_text = doc.text
@@ -95,11 +98,13 @@ class _Component:
         raise NotImplementedError
 
 
-def _sentences(doc: Doc) -> Sentences:
-    bounds = doc._.kg_sentences
+def _sentences(ext: Underscore, text: str) -> Sentences:
+    bounds = ext.kg_sentences
     if bounds is None:
-        bounds = sentence_bounds(text_of(doc))
-    return Sentences([tuple(b) for b in bounds])
+        bounds = sentence_bounds(text)
+    if bounds and type(bounds[0]) is not tuple:  # lists after a process hop
+        bounds = [tuple(b) for b in bounds]
+    return Sentences(bounds)
 
 
 class SentenceSplitter(_Component):
@@ -110,8 +115,9 @@ class SentenceSplitter(_Component):
         self.set_sent_starts = set_sent_starts
 
     def __call__(self, doc: Doc) -> Doc:
-        bounds = sentence_bounds(text_of(doc))
-        doc._.kg_sentences = bounds
+        ext = doc._
+        bounds = sentence_bounds(text_of(doc, ext))
+        ext.kg_sentences = bounds
         if self.set_sent_starts and len(doc):
             idx = doc.to_array(IDX)
             flags = numpy.where(numpy.isin(idx, numpy.array([s for s, _ in bounds], dtype=idx.dtype)), 1, -1)
@@ -127,7 +133,8 @@ class LinkFinder(_Component):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg_links = [(l.url, l.start, l.end, l.kind, l.reference) for l in find_links(text_of(doc))]
+        ext = doc._
+        ext.kg_links = [(l.url, l.start, l.end, l.kind, l.reference) for l in find_links(text_of(doc, ext))]
         return doc
 
 
@@ -138,8 +145,9 @@ class AcronymFinder(_Component):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg_acronyms = [
-            (d.long_start, d.long_end, d.short_start, d.short_end, d.plural) for d in find_definitions(text_of(doc))
+        ext = doc._
+        ext.kg_acronyms = [
+            (d.long_start, d.long_end, d.short_start, d.short_end, d.plural) for d in find_definitions(text_of(doc, ext))
         ]
         return doc
 
@@ -182,11 +190,12 @@ class LexiconMatcher(_Component):
                 self.lower.add(type_, [tuple(get_string_id(lower(w)) for w in words) for words in _words(tokenize(sorted(set(uncased))))])
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = doc._.kg_mentions
+        ext = doc._
+        mentions = ext.kg_mentions
         if mentions is None:
             mentions = []
         strings = doc.vocab.strings
-        text = text_of(doc)
+        text = text_of(doc, ext)
         matches = [*self.orth(doc), *self.lower(doc)]
         labels = {(s, e): match_id for match_id, s, e in matches}  # the last match of a span wins
         offsets = doc.to_array([IDX, LENGTH]) if matches else None  # characters of the tokens, without Span objects
@@ -226,11 +235,12 @@ class LexiconMatcher(_Component):
                 if self.prefix_types.get(candidate) == "dataset":
                     mentions.append(Mention(m.start(2) - 1, m.end(2), "dataset", "lexicon", self.confidence, name=f"{m.group(1)}-{m.group(2)}"))
                     break
-        doc._.kg_mentions = mentions
+        ext.kg_mentions = mentions
         return doc
 
 
-_SIZED = re.compile(r"(?<![\w-])([A-Z][\w-]*[A-Za-z])\s+(\d{2,4})(?:\s*(?:x|×|times)\s*(\d{2,4}))?(?![\w-]|\.\d)")
+# the capital first, its look-behind after it ("(?<![\w-])[A-Z]" said the same): re then skips to capitals
+_SIZED = re.compile(r"([A-Z](?<![\w-].)[\w-]*[A-Za-z])\s+(\d{2,4})(?:\s*(?:x|×|times)\s*(\d{2,4}))?(?![\w-]|\.\d)")
 _GLUED_START = re.compile(r"[A-Z][A-Za-z]*[A-Za-z]\d")  # a plain scan; the lookbehind of a full pattern would defeat re's prefix search
 _GLUED_VERSION = re.compile(r"([A-Z][A-Za-z]*[A-Za-z])(\d+(?:\.\d+)*[A-Za-z]?)(?:-[\w.]*[\w])*(?![\w-])")
 _SPACED_UNIT = re.compile(r" ([KMB])(?![\w-])")
@@ -345,9 +355,9 @@ class PatternMatcher(_Component):
         self.vocab = vocabulary()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = text_of(doc)
-        sentences = _sentences(doc)
         ext = doc._
+        text = text_of(doc, ext)
+        sentences = _sentences(ext, text)
         words = words_of(text, sentences, title_end_of(text))
         mentions = ext.kg_mentions
         if mentions is None:
@@ -376,10 +386,10 @@ class EntityAssembler(_Component):
         self.vocab = vocabulary()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = text_of(doc)
         ext = doc._
+        text = text_of(doc, ext)
         title_end = title_end_of(text)
-        sentences = _sentences(doc)
+        sentences = _sentences(ext, text)
         mentions = [Mention(*m) for m in (ext.kg_mentions or ())]
         definitions = [Definition(*d) for d in (ext.kg_acronyms or ())]
         links = [Link(*l) for l in (ext.kg_links or ())]

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from functools import partial
+from functools import lru_cache, partial
+from itertools import accumulate, chain
 from typing import NamedTuple, overload
 
 from kg.extract.scan import Gate, folded, prefiltered
@@ -73,7 +74,10 @@ class Words(Sequence[Word]):
     def __getitem__(self, i: slice) -> list[Word]: ...
     def __getitem__(self, i: int | slice) -> Word | list[Word]:
         if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self.starts)))]
+            return list(map(self._word, range(*i.indices(len(self.starts)))))
+        return self._word(i)
+
+    def _word(self, i: int) -> Word:
         word = self._built[i]
         if word is None:
             word = self._built[i] = _new_word((
@@ -82,30 +86,42 @@ class Words(Sequence[Word]):
         return word
 
     def __iter__(self) -> Iterator[Word]:
-        return map(self.__getitem__, range(len(self.starts)))
+        return map(self._word, range(len(self.starts)))
 
 
 def words_of(text: str, sentences: Sentences, title_end: int = 0) -> Words:
     """The words of ``text`` with phrase-continuity and sentence-start flags."""
-    spans = [m.span() for m in WORD.finditer(text)]
-    if not spans:
+    pairs = _GAP_AND_WORD.findall(text)  # no match objects; offsets by summing lengths
+    if not pairs:
         return Words([], [], [], [], [], [], [])
-    if "'" in text or "’" in text:  # a possessive "'s" is not part of the word
-        possessive = text.endswith
-        spans = [(s, e - 2) if possessive(_POSSESSIVE, s, e) else (s, e) for s, e in spans]
-    starts = [s for s, _ in spans]
-    ends = [e for _, e in spans]
-    tokens = [text[s:e] for s, e in spans]
-    sentence_starts = {b[0] for b in sentences.bounds}
-    joined = [False]
-    joined += [text[pe:s] in _JOINING for pe, s in zip(ends, starts[1:])]
-    firsts = [s in sentence_starts for s in starts]
+    gaps, words = zip(*pairs)
+    offsets = list(accumulate(map(len, chain.from_iterable(pairs))))
+    starts, ends = offsets[0::2], offsets[1::2]
+    tokens = list(words)
+    joined = list(map(_JOINING.__contains__, gaps))
+    joined[0] = False
+    n = len(starts)
+    if "'" in text or "’" in text:  # a possessive "'s" is not part of the word (nor of a phrase going on)
+        for i, token in enumerate(tokens):
+            if token.endswith(_POSSESSIVE):
+                tokens[i] = token[:-2]
+                ends[i] -= 2
+                if i + 1 < n:
+                    joined[i + 1] = False
+    firsts = [False] * n
+    for b in sentences.bounds:
+        i = bisect_left(starts, b[0])
+        if i < n and starts[i] == b[0]:
+            firsts[i] = True
     if title_end > 0 and is_title_case(text[:title_end]):
         n_title = bisect_left(starts, title_end)
-        caps_free = [True] * n_title + [False] * (len(starts) - n_title)
+        caps_free = [True] * n_title + [False] * (n - n_title)
     else:
-        caps_free = [False] * len(starts)
+        caps_free = [False] * n
     return Words(starts, ends, tokens, list(map(str.lower, tokens)), joined, firsts, caps_free)
+
+
+_GAP_AND_WORD = re.compile(r"([\W_]*+)(" + WORD.pattern + ")")  # a WORD and what lies between it and the last
 
 
 # ---------------------------------------------------------------------------------------------
@@ -121,11 +137,14 @@ _MAX_MODIFIERS = {"task": 4, "metric": 3, "dataset": 5, "method": 3}
 _TASK_AS_MODIFIER = frozenset("mask masks map maps quality system systems algorithm algorithms error errors capability capabilities ability abilities".split())
 
 
+_DIMENSION = re.compile(r"\d[a-z]?d")  # "2d", "3d": a dimension as a modifier
+
+
 def _is_modifier(word: Word, vocab: Vocabulary) -> bool:
     w = word.lower
     if w in vocab.modifier_stop or len(w) == 1 and w.isalpha() and w not in "xyz" or w.endswith("ly") and len(w) > 4 and not is_name_shaped(word.text):
         return False
-    if w[0].isdigit() and not is_name_shaped(word.text) and not re.fullmatch(r"\d[a-z]?d", w):
+    if w[0].isdigit() and not is_name_shaped(word.text) and not _DIMENSION.fullmatch(w):
         return False
     if w.endswith("ing") and w not in vocab.nominal_ing and "-" not in w and not is_name_shaped(word.text):
         return False
@@ -220,7 +239,6 @@ _TASK_ABBREVIATIONS = frozenset("qa ner pos mt nmt asr tts nli srl ocr rl llm ll
 
 def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vocabulary) -> Mention | None:
     start, end = mods[0].start, head.end
-    named = [m for m in mods if _nameish(m) and not m.first]
     if type_ == "dataset":
         # needs a name: "VoxCeleb dataset" -> VoxCeleb; "Spiking Heidelberg Dataset" stays whole
         while mods and not _nameish(mods[0]):
@@ -235,7 +253,7 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
         return Mention(start, mods[-1].end, "dataset", "head:dataset", 0.85)
     if type_ == "method" and head.lower in _NAMED_ONLY:
         # "MOABB framework" -> MOABB; "a two-stage approach" -> nothing
-        if not named or not _nameish(mods[-1]):
+        if not _nameish(mods[-1]) or not any(_nameish(m) and not m.first for m in mods):
             return None  # "deep architecture", "classifier refinement algorithm": a description
         k = len(mods)
         while k > 0 and _nameish(mods[k - 1]):
@@ -261,7 +279,7 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
         return Mention(start, end, "task", "head:task", 0.6)
     if head.lower in vocab.repeat_heads:
         # "X model", "X training": an entity only when the paper repeats it (or proposes it)
-        if len(mods) == 1 and not named:
+        if len(mods) == 1 and (not _nameish(mods[0]) or mods[0].first):
             return None  # "video model", "target network", "test loss": one plain word says what it is for, not which
         return Mention(start, end, "method", "head:repeat", 0.45)
     return Mention(start, end, "method", "head:method", 0.55)
@@ -343,6 +361,7 @@ _LOWER_RUN = re.compile(r"[a-z]{16}")
 _LAYOUT_VALUE = re.compile(r"\d+(?:\.\d+)?[a-z]+|[a-z]{6,}\d+\.\d+")  # "0.2em", "darkbluergb0.0"
 
 
+@lru_cache(maxsize=1 << 15)  # the same names recur within and across papers; bounded
 def _glued_words(name: str) -> bool:
     """Words glued together by PDF extraction, not a name: a title or affiliation run together
     ("NeuralMessagePassingforQuantumChemistry", "Thisworkwasdonewhile..."), or a layout value
@@ -357,8 +376,8 @@ def _glued_words(name: str) -> bool:
 def _all_caps_region(words: Words, i: int) -> bool:
     """Inside a shouted title or heading (three all-caps words in a row)."""
     lo, hi = max(0, i - 2), min(len(words), i + 3)
-    caps = [w for w in words[lo:hi] if w.text.isupper() and len(w.text) > 1]
-    return len(caps) >= 3 and all(not any(c.isdigit() for c in w.text) for w in caps)
+    caps = [t for t in words.texts[lo:hi] if t.isupper() and len(t) > 1]
+    return len(caps) >= 3 and all(not any(c.isdigit() for c in t) for t in caps)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -418,7 +437,7 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
             phrase = m.group(1)
             if phrase.lower() not in vocab.modifier_stop and phrase.lower() not in vocab.generic_names:
                 found.append(Mention(m.start(1), m.end(1), "task", "cue:phenomenon", 0.6))
-    for m in _TASK_OF.finditer(text) if low is None or _TASK_OF_CORE.search(low) else ():
+    for m in _TASK_OF.finditer(text) if low is None or ("task" in low or "problem" in low) and _TASK_OF_CORE.search(low) else ():
         phrase_words = m.group(1).split()
         while phrase_words and phrase_words[0].lower() in vocab.modifier_stop:
             phrase_words = phrase_words[1:]
@@ -620,17 +639,20 @@ def proposal_context(text: str, start: int, sentence_start: int) -> bool:
     if m is not None:
         between = before[m.end():]
         # only determiners, adjectives and a short description between the verb and the name
-        if len(between.split()) <= 10 and not re.search(r"[.;]|\b(?:by|using|with|based on|from|via|to)\b", between):
+        if len(between.split()) <= 10 and not _DESCRIPTION_ENDS.search(between):
             return True
-    if re.search(r"(?i)\b(?:the|our)\s+(?:newly\s+)?(?:proposed|presented|introduced)\s+(?:[\w-]+\s+){0,2}$", before):
+    if _PROPOSED_BEFORE.search(before):
         return True
-    if re.search(r"(?i)\bour\s+(?:own\s+|novel\s+|new\s+|innovative\s+)?$", before):
+    if _OUR_BEFORE.search(before):
         return True
     # "our fast text classifier fastText": a name right after "our ... <kind of method>"
     first = text[start : start + 40].split(None, 1)[0].strip(",.;:()")
     return bool(_OUR_KIND.search(before)) and (is_name_shaped(first) or first[:1].isupper() and before.rstrip()[-1:] in ",e")
 
 
+_DESCRIPTION_ENDS = re.compile(r"[.;]|\b(?:by|using|with|based on|from|via|to)\b")
+_PROPOSED_BEFORE = re.compile(r"(?i)\b(?:the|our)\s+(?:newly\s+)?(?:proposed|presented|introduced)\s+(?:[\w-]+\s+){0,2}$")
+_OUR_BEFORE = re.compile(r"(?i)\bour\s+(?:own\s+|novel\s+|new\s+|innovative\s+)?$")
 _OUR_KIND = re.compile(
     r"\b[Oo]ur\s+(?:[a-z][\w-]*\s+){0,3}?(?:classifier|model|method|network|architecture|algorithm|approach|framework|system|agent|"
     r"parser|tagger|module|layer|estimator|detector|tracker|encoder|decoder|optimizer|variant)s?,?\s+(?:the\s+)?$"
@@ -646,10 +668,13 @@ _DESCRIBED_AS = re.compile(
 )
 
 
+_STANDS_FOR = re.compile(r"(?i)\s*,?\s*which stands for\b")
+
+
 def described_proposal(text: str, end: int, sentence: str) -> bool:
     """"X (A) and Y (B) are developed", "X which stands for ...", and in a sentence where the paper
     proposes: "..., and perpGrad, a training algorithm that ..."."""
-    if _PASSIVE_PROPOSAL.match(text, end) or re.match(r"(?i)\s*,?\s*which stands for\b", text[end : end + 30]):
+    if _PASSIVE_PROPOSAL.match(text, end) or _STANDS_FOR.match(text[end : end + 30]):
         return True
     return bool(_DESCRIBED_AS.match(text, end) and _PROPOSAL_SENTENCE.search(sentence))
 
@@ -679,7 +704,12 @@ def named_subject(text: str, start: int, end: int, sentence_start: int) -> bool:
 def appositive_proposal(text: str, end: int) -> bool:
     """"X, a novel framework ..." / "X is a new ..." / "X is proposed"."""
     after = text[end : end + 60]
-    return bool(re.match(r"(?i)\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:novel|new|simple|efficient|first|general|unified|scalable|lightweight|principled)\b|(?:is|was)\s+(?:a\s+novel|a\s+new|proposed|introduced))", after))
+    return bool(_APPOSITIVE_NOVEL.match(after))
+
+
+_APPOSITIVE_NOVEL = re.compile(
+    r"(?i)\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:novel|new|simple|efficient|first|general|unified|scalable|lightweight|principled)\b|(?:is|was)\s+(?:a\s+novel|a\s+new|proposed|introduced))"
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -695,10 +725,45 @@ _INTRO = prefiltered(
 # "we address this by introducing LLaDA, a ...": a name only (a description here is too loose)
 _BY_INTRO = prefiltered(r"(?i)\bby\s+(?:proposing|introducing|presenting|developing|designing|devising)\s+(?:(?:a|an|the|our)\s+)?")
 _DATA_HEAD = re.compile(r"(?i)(?:benchmark|dataset)\b")
-_APPOSITION = prefiltered(
-    r"(?i)\b(?:framework|method|approach|model|architecture|algorithm|technique|strategy|scheme|module|network|system|pipeline|loss|mechanism|regularizer|optimizer|benchmark|dataset)"
-    r"(?:,\s+|\s+\()(?=[A-Z])"
+_APPOSITION_HEADS = (
+    "framework", "method", "approach", "model", "architecture", "algorithm", "technique", "strategy", "scheme", "module",
+    "network", "system", "pipeline", "loss", "mechanism", "regularizer", "optimizer", "benchmark", "dataset",
 )
+_APPOSITION = prefiltered(r"(?i)\b(?:" + "|".join(_APPOSITION_HEADS) + r")(?:,\s+|\s+\()(?=[A-Z])")
+_APPOSITION_HEAD_SET = frozenset(_APPOSITION_HEADS)
+
+
+def _appositions(text: str) -> Iterator[re.Match[str]]:
+    """``_APPOSITION.finditer(text)``, starting from the commas and brackets (a dozen per abstract)
+    rather than from every head word: the word right before "," or " (" is looked up."""
+    low = folded(text)
+    if low is None:
+        yield from _APPOSITION.finditer(text)
+        return
+    starts: set[int] = set()
+    find = low.find
+    for mark in (",", "("):
+        j = find(mark)
+        while j >= 0:
+            end = j
+            while mark == "(" and end > 0 and low[end - 1].isspace():
+                end -= 1
+            if mark == "," or end < j:  # "method, X" / "method (X"
+                k = end
+                while k > 0 and low[k - 1].isalpha():
+                    k -= 1
+                if low[k:end] in _APPOSITION_HEAD_SET and not (k > 0 and (low[k - 1].isalnum() or low[k - 1] == "_")):
+                    starts.add(k)
+            j = find(mark, j + 1)
+    match, last = _APPOSITION.pattern.match, 0
+    for p in sorted(starts):
+        if p >= last:
+            m = match(text, p)
+            if m is not None:
+                last = m.end()
+                yield m
+
+
 _NP_STOP = frozenset(
     "to that which who where when while for with by from in on of as at into via using and or but , . ; : ( ) is are was were be can could will would should may might "
     "regarding concerning including following according "
@@ -725,7 +790,8 @@ _NAME_ADJECTIVES = frozenset("prior unified universal standard multiple single c
 # the paper's own method as subject: "FastComposer proposes delayed subject conditioning"
 _SUBJECT_PROPOSES = prefiltered(r"\b[A-Za-z][\w-]*[A-Z][\w-]*\s+(?:also\s+|further\s+)?(?:proposes|introduces|devises)\s+(?:(?:a|an|the)\s+)?")
 # naming a description: "We term this approach Chain-of-Frames", "we dub the resulting model X"
-_TERM_THIS = prefiltered(r"\b(?:[Ww]e|and)\s+(?:term|dub|call|name)(?:ed)?\s+(?:this|that|the|our|these|such|each)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])")
+# ("We|we", not "[Ww]e": literal alternatives are anchors the scan finds with str.find)
+_TERM_THIS = prefiltered(r"\b(?:We|we|and)\s+(?:term|dub|call|name)(?:ed)?\s+(?:this|that|the|our|these|such|each)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])")
 _TERM_VERBS = Gate("term", "dub", "call", "name")  # every match of _TERM_THIS holds one
 # enumerated components: "which stands for (i) a Multiview centroid loss, (ii) ...", "three strategies: 1) TIB-based Maintenance:"
 _ENUMERATED = prefiltered(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|\d\))\s+(?:(?:a|an|the)\s+)?")
@@ -782,11 +848,11 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
         enumerated = pattern is _ENUMERATED
         if enumerated and not _ENUMERATED_MARKS.within(text, 0, len(text)) or pattern is _TERM_THIS and not _TERM_VERBS.within(text, 0, len(text)):
             continue
-        for m in pattern.finditer(text):
+        for m in _appositions(text) if pattern is _APPOSITION else pattern.finditer(text):
             i = starts.get(m.end())
             if i is None:
                 continue
-            if pattern is _INTRO and re.search(r"(?i)phenomen\w*\s+$", text[max(0, m.start() - 20) : m.start()]):
+            if pattern is _INTRO and _PHENOMENON_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
                 continue  # "a phenomenon called Length Collapse" is not a method
             if enumerated and not (_ENUM_CUES.within(text, max(0, m.start() - 300), m.start()) and _ENUM_CUE.search(text, max(0, m.start() - 300), m.start())):
                 continue
@@ -831,6 +897,7 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
     return found
 
 
+_PHENOMENON_BEFORE = re.compile(r"(?i)phenomen\w*\s+$")
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s+(?:a|an)\s")
 
 

@@ -414,7 +414,7 @@ class Gate:
     require one of them, see ``required_literals``): a few ``str.find`` calls on the lower-cased
     text, instead of a regex tried at every position of the stretch."""
 
-    __slots__ = ("literals", "order")
+    __slots__ = ("literals", "order", "mark", "heads")
 
     def __init__(self, *patterns: re.Pattern[str] | Prefiltered | str) -> None:
         literals: set[str] = set()
@@ -429,13 +429,31 @@ class Gate:
         # a literal that contains another is redundant: the shorter one is found wherever it is
         self.literals = tuple(sorted(l for l in literals if not any(o != l and o in l for o in literals)))
         self.order = list(self.literals)
+        # literals that all end in one punctuation mark ("i)", "2)"): look at the few places of the
+        # mark instead of searching the stretch once per literal; heads by length, without the mark
+        ends = {l[-1] for l in self.literals}
+        self.mark = ends.pop() if len(ends) == 1 and all(len(l) > 1 for l in self.literals) and _mark(ord(min(ends))) else None
+        self.heads: dict[int, frozenset[str]] = {
+            n: frozenset(l[:-1] for l in self.literals if len(l) == n) for n in sorted({len(l) for l in self.literals})
+        }
 
     def within(self, text: str, pos: int, endpos: int) -> bool:
         """True unless no literal lies wholly inside ``text[pos:endpos]`` (True when unsure)."""
         low = folded(text)
         if low is None:
             return True
-        return _any_found(low.find, self.order, max(pos, 0), max(endpos, 0))
+        pos, endpos = max(pos, 0), max(endpos, 0)
+        mark = self.mark
+        if mark is None:
+            return _any_found(low.find, self.order, pos, endpos)
+        find, heads = low.find, self.heads.items()
+        j = find(mark, pos, endpos)
+        while j >= 0:  # a literal of n characters ends at j: it starts at j + 1 - n
+            for n, firsts in heads:
+                if j + 1 - n >= pos and low[j + 1 - n : j] in firsts:
+                    return True
+            j = find(mark, j + 1, endpos)
+        return False
 
 
 def _any_found(find: Any, order: list[str], pos: int, endpos: int) -> bool:

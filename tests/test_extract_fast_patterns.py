@@ -1,0 +1,121 @@
+"""Patterns rewritten for speed match exactly what their plain forms match (the speed work's contract)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract import components, rules, text
+from kg.extract.scan import Gate
+from kg.extract.text import Sentences, is_title_case, sentence_bounds
+
+# the forms before the rewrite: plain to read, slower in Python's engine
+PLAIN_WORD = re.compile(r"[^\W_](?:[\w'’+.]*[^\W_]|)(?:[-‐–][^\W_](?:[\w'’+.]*[^\W_]|))*|[^\W_]")
+PLAIN_SIZED = re.compile(r"(?<![\w-])([A-Z][\w-]*[A-Za-z])\s+(\d{2,4})(?:\s*(?:x|×|times)\s*(\d{2,4}))?(?![\w-]|\.\d)")
+
+
+def _found(pattern: re.Pattern[str], s: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(s)]
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="aZ9_'’+.-‐– \n(é1ß²", max_size=40))
+def test_word_matches_its_plain_form(s: str) -> None:
+    assert _found(text.WORD, s) == _found(PLAIN_WORD, s)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="Ab1 -_x×timesé\n", max_size=30))
+def test_sized_matches_its_plain_form(s: str) -> None:
+    assert _found(components._SIZED, s) == _found(PLAIN_SIZED, s)
+
+
+def test_rewritten_patterns_on_examples() -> None:
+    for s in ["ImageNet 256 x 256 and CIFAR 32×32", "x-B 12, A 12", "state-of-the-art CLIP's ViT-B/16", "a__b ''c+ d-e- f"]:
+        assert _found(text.WORD, s) == _found(PLAIN_WORD, s)
+        assert _found(components._SIZED, s) == _found(PLAIN_SIZED, s)
+    assert [m.group(1) for m in components._SIZED.finditer("ImageNet 64 and x-Net 32")] == ["ImageNet"]
+
+
+def _plain_words_of(s: str, sentences: Sentences, title_end: int) -> list[tuple]:
+    """``rules.words_of`` as first written: one match object per word, slices for everything."""
+    spans = [m.span() for m in PLAIN_WORD.finditer(s)]
+    spans = [(a, b - 2) if s.endswith(("'s", "’s"), a, b) else (a, b) for a, b in spans]
+    starts = {b[0] for b in sentences.bounds}
+    caps_free = title_end > 0 and is_title_case(s[:title_end])
+    return [
+        (a, b, s[a:b], s[a:b].lower(), k > 0 and s[spans[k - 1][1] : a] in rules._JOINING, a in starts, caps_free and a < title_end)
+        for k, (a, b) in enumerate(spans)
+    ]
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="aZ9_'’s+.-‐– \n\t(é1ß².!?A", max_size=60))
+def test_words_of_matches_its_plain_form(s: str) -> None:
+    sentences = Sentences(sentence_bounds(s))
+    title_end = components.title_end_of(s)
+    assert [tuple(w) for w in rules.words_of(s, sentences, title_end)] == _plain_words_of(s, sentences, title_end)
+
+
+def test_words_of_possessives_and_titles() -> None:
+    s = "The Dog's Tail: A Cat’s Life\n\nWe study it's  effect."
+    sentences = Sentences(sentence_bounds(s))
+    words = rules.words_of(s, sentences, components.title_end_of(s))
+    assert [tuple(w) for w in words] == _plain_words_of(s, sentences, components.title_end_of(s))
+    assert words.texts[:3] == ["The", "Dog", "Tail"] and not words[2].joined
+
+
+MARK_GATE = Gate("i)", "v)", "ab;", *(f"{d})" for d in range(10)))
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="iv0123456789ab);( x", max_size=40), st.integers(-3, 45), st.integers(-3, 45))
+def test_gate_on_a_shared_mark_answers_like_the_plain_search(s: str, pos: int, endpos: int) -> None:
+    window = s.lower()[max(pos, 0) : max(endpos, 0)]
+    for gate in (MARK_GATE, Gate("i)", "v)", *(f"{d})" for d in range(10)))):
+        assert gate.within(s, pos, endpos) == any(literal in window for literal in gate.literals)
+
+
+def test_gate_looks_at_its_mark() -> None:
+    gate = Gate("i)", "v)", *(f"{d})" for d in range(10)))
+    assert gate.mark == ")" and MARK_GATE.mark is None  # "ab;" ends otherwise
+    assert gate.within("we propose (i) a loss", 0, 40) and not gate.within("we propose (i) a loss", 13, 40)
+    assert not gate.within("a (b) c", 0, 7)
+
+
+PLAIN_TERM_THIS = re.compile(r"\b(?:[Ww]e|and)\s+(?:term|dub|call|name)(?:ed)?\s+(?:this|that|the|our|these|such|each)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])")
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["We", "we", "and", "term", "dubbed", "called", "name", "this", "the", "model", "X-Net", "Awe", "band", ",", "\n"]), max_size=14))
+def test_term_this_scan_matches_its_plain_form(words: list[str]) -> None:
+    s = " ".join(words)
+    assert _found(rules._TERM_THIS, s) == _found(PLAIN_TERM_THIS, s)
+
+
+def test_term_this_is_anchored() -> None:
+    assert rules._TERM_THIS.anchors is not None
+    s = "We term this approach Chain-of-Frames, and name the model Foo; Swe call the X"
+    assert _found(rules._TERM_THIS, s) == _found(PLAIN_TERM_THIS, s) and len(_found(PLAIN_TERM_THIS, s)) == 2
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["model", "Model", "MODEL", "models", "method", "loss", "x", "3", "_", "é", ",", " ", "  ", "\n", "(", ")", "A", "Foo", "-", "K"]), max_size=16))
+def test_appositions_match_the_pattern(pieces: list[str]) -> None:
+    s = "".join(pieces)
+    assert _found_all(rules._appositions(s)) == _found(rules._APPOSITION.pattern, s)
+
+
+def test_appositions_on_examples() -> None:
+    s = "We propose a framework, Feature Multiplexing, and a loss (Focal) with our model,  X and 3model, Y; x_method (Z)"
+    assert [m.group() for m in rules._appositions(s)] == ["framework, ", "loss (", "model,  "]
+    assert _found_all(rules._appositions(s)) == _found(rules._APPOSITION.pattern, s)
+    trap = "The \u212aernel method, Foo"  # a Kelvin sign: no lower-cased shortcut, the pattern itself runs
+    assert _found_all(rules._appositions(trap)) == _found(rules._APPOSITION.pattern, trap)
+
+
+def _found_all(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]
