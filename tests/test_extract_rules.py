@@ -1018,3 +1018,9 @@ def test_initialization_and_tokenization_are_no_method_heads(nlp) -> None:
     got = found(nlp, "A study", "We compare random weights initialization with video tokenization, and dropout.")
     assert not [k for k in got if k.endswith(("initialization", "tokenization"))]
     assert got[entity_key("dropout")][0] == "method"
+
+
+def test_equation_kinds_and_hardware_pairs_are_not_methods(nlp) -> None:
+    got = found(nlp, "A study", "We solve the ODE with an ODE sampler on a CPU-GPU pipeline and compare with DPM-Solver.")
+    assert entity_key("ODE") not in got and entity_key("CPU-GPU") not in got
+    assert got[entity_key("DPM-Solver")][0] == "method"
