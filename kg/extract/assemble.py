@@ -39,6 +39,7 @@ from kg.model import entity_key as _entity_key
 # the same names recur within and across papers: keys are cached (bounded, so memory stays flat)
 entity_key = lru_cache(maxsize=1 << 16)(_entity_key)
 
+_ENTITY_TYPES = {t.value: t for t in EntityType}
 RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
     "head:compound": 4, "cue:resource": 4, "long-form": 4, "cue:at-k": 4, "cue:error": 4, "shape:benchmark": 5,
@@ -87,7 +88,10 @@ def assemble(
     """The paper's entities, in order of first mention. ``text`` is title + "\\n\\n" + abstract."""
     vocab = vocab or vocabulary()
     link_spans = [(l.start, l.end) for l in links]
-    mentions = [m for m in mentions if _clean_span(text, m) and not (link_spans and any(m.start < e and s < m.end for s, e in link_spans))]
+    if link_spans:
+        mentions = [m for m in mentions if _clean_span(text, m) and not any(m.start < e and s < m.end for s, e in link_spans)]
+    else:
+        mentions = [m for m in mentions if m.end > m.start and not _has_markup(text[m.start : m.end])]
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab, title_end))
     mentions = [_as_phenomenon(m, text, vocab) for m in mentions]
     mentions = _named_datasets(mentions, text)
@@ -140,7 +144,7 @@ def assemble(
             continue  # "a novel neural network model called X": X is the entity
         entities.append(
             Entity(
-                type=EntityType(group.type),
+                type=_ENTITY_TYPES.get(group.type) or EntityType(group.type),
                 name=group.name,
                 aliases=tuple(v for k, v in group.aliases.items() if k != entity_key(group.name)),
                 proposed=proposed,
@@ -661,6 +665,7 @@ def _merge_size_variants(groups: dict[tuple[str, str], _Group]) -> dict[tuple[st
     return groups
 
 
+@lru_cache(maxsize=1 << 16)  # the same surfaces recur; bounded
 def _display(surface: str) -> str:
     """The surface form as a name: whitespace collapsed, a trailing plural kept as written."""
     name = " ".join(surface.split())
@@ -670,6 +675,7 @@ def _display(surface: str) -> str:
 _THE_HYPHEN = re.compile(r"^[Tt]he-(?=[a-z])")
 
 
+@lru_cache(maxsize=1 << 16)  # bounded
 def _singular(name: str) -> str:
     """Singular of a plural long form ("Spiking Neural Networks" -> "Spiking Neural Network")."""
     words = name.split(" ")
