@@ -34,6 +34,16 @@ class Field(StrEnum):
 
 
 _WORD = re.compile(r"\w+")
+# member by value and value by member without the Enum machinery (hot in to_dict/from_dict)
+_TYPE_OF = {t.value: t for t in EntityType}
+_FIELD_OF = {f.value: f for f in Field}
+_VALUE_OF: dict[Any, str] = {**{t: t.value for t in EntityType}, **{f: f.value for f in Field}}
+
+
+def _member(table: dict[str, Any], cls: type, value: Any) -> Any:
+    """``cls(value)``: a dict hit for a plain value string, the Enum call (and its error) otherwise."""
+    member = table.get(value) if type(value) is str else None
+    return member if member is not None else cls(value)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -135,11 +145,11 @@ class Evidence:
     sentence: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"field": self.field.value, "start": self.start, "end": self.end, "sentence": self.sentence}
+        return {"field": _VALUE_OF.get(self.field) or self.field.value, "start": self.start, "end": self.end, "sentence": self.sentence}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Evidence:
-        return cls(Field(data["field"]), int(data["start"]), int(data["end"]), data["sentence"])
+        return cls(_member(_FIELD_OF, Field, data["field"]), int(data["start"]), int(data["end"]), data["sentence"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +171,7 @@ class Entity:
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {
-            "type": self.type.value,
+            "type": _VALUE_OF.get(self.type) or self.type.value,
             "name": self.name,
             "aliases": list(self.aliases),
             "proposed": self.proposed,
@@ -177,7 +187,7 @@ class Entity:
     def from_dict(cls, data: dict[str, Any]) -> Entity:
         evidence = data.get("evidence")
         return cls(
-            type=EntityType(data["type"]),
+            type=_member(_TYPE_OF, EntityType, data["type"]),
             name=data["name"],
             aliases=tuple(data.get("aliases") or ()),
             proposed=bool(data.get("proposed", False)),

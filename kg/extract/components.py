@@ -31,9 +31,11 @@ from kg.extract.scan import prefiltered
 from kg.extract.text import Sentences, sentence_bounds, strip_name_suffix
 from kg.extract.urls import Link, find_links
 from kg.extract.vocabulary import vocabulary
+from kg.model import EntityType, Field
 
 TITLE_SEPARATOR = "\n\n"
 LEXICON_TYPES = ("dataset", "metric", "task", "method")
+_LABELS = {t: t.value for t in EntityType}  # span labels, without the Enum ``value`` property
 
 for _name, _default in (
     ("kg_text", None), ("kg_sentences", None), ("kg_links", None), ("kg_acronyms", None), ("kg_mentions", None), ("kg_entities", None),
@@ -402,8 +404,8 @@ class EntityAssembler(_Component):
             ev = e.evidence
             if ev is None:
                 continue
-            start = ev.start if ev.field.value == "title" else ev.start + offset
-            span = doc.char_span(start, ev.end + (start - ev.start), label=e.type.value, alignment_mode="expand")
+            start = ev.start if ev.field is Field.TITLE else ev.start + offset
+            span = doc.char_span(start, ev.end + (start - ev.start), label=_LABELS[e.type], alignment_mode="expand")
             if span is not None:
                 spans.append(span)
         if self.spans_key:

@@ -25,9 +25,9 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         if "\n" not in m.group() and _ABBREV_END.search(text, max(0, m.start() - 8), m.start()):
             continue
-        end = m.start()
-        if text[start:end].strip():
-            bounds.append(_strip(text, start, end))
+        s, e = _strip(text, start, m.start())
+        if s < e:  # some non-space text
+            bounds.append((s, e))
         start = m.end()
     if text[start:].strip():
         bounds.append(_strip(text, start, len(text)))
