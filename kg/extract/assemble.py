@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from kg.extract.acronyms import Definition
 from kg.extract.rules import (
@@ -61,6 +62,19 @@ def rank(rule: str) -> int:
     return RANK.get(rule, RANK.get(rule.split(":")[0], 1))
 
 
+_START = attrgetter("start")
+
+
+def _best_key(m: Mention) -> tuple[int, float]:
+    """The mention whose rule names the entity's: highest rank, then most confident."""
+    return rank(m.rule), m.confidence
+
+
+def _overlap_key(m: Mention) -> tuple[int, int, int]:
+    """Where mentions overlap, the first in this order wins: higher rank, then longer, then earlier."""
+    return -rank(m.rule), -(m.end - m.start), m.start
+
+
 @lru_cache(maxsize=1 << 16)  # the same surfaces recur within and across papers; bounded
 def _has_markup(surface: str) -> bool:
     return _MARKUP.search(surface) is not None
@@ -93,12 +107,14 @@ def assemble(
     else:
         mentions = [m for m in mentions if m.end > m.start and not _has_markup(text[m.start : m.end])]
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab, title_end))
-    mentions = [_as_phenomenon(m, text, vocab) for m in mentions]
+    # (the per-mention steps below change only methods: the type test saves the calls)
+    mentions = [_as_phenomenon(m, text, vocab) if m.type == "method" else m for m in mentions]
     mentions = _named_datasets(mentions, text)
     own = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method"}
-    mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
+    if own:
+        mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
-    mentions = [_with_version(_with_component_head(m, text), text) for m in mentions]
+    mentions = [_with_version(_with_component_head(m, text), text) if m.type == "method" else m for m in mentions]
     mentions = _with_name_modifiers(_same_version(mentions, text), text, title_end, vocab)
     prefix = title_prefix(text[:title_end]) if title_end else None
     if prefix is None and title_end:
@@ -134,7 +150,8 @@ def assemble(
     for group in sorted(groups.values(), key=lambda g: g.first):
         if _generic(group.name, vocab) and not any(m.rule == "cue:error" for m in group.mentions) or not _well_formed(group.name):
             continue
-        first = min(group.mentions, key=lambda m: m.start)
+        first = min(group.mentions, key=_START)
+        name_key = entity_key(group.name)
         proposed = group.type == "method" and (
             group.name in proposed_names or any(group.name.startswith(n + "-") for n in proposed_names)
         )
@@ -146,11 +163,11 @@ def assemble(
             Entity(
                 type=_ENTITY_TYPES.get(group.type) or EntityType(group.type),
                 name=group.name,
-                aliases=tuple(v for k, v in group.aliases.items() if k != entity_key(group.name)),
+                aliases=tuple(v for k, v in group.aliases.items() if k != name_key),
                 proposed=proposed,
                 evidence=_evidence(text, title_end, sentences, first.start, first.end),
                 confidence=max(m.confidence for m in group.mentions),
-                rule=max(group.mentions, key=lambda m: (rank(m.rule), m.confidence)).rule,
+                rule=(max(group.mentions, key=_best_key) if len(group.mentions) > 1 else group.mentions[0]).rule,
             )
         )
     entities = _without_broader_tasks(entities, title_end)
@@ -570,12 +587,12 @@ def _coordinated_datasets(chosen: list[Mention], text: str) -> list[Mention]:
             chosen = [c for c in chosen if c is not old] + [new]
             by_start[s], by_end[e] = new, new
             queue.append(new)
-    return sorted(chosen, key=lambda m: m.start)
+    return sorted(chosen, key=_START)
 
 
 def _resolve_overlaps(mentions: list[Mention], text: str) -> list[Mention]:
     """Keep the best mention where mentions overlap: higher-ranked rule, then longer."""
-    order = sorted(mentions, key=lambda m: (-rank(m.rule), -(m.end - m.start), m.start))
+    order = sorted(mentions, key=_overlap_key)
     covered = bytearray(len(text) + 1)
     chosen: list[Mention] = []
     for m in order:
@@ -583,7 +600,7 @@ def _resolve_overlaps(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         chosen.append(m)
-    return sorted(chosen, key=lambda m: m.start)
+    return sorted(chosen, key=_START)
 
 
 def _group(chosen: list[Mention], text: str, definitions: Sequence[Definition], vocab: Vocabulary) -> dict[tuple[str, str], _Group]:
