@@ -392,7 +392,7 @@ class EntityAssembler(_Component):
         text = text_of(doc, ext)
         title_end = title_end_of(text)
         sentences = _sentences(ext, text)
-        mentions = [Mention(*m) for m in (ext.kg_mentions or ())]
+        mentions = [m if type(m) is Mention else Mention(*m) for m in (ext.kg_mentions or ())]  # plain tuples after serialisation
         definitions = [Definition(*d) for d in (ext.kg_acronyms or ())]
         links = [Link(*l) for l in (ext.kg_links or ())]
         entities = assemble(text, title_end, sentences, mentions, definitions, links, self.vocab)
