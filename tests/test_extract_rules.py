@@ -1024,3 +1024,65 @@ def test_equation_kinds_and_hardware_pairs_are_not_methods(nlp) -> None:
     got = found(nlp, "A study", "We solve the ODE with an ODE sampler on a CPU-GPU pipeline and compare with DPM-Solver.")
     assert entity_key("ODE") not in got and entity_key("CPU-GPU") not in got
     assert got[entity_key("DPM-Solver")][0] == "method"
+
+
+# ---------------------------------------------------------------------------------------------
+# Round 10: metadata a PDF or LaTeX source leaves glued after an abstract is no entity
+
+
+def test_affiliations_and_glued_titles_are_no_entities(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We propose FooNet. UniversityofCalifornia, Berkeley KeyLaboratoryofComputationalLinguistics, PekingUniversity "
+        "MassachusettsInstituteofTechnology FacebookAIResearch CNNforOrdinalRegression withCross-PassageAnswerVerification",
+    )
+    assert set(got) == {entity_key("FooNet")}
+
+
+def test_initials_glued_to_surnames_are_no_entities(nlp) -> None:
+    got = found(nlp, "A study", "We propose FooNet. W.Xiong, J.Droppo, X.Huang, D.YuandG.Zweig, RonJ.Weiss andYoshuaBengio")
+    assert set(got) == {entity_key("FooNet")}
+
+
+def test_authors_with_affiliation_markers_are_no_entities(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We propose FooNet. [1*] YizhongWang [2] KaiLiu [2] JingLiu [1] BaiduInc 1] JonathanShen1] RuomingPang1] ZonghengYang 1]",
+    )
+    assert set(got) == {entity_key("FooNet")}
+
+
+def test_a_citation_number_before_a_name_is_no_affiliation_marker(nlp) -> None:
+    # affiliation markers are one digit; an acronym is never an author
+    got = found(nlp, "A study", "We compare with Gabor-SNN [40] HOTS [20] and FooNet [12] BarNet [3] BAZ on event data.")
+    assert {entity_key("HOTS"), entity_key("BarNet"), entity_key("BAZ")} <= set(got)
+
+
+def test_metadata_ids_dates_colours_and_emails_are_no_entities(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We propose FooNet. Research addressref = aff1, noteref = fn1. ccs2012 KDD’18August19–23, 2018 RevisedFebruary2017 "
+        "SIGIR’17August07-11, 2017Shinjuku perpHTMLA411CC cyanHTML307D7E SergeyZagoruykosergey.zagoruyko@enpc.fr1 "
+        "MemNNMemNNMemoryNetwork fixltx2efixltx2eisnotrequired",
+    )
+    assert set(got) == {entity_key("FooNet")}
+
+
+def test_camel_case_model_names_are_kept(nlp) -> None:
+    names = "ResNet BatchNorm DeepSeekMath AlphaFold GPT-4o LLaMA-2-7B Qwen2.5 WideResNet MobileNetV2 BERTScore SWE-bench FlowNet2 DeepID2"
+    got = found(nlp, "A study", f"We compare {', '.join(names.split())} and fastText.")
+    assert [n for n in names.split() + ["fastText"] if entity_key(n) not in got] == []
+
+
+def test_no_lexicon_name_is_taken_for_metadata() -> None:
+    from pathlib import Path
+
+    from kg.extract.rules import _METADATA
+
+    lexicons = Path(__file__).resolve().parent.parent / "kg/extract/data/lexicons"
+    words = {w for f in lexicons.glob("*.txt") for line in f.read_text(encoding="utf-8").splitlines() if not line.startswith("#") for w in [line.strip(), *line.split()]}
+    assert len(words) > 10_000
+    assert sorted(w for w in words if _METADATA.search(w)) == []

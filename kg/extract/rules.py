@@ -311,6 +311,8 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             continue
         if name.isupper() and (len(name) <= 2 or _all_caps_region(words, i)):
             continue
+        if not name.isupper() and (_AFFILIATION_AFTER.match(text, word.start + len(name)) or _AFFILIATION_BEFORE.search(text, max(0, word.start - 6), word.start)):
+            continue  # an author (or institution) in a list with affiliation markers
         if name != word.text:
             word = Word(word.start, word.start + len(name), name, name.lower(), word.joined, word.first, word.caps_free)
         type_, rule, conf = "method", "shape:method", 0.6
@@ -359,14 +361,29 @@ _SHAPE_HINT = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|\d|[\u0370-\u03ff]")
 _HUMP = re.compile(r"[^\W\d_][^\W\d_A-Z]{3,}")  # a capitalised word inside a glued token
 _LOWER_RUN = re.compile(r"[a-z]{16}")
 _LAYOUT_VALUE = re.compile(r"\d+(?:\.\d+)?[a-z]+|[a-z]{6,}\d+\.\d+")  # "0.2em", "darkbluergb0.0"
+# metadata a PDF or LaTeX source leaves glued after an abstract: author lists, affiliations, dates, ids
+_METADATA = re.compile(
+    r"(?<=[^\W\d_A-Z]{4})(?:of|and|for|with)(?=[A-Z][^\W\d_A-Z])|^(?:and|with)(?=[A-Z][a-z])"  # UniversityofCalifornia, andYoshuaBengio
+    r"|[A-Z]\.[A-Z][a-z]{2,}"  # initials glued to a surname: W.Xiong, D.YuandG.Zweig
+    r"|[^\W\d_](?:University|Institute|Laboratory|Research|College)(?![a-z])|^(?:Universit|Institut|Department|Laborator)\w*?[a-z][A-Z]"  # PekingUniversity
+    r"|(?<=[A-Z]{3})(?:of|and|for|with)(?=[A-Z][a-z])"  # CNNforOrdinalRegression
+    r"|^(?:aff|fn|ccs|fig|tab|eq|sec)\d+$"  # LaTeX / ACM ids: aff1, fn1, ccs2012
+    r"|(?:January|February|March|April|June|July|August|September|October|November|December)\d|^(?:19|20)\d\d[A-Z][a-z]"  # dates
+    r"|HTML[0-9A-F]{6}"  # colour definitions: cyanHTML307D7E
+    r"|[a-z]\.(?!(?:com|org|net|io|ai)\b)[a-z]{2,}"  # e-mail parts, file names, section numbers: enpc.fr1, 3.c.ii
+    r"|(\w{0,24}(?:[a-z][A-Z]|[a-z]\d)\w{0,24})\1"  # a glossary entry repeating its label: MemNNMemNNMemoryNetwork
+)
+# an author's affiliation marker: "[2] KaiLiu", "1] JonathanShen1]", "ZonghengYang 1]"
+_AFFILIATION_BEFORE = re.compile(r"(?<![\d,])\d\*?\]\s*$")  # one digit: "[40] HOTS" is a citation
+_AFFILIATION_AFTER = re.compile(r"\s?\d?\]")
 
 
 @lru_cache(maxsize=1 << 15)  # the same names recur within and across papers; bounded
 def _glued_words(name: str) -> bool:
     """Words glued together by PDF extraction, not a name: a title or affiliation run together
-    ("NeuralMessagePassingforQuantumChemistry", "Thisworkwasdonewhile..."), or a layout value
-    with no capital ("0.2em", "darkbluergb0.0")."""
-    if _LOWER_RUN.search(name):
+    ("NeuralMessagePassingforQuantumChemistry", "Thisworkwasdonewhile..."), author and affiliation
+    metadata (`_METADATA`), or a layout value with no capital ("0.2em", "darkbluergb0.0")."""
+    if _LOWER_RUN.search(name) or _METADATA.search(name):
         return True
     if not any(c.isupper() for c in name):
         return bool(_LAYOUT_VALUE.fullmatch(name))
