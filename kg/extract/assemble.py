@@ -89,6 +89,14 @@ class _Group:
     aliases: dict[str, str] = field(default_factory=dict)  # key -> surface
     proposed: bool = False
 
+    def absorb(self, other: _Group) -> None:
+        """Take in the mentions, aliases and proposal of another group for the same entity."""
+        self.mentions.extend(other.mentions)
+        self.first = min(self.first, other.first)
+        self.proposed |= other.proposed
+        for alias_key, surface in other.aliases.items():
+            self.aliases.setdefault(alias_key, surface)
+
 
 def assemble(
     text: str,
@@ -643,12 +651,7 @@ def _merge_initials(groups: dict[tuple[str, str], _Group]) -> dict[tuple[str, st
         base = longs.get(g.name)
         if base is None or base not in groups or len(groups[base].name.split()) < 2:
             continue
-        target = groups[base]
-        target.mentions.extend(g.mentions)
-        target.first = min(target.first, g.first)
-        target.proposed |= g.proposed
-        for alias_key, surface in g.aliases.items():
-            target.aliases.setdefault(alias_key, surface)
+        groups[base].absorb(g)
         del groups[k]
     return groups
 
@@ -672,12 +675,7 @@ def _merge_size_variants(groups: dict[tuple[str, str], _Group]) -> dict[tuple[st
         base = family.get(entity_key(_SIZE_VARIANT.fullmatch(g.name).group(1)))
         if base is None or base == k or base not in groups:
             continue
-        target = groups[base]
-        target.mentions.extend(g.mentions)
-        target.first = min(target.first, g.first)
-        target.proposed |= g.proposed
-        for alias_key, surface in g.aliases.items():
-            target.aliases.setdefault(alias_key, surface)
+        groups[base].absorb(g)
         del groups[k]
     return groups
 
