@@ -1054,6 +1054,21 @@ def test_authors_with_affiliation_markers_are_no_entities(nlp) -> None:
     assert set(got) == {entity_key("FooNet")}
 
 
+def test_an_author_list_run_into_its_affiliation_is_no_entities(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We propose FooNet. TomSercu ChristianPuhrsch BrianKingsbury CenterforDataScience, NewYorkUniversity "
+        "WuzhenShi, FengJiang, DebinZhao SchoolofComputerScienceandTechnology, UniversitéParis-Est",
+    )
+    assert set(got) == {entity_key("FooNet")}
+
+
+def test_a_list_of_camel_case_models_is_no_author_list(nlp) -> None:
+    got = found(nlp, "A study", "We compare ResNet, DenseNet, MobileNet and BarNet.")
+    assert {entity_key(n) for n in ("ResNet", "DenseNet", "MobileNet", "BarNet")} <= set(got)
+
+
 def test_a_citation_number_before_a_name_is_no_affiliation_marker(nlp) -> None:
     # affiliation markers are one digit; an acronym is never an author
     got = found(nlp, "A study", "We compare with Gabor-SNN [40] HOTS [20] and FooNet [12] BarNet [3] BAZ on event data.")
@@ -1066,7 +1081,7 @@ def test_metadata_ids_dates_colours_and_emails_are_no_entities(nlp) -> None:
         "A study",
         "We propose FooNet. Research addressref = aff1, noteref = fn1. ccs2012 KDD’18August19–23, 2018 RevisedFebruary2017 "
         "SIGIR’17August07-11, 2017Shinjuku perpHTMLA411CC cyanHTML307D7E SergeyZagoruykosergey.zagoruyko@enpc.fr1 "
-        "MemNNMemNNMemoryNetwork fixltx2efixltx2eisnotrequired",
+        "MemNNMemNNMemoryNetwork fixltx2efixltx2eisnotrequired algoAlgorithm blackEnsemble",
     )
     assert set(got) == {entity_key("FooNet")}
 

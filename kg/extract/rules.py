@@ -313,6 +313,8 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             continue
         if not name.isupper() and (_AFFILIATION_AFTER.match(text, word.start + len(name)) or _AFFILIATION_BEFORE.search(text, max(0, word.start - 6), word.start)):
             continue  # an author (or institution) in a list with affiliation markers
+        if _PERSON.fullmatch(name) and _before_affiliation(words, i, text):
+            continue
         if name != word.text:
             word = Word(word.start, word.start + len(name), name, name.lower(), word.joined, word.first, word.caps_free)
         type_, rule, conf = "method", "shape:method", 0.6
@@ -365,17 +367,36 @@ _LAYOUT_VALUE = re.compile(r"\d+(?:\.\d+)?[a-z]+|[a-z]{6,}\d+\.\d+")  # "0.2em",
 _METADATA = re.compile(
     r"(?<=[^\W\d_A-Z]{4})(?:of|and|for|with)(?=[A-Z][^\W\d_A-Z])|^(?:and|with)(?=[A-Z][a-z])"  # UniversityofCalifornia, andYoshuaBengio
     r"|[A-Z]\.[A-Z][a-z]{2,}"  # initials glued to a surname: W.Xiong, D.YuandG.Zweig
-    r"|[^\W\d_](?:University|Institute|Laboratory|Research|College)(?![a-z])|^(?:Universit|Institut|Department|Laborator)\w*?[a-z][A-Z]"  # PekingUniversity
+    r"|[^\W\d_](?:University|Institute|Laboratory|Research|College)(?![a-z])|^(?:Universit|Institut|Department|Laborator)\w*?[^\W\d_A-Z][A-Z]"  # PekingUniversity
     r"|(?<=[A-Z]{3})(?:of|and|for|with)(?=[A-Z][a-z])"  # CNNforOrdinalRegression
     r"|^(?:aff|fn|ccs|fig|tab|eq|sec)\d+$"  # LaTeX / ACM ids: aff1, fn1, ccs2012
     r"|(?:January|February|March|April|June|July|August|September|October|November|December)\d|^(?:19|20)\d\d[A-Z][a-z]"  # dates
-    r"|HTML[0-9A-F]{6}"  # colour definitions: cyanHTML307D7E
+    r"|HTML[0-9A-F]{6}|^(?:black|blue|red|green|cyan|magenta|yellow|gr[ae]y|white|orange|purple|brown)(?=[A-Z][a-z])"  # colours: cyanHTML307D7E, blackEnsemble
+    r"|^(?P<label>[a-z]{3,})(?i:(?P=label))"  # a LaTeX label before its text: algoAlgorithm
     r"|[a-z]\.(?!(?:com|org|net|io|ai)\b)[a-z]{2,}"  # e-mail parts, file names, section numbers: enpc.fr1, 3.c.ii
-    r"|(\w{0,24}(?:[a-z][A-Z]|[a-z]\d)\w{0,24})\1"  # a glossary entry repeating its label: MemNNMemNNMemoryNetwork
+    r"|(?P<entry>\w{0,24}(?:[a-z][A-Z]|[a-z]\d)\w{0,24})(?P=entry)"  # a glossary entry repeating its label: MemNNMemNNMemoryNetwork
 )
 # an author's affiliation marker: "[2] KaiLiu", "1] JonathanShen1]", "ZonghengYang 1]"
 _AFFILIATION_BEFORE = re.compile(r"(?<![\d,])\d\*?\]\s*$")  # one digit: "[40] HOTS" is a citation
 _AFFILIATION_AFTER = re.compile(r"\s?\d?\]")
+
+
+_PERSON = re.compile(r"[A-Z][^\W\d_A-Z]+(?:[A-Z][^\W\d_A-Z]+)+")  # a name glued to a surname: TomSercu, GeorgesLinarès
+_LIST_GAP = re.compile(r"[\s,]*")
+
+
+def _before_affiliation(words: Words, i: int, text: str) -> bool:
+    """An author list run together by PDF extraction: person-shaped words, separated by spaces or
+    commas only, up to a glued affiliation ("TomSercu BrianKingsbury CenterforDataScience")."""
+    texts, starts, ends, gap = words.texts, words.starts, words.ends, _LIST_GAP.fullmatch
+    for j in range(i + 1, min(len(words), i + 10)):
+        if not gap(text, ends[j - 1], starts[j]):
+            return False
+        if _glued_words(texts[j]):
+            return True
+        if not _PERSON.fullmatch(texts[j]):
+            return False
+    return False
 
 
 @lru_cache(maxsize=1 << 15)  # the same names recur within and across papers; bounded
