@@ -38,7 +38,7 @@ def test_overall_and_proposed_floor(report) -> None:
 
 # The SciREX re-annotation (40 non-Daily-Papers abstracts): a check that rules generalise.
 SCIREX = Path(__file__).parent / "data" / "gold" / "scirex-40.gold.jsonl"
-SCIREX_FLOORS = {"method": 0.79, "dataset": 0.92, "metric": 0.82, "task": 0.73, "code": 0.97}
+SCIREX_FLOORS = {"method": 0.81, "dataset": 0.92, "metric": 0.82, "task": 0.73, "code": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_scirex_proposed_floor(scirex_report) -> None:
 # Round 6 fixed some of its errors, so its scores are no longer an unbiased estimate; the floors
 # only stop regressions.
 HELDOUT = Path(__file__).parent / "data" / "gold" / "scirex-heldout-30.gold.jsonl"
-HELDOUT_FLOORS = {"method": 0.77, "dataset": 0.89, "metric": 0.88, "task": 0.77, "code": 0.97}
+HELDOUT_FLOORS = {"method": 0.82, "dataset": 0.89, "metric": 0.88, "task": 0.77, "code": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +84,7 @@ def test_heldout_proposed_floor(heldout_report) -> None:
 # dataset 0.778, metric 0.444, task 0.633, proposed 0.515); round 8 worked on its error classes,
 # so these floors only stop regressions.
 HELDOUT2 = Path(__file__).parent / "data" / "gold" / "scirex-heldout-2.gold.jsonl"
-HELDOUT2_FLOORS = {"method": 0.71, "dataset": 0.90, "metric": 0.90, "task": 0.71}
+HELDOUT2_FLOORS = {"method": 0.75, "dataset": 0.90, "metric": 0.90, "task": 0.71}
 
 
 @pytest.fixture(scope="module")

@@ -1069,6 +1069,11 @@ def test_a_list_of_camel_case_models_is_no_author_list(nlp) -> None:
     assert {entity_key(n) for n in ("ResNet", "DenseNet", "MobileNet", "BarNet")} <= set(got)
 
 
+def test_user_names_of_an_email_group_and_tex_macros_are_no_entities(nlp) -> None:
+    got = found(nlp, "A study", "We propose FooNet and the HyperZcdotZcdotW operator. {liukai20, liujing46, hewei06} @baidu.com")
+    assert set(got) == {entity_key("FooNet")}
+
+
 def test_a_citation_number_before_a_name_is_no_affiliation_marker(nlp) -> None:
     # affiliation markers are one digit; an acronym is never an author
     got = found(nlp, "A study", "We compare with Gabor-SNN [40] HOTS [20] and FooNet [12] BarNet [3] BAZ on event data.")

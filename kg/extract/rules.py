@@ -315,6 +315,8 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             continue  # an author (or institution) in a list with affiliation markers
         if _PERSON.fullmatch(name) and _before_affiliation(words, i, text):
             continue
+        if name.islower() and _EMAIL_GROUP_AFTER.match(text, word.end):
+            continue
         if name != word.text:
             word = Word(word.start, word.start + len(name), name, name.lower(), word.joined, word.first, word.caps_free)
         type_, rule, conf = "method", "shape:method", 0.6
@@ -373,9 +375,12 @@ _METADATA = re.compile(
     r"|(?:January|February|March|April|June|July|August|September|October|November|December)\d|^(?:19|20)\d\d[A-Z][a-z]"  # dates
     r"|HTML[0-9A-F]{6}|^(?:black|blue|red|green|cyan|magenta|yellow|gr[ae]y|white|orange|purple|brown)(?=[A-Z][a-z])"  # colours: cyanHTML307D7E, blackEnsemble
     r"|^(?P<label>[a-z]{3,})(?i:(?P=label))"  # a LaTeX label before its text: algoAlgorithm
+    r"|(?:^|(?<=[A-Z\d]))(?:cdots?|ldots|times|mathbf|mathrm|mathcal|frac|textbf|textit|emph|sqrt)(?=[A-Z\d]|$)"  # TeX macros: HyperZcdotZcdotW
     r"|[a-z]\.(?!(?:com|org|net|io|ai)\b)[a-z]{2,}"  # e-mail parts, file names, section numbers: enpc.fr1, 3.c.ii
     r"|(?P<entry>\w{0,24}(?:[a-z][A-Z]|[a-z]\d)\w{0,24})(?P=entry)"  # a glossary entry repeating its label: MemNNMemNNMemoryNetwork
 )
+# user names in an e-mail group: "{liukai20, hewei06} @baidu.com"
+_EMAIL_GROUP_AFTER = re.compile(r"[^{}@\n]{0,80}\}\s*@")
 # an author's affiliation marker: "[2] KaiLiu", "1] JonathanShen1]", "ZonghengYang 1]"
 _AFFILIATION_BEFORE = re.compile(r"(?<![\d,])\d\*?\]\s*$")  # one digit: "[40] HOTS" is a citation
 _AFFILIATION_AFTER = re.compile(r"\s?\d?\]")
