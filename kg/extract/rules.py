@@ -311,9 +311,11 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             continue
         if name.isupper() and (len(name) <= 2 or _all_caps_region(words, i)):
             continue
-        if not name.isupper() and (_AFFILIATION_AFTER.match(text, word.start + len(name)) or _AFFILIATION_BEFORE.search(text, max(0, word.start - 6), word.start)):
-            continue  # an author (or institution) in a list with affiliation markers
-        if _PERSON.fullmatch(name) and _before_affiliation(words, i, text):
+        lo_mark, hi_mark = max(0, word.start - 6), word.start + len(name)
+        if "]" in text[lo_mark : hi_mark + 3] and not name.isupper():
+            if _AFFILIATION_AFTER.match(text, hi_mark) or _AFFILIATION_BEFORE.search(text, lo_mark, word.start):
+                continue  # an author (or institution) in a list with affiliation markers
+        if name[0].isupper() and _PERSON.fullmatch(name) and _before_affiliation(words, i, text):
             continue
         if name.islower() and _EMAIL_GROUP_AFTER.match(text, word.end):
             continue
