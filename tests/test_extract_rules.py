@@ -1106,3 +1106,16 @@ def test_no_lexicon_name_is_taken_for_metadata() -> None:
     words = {w for f in lexicons.glob("*.txt") for line in f.read_text(encoding="utf-8").splitlines() if not line.startswith("#") for w in [line.strip(), *line.split()]}
     assert len(words) > 10_000
     assert sorted(w for w in words if _METADATA.search(w)) == []
+
+
+# --- Round 11: proposed methods that generalise ---------------------------------------------
+
+
+def test_title_leading_with_a_known_non_established_method_name_proposes_it(nlp) -> None:
+    abstract = "This work introduces a new approach. It is evaluated on a standard benchmark and improves accuracy."
+    assert found(nlp, "Stacked Hourglass Networks for Human Pose Estimation", abstract)[entity_key("Stacked Hourglass Networks")] == ("method", True)
+    assert found(nlp, "End-To-End Memory Networks", abstract)[entity_key("End-To-End Memory Networks")] == ("method", True)
+    # an established family in the lead is only used; so is a known lead when the paper names its own method
+    assert found(nlp, "Convolutional Neural Networks for Sentence Classification", abstract)[entity_key("Convolutional Neural Networks")] == ("method", False)
+    got = found(nlp, "Depthwise Separable Convolutions for Neural Machine Translation", "We present SliceNet, a new architecture. " + abstract)
+    assert got[entity_key("Depthwise Separable Convolutions")] == ("method", False) and got[entity_key("SliceNet")] == ("method", True)

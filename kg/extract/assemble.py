@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from operator import attrgetter
 
 from kg.extract.acronyms import Definition
@@ -28,6 +29,7 @@ from kg.extract.rules import (
     proposes,
     title_echoes,
     title_fallback_lead,
+    title_lead,
     title_methods,
     title_prefix,
 )
@@ -152,6 +154,8 @@ def assemble(
         chosen = _coordinated_datasets(_resolve_overlaps([*mentions, lead], text), text)
         groups = _group(chosen, text, definitions, vocab)
         proposed_names = {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
+    if prefix is None and lead is None and not named and title_end and (known := _known_title_lead(text[:title_end], chosen)):
+        proposed_names |= {g.name for g in groups.values() if g.type == "method" and any((m.start, m.end) == known for m in g.mentions)}
     if title_end:
         proposed_names |= _result_subjects(text, title_end, groups)
     entities: list[Entity] = []
@@ -544,6 +548,28 @@ def _fallback_lead(text: str, title_end: int, mentions: list[Mention], vocab: Vo
         if m.type == "method" and m.rule.startswith("lexicon") and m.start <= s and e <= m.end:
             return None  # "Depthwise Separable Convolutions for ...": a known method, used
     return Mention(s, e, "method", "title", 0.75, proposed=True)
+
+
+@lru_cache(maxsize=1)
+def _established_methods() -> frozenset[str]:
+    """Keys of the curated list of established methods (``extra-method.txt``): families a title
+    names without introducing them ("Convolutional Neural Networks for ...")."""
+    path = resources.files("kg.extract").joinpath("data/lexicons/extra-method.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(entity_key(n.strip()) for n in lines if n.strip() and not n.startswith("#"))
+
+
+def _known_title_lead(title: str, chosen: list[Mention]) -> tuple[int, int] | None:
+    """A title that leads with a multi-word Papers with Code method name, not an established
+    family: the paper that introduced it ("Stacked Hourglass Networks for Human Pose Estimation",
+    "End-To-End Memory Networks"). Its span, or None."""
+    span = title_lead(title)
+    if span is None:
+        return None
+    for m in chosen:
+        if (m.start, m.end) == span and m.type == "method" and m.rule.startswith("lexicon"):
+            return span if entity_key(title[span[0] : span[1]]) not in _established_methods() else None
+    return None
 
 
 def _title_methods(title: str, mentions: list[Mention], prefix: tuple[int, int] | None, vocab: Vocabulary) -> list[Mention]:

@@ -541,6 +541,18 @@ _TITLE_FUNCTION = frozenset("a an the on of to in for is are be do does can how 
 _TITLE_VERBS = frozenset("matters matter helps help works work beat beats meets meet revisited revisiting rethinking makes make enables enable".split())
 
 
+def title_lead(title: str) -> tuple[int, int] | None:
+    """The span of a Title Case title's leading noun phrase of 3-5 capitalised words, before
+    "for/via/with/..." or filling the whole title ("Stacked Hourglass Networks for ...")."""
+    m = _TITLE_LEAD.match(title)
+    if m is None or not is_title_case(title):
+        return None
+    words = m.group(1).split()
+    if not 3 <= len(words) <= 5 or not all(w[0].isupper() or w[0].isdigit() for w in words):
+        return None
+    return m.span(1)
+
+
 def title_methods(title: str, vocab: Vocabulary | None = None) -> list[tuple[int, int, str]]:
     """Method names a title gives, as (start, end, kind): the leading noun phrase ("Sequential
     Gradient Coding For ..."), a means ("... via Fixed Dimensional Encodings"), the whole title
