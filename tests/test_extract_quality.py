@@ -84,7 +84,7 @@ def test_heldout_proposed_floor(heldout_report) -> None:
 # dataset 0.778, metric 0.444, task 0.633, proposed 0.515); round 8 worked on its error classes,
 # so these floors only stop regressions.
 HELDOUT2 = Path(__file__).parent / "data" / "gold" / "scirex-heldout-2.gold.jsonl"
-HELDOUT2_FLOORS = {"method": 0.75, "dataset": 0.90, "metric": 0.90, "task": 0.71}
+HELDOUT2_FLOORS = {"method": 0.77, "dataset": 0.90, "metric": 0.90, "task": 0.71}
 
 
 @pytest.fixture(scope="module")
@@ -100,4 +100,4 @@ def test_heldout2_f1_floor(heldout2_report, type_: str) -> None:
 
 
 def test_heldout2_proposed_floor(heldout2_report) -> None:
-    assert heldout2_report.proposed_recall >= 0.65
+    assert heldout2_report.proposed_recall >= 0.69

@@ -1119,3 +1119,10 @@ def test_title_leading_with_a_known_non_established_method_name_proposes_it(nlp)
     assert found(nlp, "Convolutional Neural Networks for Sentence Classification", abstract)[entity_key("Convolutional Neural Networks")] == ("method", False)
     got = found(nlp, "Depthwise Separable Convolutions for Neural Machine Translation", "We present SliceNet, a new architecture. " + abstract)
     assert got[entity_key("Depthwise Separable Convolutions")] == ("method", False) and got[entity_key("SliceNet")] == ("method", True)
+
+
+def test_title_leading_with_an_ing_word_and_networks_names_a_proposed_method(nlp) -> None:
+    abstract = "We employ ideas from metric learning. Our framework maps a small labelled support set to a classifier."
+    assert found(nlp, "Matching Networks for One Shot Learning", abstract)[entity_key("Matching Networks")] == ("method", True)
+    assert entity_key("Spiking Networks") not in found(nlp, "Spiking Networks for Keyword Spotting", abstract)
+    assert entity_key("Matching Models") not in found(nlp, "Matching Models for One Shot Learning", abstract)

@@ -645,6 +645,16 @@ def title_echoes(text: str, title_end: int, vocab: Vocabulary | None = None) -> 
     return found
 
 
+_NETWORK_HEADS = frozenset("network networks net nets".split())
+_FAMILY_ING = frozenset("learning spiking training processing computing programming".split())  # "Spiking Networks": a family
+
+
+def _ing_networks(lowered: list[str], vocab: Vocabulary, lead: bool) -> bool:
+    """A title leading with "<nominal -ing> Networks" ("Matching Networks for One Shot Learning"):
+    the -ing word names what the network does, so the pair is a name despite its generic head."""
+    return lead and lowered[-1] in _NETWORK_HEADS and lowered[0] in vocab.nominal_ing and lowered[0] not in _FAMILY_ING
+
+
 def _title_name(phrase: str, vocab: Vocabulary, lead: bool) -> bool:
     """A Title Case noun phrase of 2-4 words whose head is not a task, metric, dataset or generic word."""
     words = phrase.split()
@@ -665,7 +675,7 @@ def _title_name(phrase: str, vocab: Vocabulary, lead: bool) -> bool:
     head_type = vocab.head_type(head) or vocab.head_type(head.rstrip("s"))
     if head_type in ("task", "metric", "dataset") or head in vocab.phenomenon_heads or head in ("theory", "theorem"):
         return False
-    if head in _GENERIC_TAIL or head in ("architecture", "architectures") or head in vocab.generic_heads and len(words) < 3:
+    if head in _GENERIC_TAIL or head in ("architecture", "architectures") or head in vocab.generic_heads and len(words) < 3 and not _ing_networks(lowered, vocab, lead):
         return False
     if lead and head_type != "method" and not head.endswith(("ing", "ings")):
         return False
