@@ -1126,3 +1126,10 @@ def test_title_leading_with_an_ing_word_and_networks_names_a_proposed_method(nlp
     assert found(nlp, "Matching Networks for One Shot Learning", abstract)[entity_key("Matching Networks")] == ("method", True)
     assert entity_key("Spiking Networks") not in found(nlp, "Spiking Networks for Keyword Spotting", abstract)
     assert entity_key("Matching Models") not in found(nlp, "Matching Models for One Shot Learning", abstract)
+
+
+def test_what_a_new_method_is_based_on_is_proposed(nlp) -> None:
+    got = found(nlp, "A study", "We propose a new regularization method based on virtual adversarial loss: a measure of local smoothness.")
+    assert got[entity_key("virtual adversarial loss")] == ("method", True)
+    got = found(nlp, "A study", "We propose a new method based on the Transformer architecture. It improves accuracy.")
+    assert got.get(entity_key("Transformer"), ("method", False))[1] is False

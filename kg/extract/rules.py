@@ -946,6 +946,11 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             tail = text[mention.end : mention.end + 40].split(None, 1) if mention is not None else None
             if mention is not None and not (tail and tail[0].lower() in _GENERIC_TAILS):
                 found.append(mention)  # "and develop a modular benchmarking framework": a description
+    for m in _BASED_ON.finditer(text):
+        i = starts.get(m.end())
+        mention = _name_at(words, i, text, vocab, True, phrase_only=True) if i is not None else None
+        if mention is not None and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1].lower()) not in ("task", "metric", "dataset"):
+            found.append(mention)
     for m in _COLON_LIST.finditer(text):  # "we propose two extensions: recursive-supervision and skip-connection"
         for piece in _LIST_ITEM.finditer(m.group(1)):
             name = piece.group(1)
@@ -962,6 +967,13 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
         else:
             found.append(Mention(m.start(1), m.end(1), "method", "named", 0.8, name, proposed=True))
     return found
+
+
+# what a new method rests on: "we propose a new regularization method based on virtual adversarial loss"
+_BASED_ON = prefiltered(
+    r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise)s?d?\s+(?:a|an)\s+(?:new|novel)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:method|framework|approach|algorithm|technique|scheme|regularizer|strategy)\s+based\s+on\s+(?:the\s+|an?\s+)?"
+)
 
 
 _PHENOMENON_BEFORE = re.compile(r"(?i)phenomen\w*\s+$")
