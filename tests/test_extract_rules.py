@@ -1133,3 +1133,10 @@ def test_what_a_new_method_is_based_on_is_proposed(nlp) -> None:
     assert got[entity_key("virtual adversarial loss")] == ("method", True)
     got = found(nlp, "A study", "We propose a new method based on the Transformer architecture. It improves accuracy.")
     assert got.get(entity_key("Transformer"), ("method", False))[1] is False
+
+
+def test_a_proposal_in_the_perfect_tense_is_a_proposal(nlp) -> None:
+    got = found(nlp, "A study", "We have developed Zorblax for sequence labelling. It improves accuracy on standard benchmarks.")
+    assert got[entity_key("Zorblax")] == ("method", True)
+    got = found(nlp, "A study", "This paper has introduced the gradient rescaling trick for recurrent training.")
+    assert got[entity_key("gradient rescaling trick")] == ("method", True)

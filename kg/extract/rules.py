@@ -502,7 +502,7 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
 
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{2,60}?)\s*:(?:\s+\S|\s*$)")
 _PROPOSE = re.compile(
-    r"(?i)\b(?:we|this (?:paper|work|study)|our (?:paper|work)|here,? we)\s+(?:(?:will|also|further|then|first|thus|therefore|hence|now)\s+){0,2}"
+    r"(?i)\b(?:we|this (?:paper|work|study)|our (?:paper|work)|here,? we)\s+(?:(?:will|also|further|then|first|thus|therefore|hence|now|have|has)\s+){0,2}"
     r"(?:propose|introduce|present|develop|design|devise|build|create|construct|release|contribute|offer|establish|curate|collect)s?d?\s+"
 )
 _NAMING = re.compile(r"(?i)\b(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?|which we call|we refer to (?:it |this )?as)\s+[\"'“‘]?$")
@@ -784,7 +784,7 @@ _APPOSITIVE_NOVEL = re.compile(
 # "a framework, Feature Multiplexing,", "our proposed model (Capacitron)"
 
 _INTRO = prefiltered(
-    r"(?i)\b(?:(?:we|this (?:paper|work|study)|here,? we)\s+(?:(?:will|also|further|then|first|now|thus|therefore|hence|additionally)\s+){0,2}"
+    r"(?i)\b(?:(?:we|this (?:paper|work|study)|here,? we)\s+(?:(?:will|also|further|then|first|now|thus|therefore|hence|additionally|have|has)\s+){0,2}"
     r"(?:propose|introduce|present|develop|design|devise|craft|build|construct|contribute|formulate|describe)(?:s|d|ed)?"
     r"|(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?))"
     r"\s+(?:(?:a|an|the|our|two|three|several)\s+)?"
