@@ -1140,3 +1140,13 @@ def test_a_proposal_in_the_perfect_tense_is_a_proposal(nlp) -> None:
     assert got[entity_key("Zorblax")] == ("method", True)
     got = found(nlp, "A study", "This paper has introduced the gradient rescaling trick for recurrent training.")
     assert got[entity_key("gradient rescaling trick")] == ("method", True)
+
+
+def test_a_list_after_namely_in_a_proposing_sentence_is_proposed(nlp) -> None:
+    got = found(nlp, "A study", "We further propose two techniques, namely adaptive token merging and gradual width shrinking. Both help.")
+    assert got[entity_key("adaptive token merging")] == ("method", True) and got[entity_key("gradual width shrinking")] == ("method", True)
+
+
+def test_the_stated_contribution_is_proposed(nlp) -> None:
+    got = found(nlp, "A study", "Our key contribution is a novel contrastive alignment loss that aligns the two modalities.")
+    assert got[entity_key("contrastive alignment loss")] == ("method", True)

@@ -786,7 +786,8 @@ _APPOSITIVE_NOVEL = re.compile(
 _INTRO = prefiltered(
     r"(?i)\b(?:(?:we|this (?:paper|work|study)|here,? we)\s+(?:(?:will|also|further|then|first|now|thus|therefore|hence|additionally|have|has)\s+){0,2}"
     r"(?:propose|introduce|present|develop|design|devise|craft|build|construct|contribute|formulate|describe)(?:s|d|ed)?"
-    r"|(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?))"
+    r"|(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?)"
+    r"|our\s+(?:main\s+|key\s+|core\s+|central\s+|primary\s+)?(?:technical\s+)?contribution\s+is)"
     r"\s+(?:(?:a|an|the|our|two|three|several)\s+)?"
 )
 # "we address this by introducing LLaDA, a ...": a name only (a description here is too loose)
@@ -872,10 +873,10 @@ _AND_INTRO = prefiltered(r"(?i)\band\s+(?:also\s+|then\s+|further\s+)?(?:propose
 _WE = re.compile(r"(?i)\bwe\s")
 _AND_NOVEL = re.compile(r"(?i)(?:,|\band)\s+(?:a|an)\s+(?=(?:novel|new)\s)")
 _AND_NOVEL_CORE = re.compile(r"(?:,|and)\s+an?\s+(?:novel|new)\s")  # in the lower-cased text of every match (keep in step)
-# a list after a colon in a proposing sentence; a lexicon name in it outranks this cue (not proposed)
+# a list after a colon or "namely" in a proposing sentence; a lexicon name in it outranks this cue (not proposed)
 _COLON_LIST = prefiltered(
     r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise)s?d?\s+"
-    r"(?:(?:two|three|four|several|the following|a few)\s+)?(?:(?:new|novel|simple|key)\s+)?[a-z-]+s\s*:\s*([^.;:()]{3,160}?)(?=\s*[.;]|\s+to\s|$)"
+    r"(?:(?:two|three|four|several|the following|a few)\s+)?(?:(?:new|novel|simple|key)\s+)?[a-z-]+s(?:\s*:|,?\s+namely,?)\s*([^.;:()]{3,160}?)(?=\s*[.;]|\s+to\s|$)"
 )
 _LIST_ITEM = re.compile(
     r"(?:^|,|\band\b|\bor\b)\s*(?:(?:a|an|the)\s+)?((?!(?:and|or)\b)[\w-]+(?:\s+(?!(?:and|or)\b)[\w-]+){0,3})(?=\s*(?:,|\band\b|\bor\b|$))"
