@@ -15,7 +15,7 @@ from kg.extract.scoring import read_records, score
 from kg.model import Paper
 
 GOLD = Path(__file__).parent / "data" / "gold" / "daily-papers-sep-11.gold.jsonl"
-FLOORS = {"method": 0.85, "dataset": 0.90, "metric": 0.81, "task": 0.70, "code": 0.97}
+FLOORS = {"method": 0.87, "dataset": 0.90, "metric": 0.81, "task": 0.70, "code": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_scirex_proposed_floor(scirex_report) -> None:
 # Round 6 fixed some of its errors, so its scores are no longer an unbiased estimate; the floors
 # only stop regressions.
 HELDOUT = Path(__file__).parent / "data" / "gold" / "scirex-heldout-30.gold.jsonl"
-HELDOUT_FLOORS = {"method": 0.82, "dataset": 0.89, "metric": 0.88, "task": 0.77, "code": 0.97}
+HELDOUT_FLOORS = {"method": 0.85, "dataset": 0.89, "metric": 0.88, "task": 0.77, "code": 0.97}
 
 
 @pytest.fixture(scope="module")

@@ -1150,3 +1150,8 @@ def test_a_list_after_namely_in_a_proposing_sentence_is_proposed(nlp) -> None:
 def test_the_stated_contribution_is_proposed(nlp) -> None:
     got = found(nlp, "A study", "Our key contribution is a novel contrastive alignment loss that aligns the two modalities.")
     assert got[entity_key("contrastive alignment loss")] == ("method", True)
+
+
+def test_a_known_method_after_for_in_a_proposal_is_only_used(nlp) -> None:
+    got = found(nlp, "A study", "We propose a simple token merging schedule for vision transformers. It improves accuracy.")
+    assert got[entity_key("vision transformers")] == ("method", False)

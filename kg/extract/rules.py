@@ -717,7 +717,7 @@ def proposal_context(text: str, start: int, sentence_start: int) -> bool:
     return bool(_OUR_KIND.search(before)) and (is_name_shaped(first) or first[:1].isupper() and before.rstrip()[-1:] in ",e")
 
 
-_DESCRIPTION_ENDS = re.compile(r"[.;]|\b(?:by|using|with|based on|from|via|to)\b")
+_DESCRIPTION_ENDS = re.compile(r"[.;]|\b(?:by|using|with|based on|from|via|to|for)\b")
 _PROPOSED_BEFORE = re.compile(r"(?i)\b(?:the|our)\s+(?:newly\s+)?(?:proposed|presented|introduced)\s+(?:[\w-]+\s+){0,2}$")
 _OUR_BEFORE = re.compile(r"(?i)\bour\s+(?:own\s+|novel\s+|new\s+|innovative\s+)?$")
 _OUR_KIND = re.compile(
