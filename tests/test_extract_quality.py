@@ -38,7 +38,7 @@ def test_overall_and_proposed_floor(report) -> None:
 
 # The SciREX re-annotation (40 non-Daily-Papers abstracts): a check that rules generalise.
 SCIREX = Path(__file__).parent / "data" / "gold" / "scirex-40.gold.jsonl"
-SCIREX_FLOORS = {"method": 0.81, "dataset": 0.92, "metric": 0.82, "task": 0.73, "code": 0.97}
+SCIREX_FLOORS = {"method": 0.83, "dataset": 0.92, "metric": 0.82, "task": 0.73, "code": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,7 @@ def test_scirex_f1_floor(scirex_report, type_: str) -> None:
 
 
 def test_scirex_proposed_floor(scirex_report) -> None:
-    assert scirex_report.proposed_recall >= 0.75
+    assert scirex_report.proposed_recall >= 0.81
 
 
 # Records 41-70 of the same SciREX file, annotated blind as a held-out set (tests/data/gold/README.md).

@@ -1155,3 +1155,10 @@ def test_the_stated_contribution_is_proposed(nlp) -> None:
 def test_a_known_method_after_for_in_a_proposal_is_only_used(nlp) -> None:
     got = found(nlp, "A study", "We propose a simple token merging schedule for vision transformers. It improves accuracy.")
     assert got[entity_key("vision transformers")] == ("method", False)
+
+
+def test_praise_before_a_lowercase_proposal_is_not_part_of_it(nlp) -> None:
+    got = found(nlp, "A study", "We propose a simple yet effective token pruning strategy for vision transformers.")
+    assert got[entity_key("token pruning")] == ("method", True)
+    got = found(nlp, "A study", "To address this, we introduce an efficient dense training scheme that processes adjacent patches jointly.")
+    assert got[entity_key("dense training")] == ("method", True)

@@ -1004,6 +1004,9 @@ def named_after(text: str, end: int) -> bool:
     return bool(m and is_name_shaped(m.group(1)) and not m.group(1).isupper())
 
 
+_LEADING_PRAISE = frozenset("simple efficient effective yet and lightweight scalable robust practical flexible powerful".split())
+
+
 def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: bool, phrase_only: bool = False) -> Mention | None:
     first = words[i]
     if not phrase_only and _nameish(first) and first.lower not in vocab.modifier_stop:
@@ -1035,6 +1038,9 @@ def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: b
     k = i
     while k < len(words) and len(run) < 5:
         w = words[k]
+        if not run and w.lower in _LEADING_PRAISE:
+            k += 1  # "a simple yet effective token pruning strategy", "an efficient dense training scheme"
+            continue
         if run and not w.joined or w.lower in _NP_STOP or w.lower in vocab.modifier_stop and not run and w.lower not in ("novel", "new", "simple", *_NAME_ADJECTIVES):
             break
         if w.lower in vocab.modifier_stop and w.lower not in _NAME_ADJECTIVES:
