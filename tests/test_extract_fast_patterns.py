@@ -119,3 +119,21 @@ def test_appositions_on_examples() -> None:
 
 def _found_all(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
     return [(m.span(), m.groups()) for m in matches]
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="cChallenge İı aZ-", max_size=40), st.lists(st.sampled_from(["challenge", "hallenge", "task", "İ"]), max_size=3))
+def test_gate_last_start_answers_like_within_to_the_end(s: str, extra: list[str]) -> None:
+    gates = [rules._CHALLENGE_CUES, Gate(re.compile(r"(?i)\btask\b"), "our"), Gate(re.compile(r"i\)|ii\)"))]
+    t = s + " ".join(extra)
+    for gate in gates:
+        last = gate.last_start(t)
+        assert all(gate.within(t, pos, len(t)) == (pos <= last) for pos in range(len(t) + 1))
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["model", "Model", "ResNet", "BERT", "x2", "é", "αβ", "Über", "ÉCOLE", "dKV", "İstanbul", "a"]), max_size=12))
+def test_shape_hint_candidates_match_the_plain_filter(words: list[str]) -> None:
+    plain = [i for i, t in enumerate(words) if not (t.isascii() and t.isalpha() and (t.islower() or t.istitle())) and rules._SHAPE_HINT.search(t)]
+    for _ in range(2):  # the second time from the remembered words
+        assert [i for i, t in enumerate(words) if t not in rules._NO_HINT and rules._hinted(t)] == plain

@@ -300,10 +300,12 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
     """Name-shaped words (and hyphenated chains of them), typed by their context."""
     vocab = vocab or vocabulary()
     found: list[Mention] = []
-    hint = _SHAPE_HINT.search
-    # plain lower-case or Title-case ASCII words cannot match the hint: skip them without a regex
-    candidates = [i for i, t in enumerate(words.texts) if not (t.isascii() and t.isalpha() and (t.islower() or t.istitle())) and hint(t)]
+    # words seen before without the hint are skipped by a set lookup (most words of an abstract)
+    no_hint = _NO_HINT
+    candidates = [i for i, t in enumerate(words.texts) if t not in no_hint and _hinted(t)]
     has_eval_words: dict[int, bool] = {}  # per sentence start
+    # ``_CHALLENGE_CUES.within(text, word.end, len(text))`` for every word at once: the last cue's start
+    challenge_cue = _CHALLENGE_CUES.last_start(text) if candidates else -1
     for i in candidates:
         word = words[i]
         name = strip_name_suffix(word.text)
@@ -339,7 +341,7 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             type_, rule, conf = "dataset", "shape:dataset", 0.5  # CoNLL-2012, WMT2014: a release of data
         elif _BENCHMARK_SUFFIX.search(name):
             type_, rule, conf = "dataset", "shape:dataset", 0.55  # WritingBench, SWE-bench, HumanEval: a benchmark by its name
-        challenge = _CHALLENGE_AFTER.match(text, word.end) if _CHALLENGE_CUES.within(text, word.end, len(text)) else None
+        challenge = _CHALLENGE_AFTER.match(text, word.end) if challenge_cue >= word.end else None
         if challenge:  # "the ISBI cell tracking challenge 2015": challenges are datasets
             found.append(Mention(word.start, challenge.end(), "dataset", "shape:dataset", 0.6))
             continue
@@ -362,6 +364,17 @@ _YEAR_SUFFIX = re.compile(r"(?<=[A-Za-z])-(?:19[89]\d|20[0-4]\d)$")
 _CHALLENGE_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}\s+[Cc]hallenge(?:\s+(?:19|20)\d\d\b)?(?![\w-])")
 _SOFTWARE_BEFORE_CUES, _EVAL_WORDS_CUES, _CHALLENGE_CUES = Gate(_SOFTWARE_BEFORE), Gate(_EVAL_WORDS), Gate(_CHALLENGE_AFTER)
 _SHAPE_HINT = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|\d|[\u0370-\u03ff]")
+_NO_HINT: set[str] = set()  # word texts the hint does not match (bounded: cleared when full)
+
+
+def _hinted(word: str) -> bool:
+    """``_SHAPE_HINT.search(word)``, remembering the words it does not match."""
+    if _SHAPE_HINT.search(word):
+        return True
+    if len(_NO_HINT) >= 200_000:
+        _NO_HINT.clear()
+    _NO_HINT.add(word)
+    return False
 
 
 _HUMP = re.compile(r"[^\W\d_][^\W\d_A-Z]{3,}")  # a capitalised word inside a glued token

@@ -455,6 +455,15 @@ class Gate:
             j = find(mark, j + 1, endpos)
         return False
 
+    def last_start(self, text: str) -> int:
+        """Where the last literal starts (-1 if none; ``sys.maxsize`` when unsure):
+        ``within(text, pos, len(text))`` is ``pos <= last_start(text)`` for every ``pos >= 0``,
+        one search per literal for a text instead of one per position asked about."""
+        low = folded(text)
+        if low is None:
+            return sys.maxsize
+        return max(map(low.rfind, self.literals))
+
 
 def _any_found(find: Any, order: list[str], pos: int, endpos: int) -> bool:
     """Is any of ``order`` found in [pos, endpos)? The one found moves to the front: the literals
