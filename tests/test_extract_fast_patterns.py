@@ -137,3 +137,17 @@ def test_shape_hint_candidates_match_the_plain_filter(words: list[str]) -> None:
     plain = [i for i, t in enumerate(words) if not (t.isascii() and t.isalpha() and (t.islower() or t.istitle())) and rules._SHAPE_HINT.search(t)]
     for _ in range(2):  # the second time from the remembered words
         assert [i for i, t in enumerate(words) if t not in rules._NO_HINT and rules._hinted(t)] == plain
+
+
+MANY = ["we call", "called", "our", "propose", "named", "build", "design", "termed", "coined", "offer"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from([*MANY, "we", "cal", " ", "OUR", "İ", "x"]), max_size=12), st.integers(-3, 90), st.integers(-3, 90))
+def test_gate_alternation_on_short_stretches_answers_like_the_searches(words: list[str], pos: int, endpos: int) -> None:
+    gate = Gate(*MANY)
+    assert gate.alternation is not None
+    t = " ".join(words)
+    low = t.lower()
+    plain = any(low.find(literal, max(pos, 0), max(endpos, 0)) >= 0 for literal in gate.literals)
+    assert gate.within(t, pos, endpos) == (plain or "İ" in t)

