@@ -151,3 +151,14 @@ def test_gate_alternation_on_short_stretches_answers_like_the_searches(words: li
     low = t.lower()
     plain = any(low.find(literal, max(pos, 0), max(endpos, 0)) >= 0 for literal in gate.literals)
     assert gate.within(t, pos, endpos) == (plain or "İ" in t)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["we", "call", "it", "called", "Our", "our", "OUR", "new", "the", "proposed", "Presented", "model",
+                                 "classifier", "X-Net", ",", "'", "\n", "four", "İ"]), max_size=10))
+def test_proposal_context_gates_hold_wherever_their_patterns_match(words: list[str]) -> None:
+    before = " ".join(words) + " "
+    for pattern, gate in ((rules._NAMING, rules._NAMING_CUES), (rules._PROPOSED_BEFORE, rules._PROPOSED_CUES),
+                          (rules._OUR_BEFORE, rules._OUR), (rules._OUR_KIND, rules._OUR)):
+        if pattern.search(before):
+            assert gate.within(before, 0, len(before)), (pattern.pattern, before)

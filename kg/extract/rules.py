@@ -711,7 +711,7 @@ def proposal_context(text: str, start: int, sentence_start: int) -> bool:
     if not _PROPOSAL_CUES.within(text, lo, start):
         return False  # none of the checks below can match
     before = text[lo:start]
-    if _NAMING.search(before):
+    if _NAMING_CUES.within(text, lo, start) and _NAMING.search(before):
         return True
     m = None
     for m in _PROPOSE.finditer(before):
@@ -721,8 +721,10 @@ def proposal_context(text: str, start: int, sentence_start: int) -> bool:
         # only determiners, adjectives and a short description between the verb and the name
         if len(between.split()) <= 10 and not _DESCRIPTION_ENDS.search(between):
             return True
-    if _PROPOSED_BEFORE.search(before):
+    if _PROPOSED_CUES.within(text, lo, start) and _PROPOSED_BEFORE.search(before):
         return True
+    if not _OUR.within(text, lo, start):
+        return False  # the last two checks need "our"
     if _OUR_BEFORE.search(before):
         return True
     # "our fast text classifier fastText": a name right after "our ... <kind of method>"
@@ -739,6 +741,8 @@ _OUR_KIND = re.compile(
 )
 # each check of ``proposal_context`` needs one of these in the window ("our" for the last two)
 _PROPOSAL_CUES = Gate(_NAMING, _PROPOSE, "our")
+# and each check on its own (``_OUR_BEFORE`` and ``_OUR_KIND`` need "our")
+_NAMING_CUES, _PROPOSED_CUES, _OUR = Gate(_NAMING), Gate(_PROPOSED_BEFORE), Gate("our")
 _PROPOSAL_SENTENCE = re.compile(r"(?i)\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise|train|release|open-source|build|describe|report)")
 _PASSIVE_PROPOSAL = re.compile(
     r"(?i)(?:\s*\([^)]*\))?(?:\s*(?:,|and)(?:\s+[^.;]{0,80}?)?)?\s+(?:are|is)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:proposed|introduced|developed|designed|devised|presented)\b"
