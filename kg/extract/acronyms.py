@@ -83,11 +83,14 @@ def _words_before(text: str, end: int, limit: int, floor: int) -> int:
     return floor + 0 if len(starts) <= limit and starts[0] == floor else starts[max(0, len(starts) - limit)]
 
 
+_CLAUSE_END = re.compile(r"[.!?]\s+|[:;)\]]\s*|\n")
+
+
 def _sentence_floor(text: str, pos: int) -> int:
     """The start of the clause-ish region before ``pos``: after the last sentence end, colon or
     closing bracket (a long form never spans them)."""
     floor = 0
-    for m in re.finditer(r"[.!?]\s+|[:;)\]]\s*|\n", text[max(0, pos - 300) : pos]):
+    for m in _CLAUSE_END.finditer(text[max(0, pos - 300) : pos]):
         floor = max(0, pos - 300) + m.end()
     return floor
 
@@ -157,11 +160,14 @@ def _long_before(text: str, paren_start: int, short: str, short_start: int) -> D
     return Definition(start, end, short_start, short_start + len(short), plural)
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _initials_start(candidate: str, short: str) -> int:
     """Where the last words of ``candidate`` start when their initials spell ``short`` word by word
     ("substochastic successor representation (SSR)": Schwartz-Hearst alone takes the letters of
     "SucceSSor Representation"); ``len(candidate)`` when they do not."""
-    words = list(re.finditer(r"\S+", candidate))
+    words = list(_NON_SPACE.finditer(candidate))
     if not short.isalpha() or not 2 <= len(short) <= 8 or len(words) < len(short):
         return len(candidate)
     last = words[-len(short) :]

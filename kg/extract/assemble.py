@@ -100,6 +100,9 @@ class _Group:
             self.aliases.setdefault(alias_key, surface)
 
 
+_NAME_LEADS_TITLE = re.compile(r"\s*([^\s:]+)\s+(?:for|of|in|with|via|on|:)\s")  # "X for ...": a name leading the title
+
+
 def assemble(
     text: str,
     title_end: int,
@@ -128,7 +131,7 @@ def assemble(
     mentions = _with_name_modifiers(_same_version(mentions, text), text, title_end, vocab)
     prefix = title_prefix(text[:title_end]) if title_end else None
     if prefix is None and title_end:
-        lead = re.match(r"\s*([^\s:]+)\s+(?:for|of|in|with|via|on|:)\s", text[:title_end])
+        lead = _NAME_LEADS_TITLE.match(text[:title_end])
         if lead and is_name_shaped(strip_name_suffix(lead.group(1))):
             prefix = (lead.start(1), lead.start(1) + len(strip_name_suffix(lead.group(1))))
         means = _MEANS_BEFORE_COLON.search(text, 0, title_end)
@@ -659,8 +662,11 @@ def _group(chosen: list[Mention], text: str, definitions: Sequence[Definition], 
     return _merge_initials(_merge_size_variants(groups))
 
 
+_SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
+
+
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _INITIALS_SKIP).upper()
+    return "".join(w[0] for w in _SPACE_OR_HYPHEN.split(name) if w and w.lower() not in _INITIALS_SKIP).upper()
 
 
 _INITIALS_SKIP = frozenset("of for and the with a an in on to".split())
@@ -735,11 +741,14 @@ def _generic(name: str, vocab: Vocabulary) -> bool:
     return lowered in vocab.generic_names or _singular(lowered) in vocab.generic_names or lowered in vocab.software
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 @lru_cache(maxsize=1 << 16)  # bounded
 def _well_formed(name: str) -> bool:
     if len(name) < 2 or len(name) > 80 or len(name.split()) > 8:
         return False
-    if not re.search(r"[^\W\d_]", name):
+    if not _LETTER.search(name):
         return False
     return not _has_markup(name)
 

@@ -106,7 +106,10 @@ def strip_name_suffix(word: str) -> str:
     return _NAME_SUFFIX.sub("", word) if "-" in word or "‐" in word else word
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
 def is_title_case(title: str) -> bool:
     """Most words of the title are capitalised, so capitals say nothing about names."""
-    words = [w for w in re.findall(r"[A-Za-z][\w-]*", title) if len(w) > 3]
+    words = [w for w in _TITLE_WORD.findall(title) if len(w) > 3]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
