@@ -25,10 +25,11 @@ import networkx as nx
 
 from kg.errors import InputError
 from kg.graph.build import PAPER, paper_attributes
+from kg.graph.streamed_json import GRAPH_JSON
 from kg.io import atomic_write, write_jsonl
 from kg.model import ExtractedPaper, Paper
 
-GRAPH_JSON, GRAPHML, GEXF = "graph.json", "graph.graphml", "graph.gexf"
+GRAPHML, GEXF = "graph.graphml", "graph.gexf"
 PAPERS_JSONL, ENTITIES_JSONL = "papers.jsonl", "entities.jsonl"
 
 #: Attributes of the graph contract (docs/ARCHITECTURE.md) that the readers restore as ``None``

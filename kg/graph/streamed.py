@@ -23,8 +23,8 @@ import networkx as nx
 import numpy as np
 
 from kg.errors import InputError, KgError
-from kg.export.files import GRAPH_JSON
 from kg.graph import streamed_json
+from kg.graph.streamed_json import GRAPH_JSON
 from kg.graph.analysis import EntityScore
 from kg.graph.projection import MAX_PAPER_COUNT, PAPER
 from kg.graph.related import match_title, paper_candidates

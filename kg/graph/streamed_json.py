@@ -17,6 +17,8 @@ from typing import Any
 
 from kg.errors import InputError
 
+#: The graph file's name in a build's output folder (:mod:`kg.export.files` takes it from here).
+GRAPH_JSON = "graph.json"
 #: The end of the first line of a streamed ``graph.json``: the node lines follow.
 NODES_HEADER = b'"nodes": [\n'
 #: The line between the node lines and the edge lines.
