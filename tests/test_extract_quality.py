@@ -61,7 +61,7 @@ def test_scirex_proposed_floor(scirex_report) -> None:
 # Round 6 fixed some of its errors, so its scores are no longer an unbiased estimate; the floors
 # only stop regressions.
 HELDOUT = Path(__file__).parent / "data" / "gold" / "scirex-heldout-30.gold.jsonl"
-HELDOUT_FLOORS = {"method": 0.85, "dataset": 0.89, "metric": 0.88, "task": 0.77, "code": 0.97}
+HELDOUT_FLOORS = {"method": 0.85, "dataset": 0.89, "metric": 0.88, "task": 0.82, "code": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +101,26 @@ def test_heldout2_f1_floor(heldout2_report, type_: str) -> None:
 
 def test_heldout2_proposed_floor(heldout2_report) -> None:
     assert heldout2_report.proposed_recall >= 0.72
+
+
+# Records 101-130, the third blind held-out set: scored honestly by the lead after rounds 9-11
+# (method 0.663, dataset 0.764, metric 0.833, task 0.643, proposed 0.529; kg/extract/NOTES.md),
+# then released for tuning in round 12, so these floors only stop regressions.
+HELDOUT3 = Path(__file__).parent / "data" / "gold" / "scirex-heldout-3.gold.jsonl"
+HELDOUT3_FLOORS = {"method": 0.68, "dataset": 0.82, "metric": 0.83, "task": 0.65, "code": 0.97}
+
+
+@pytest.fixture(scope="module")
+def heldout3_report():
+    gold = read_records(HELDOUT3)
+    papers = [Paper(id=r["id"], title=r.get("title") or "", abstract=r.get("abstract") or "") for r in gold]
+    return score(gold, [p.to_dict() for p in extract(papers, expand_acronyms=False)])
+
+
+@pytest.mark.parametrize("type_", sorted(HELDOUT3_FLOORS))
+def test_heldout3_f1_floor(heldout3_report, type_: str) -> None:
+    assert heldout3_report.per_type[type_].f1 >= HELDOUT3_FLOORS[type_], heldout3_report.per_type[type_].to_dict()
+
+
+def test_heldout3_proposed_floor(heldout3_report) -> None:
+    assert heldout3_report.proposed_recall >= 0.52

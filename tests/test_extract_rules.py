@@ -1162,3 +1162,28 @@ def test_praise_before_a_lowercase_proposal_is_not_part_of_it(nlp) -> None:
     assert got[entity_key("token pruning")] == ("method", True)
     got = found(nlp, "A study", "To address this, we introduce an efficient dense training scheme that processes adjacent patches jointly.")
     assert got[entity_key("dense training")] == ("method", True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Round 12: evaluation campaigns are datasets; a campaign's track is not a task
+
+
+def test_a_campaign_name_with_its_edition_is_a_dataset(nlp) -> None:
+    abstract = (
+        "We evaluate on the IWSLT 2017 German-English data and on two WMT language pairs. "
+        "Our system improves over the baseline on the NIST 2006 test set and on both CoNLL 2009 and CoNLL 2011."
+    )
+    got = found(nlp, "A study", abstract)
+    for name in ("IWSLT 2017", "WMT", "NIST 2006", "CoNLL 2009", "CoNLL 2011"):
+        assert got[entity_key(name)][0] == "dataset", (name, got)
+    assert entity_key("NIST") not in got and entity_key("CoNLL") not in got
+    got = found(nlp, "A study", "We rank first on SemEval-2019 Task 3 and on the TREC 2004 robust track.")
+    assert got[entity_key("SemEval-2019 Task 3")][0] == "dataset" and got[entity_key("TREC 2004")][0] == "dataset"
+
+
+def test_a_campaign_track_is_not_a_task(nlp) -> None:
+    abstract = "We participated in the WMT 2018 shared biomedical translation task with a neural system for question answering."
+    got = found(nlp, "A study", abstract)
+    assert got[entity_key("WMT 2018")][0] == "dataset"
+    assert not any(t == "task" and "translation" in k for k, (t, _) in got.items()), got
+    assert got[entity_key("question answering")][0] == "task"

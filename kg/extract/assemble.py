@@ -45,7 +45,7 @@ entity_key = lru_cache(maxsize=1 << 16)(_entity_key)
 _ENTITY_TYPES = {t.value: t for t in EntityType}
 RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
-    "head:compound": 4, "cue:resource": 4, "long-form": 4, "cue:at-k": 4, "cue:error": 4, "shape:benchmark": 5,
+    "head:compound": 4, "cue:resource": 4, "long-form": 4, "cue:at-k": 4, "cue:error": 4, "shape:benchmark": 5, "shape:campaign": 5,
     "named:dataset": 5, "named:metric": 5, "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
 }
 _MARKUP = re.compile(
@@ -126,6 +126,7 @@ def assemble(
     own = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method"}
     if own:
         mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
+    mentions = _campaign_tracks(mentions, text, vocab)
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
     mentions = [_with_version(_with_component_head(m, text), text) if m.type == "method" else m for m in mentions]
     mentions = _with_name_modifiers(_same_version(mentions, text), text, title_end, vocab)
@@ -209,6 +210,31 @@ def _result_subjects(text: str, title_end: int, groups: dict[tuple[str, str], _G
         ):
             found.add(g.name)
     return found if len(found) == 1 else set()
+
+
+_CAMPAIGN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_TRACK_BEFORE = re.compile(r"\s+(?:shared\s+)?(?:[\w-]+\s+){0,3}")  # "WMT 2016 shared news ..."
+_TRACK_AFTER = re.compile(r"\s+(?:shared\s+)?tasks?\b")
+
+
+def _campaign_tracks(mentions: list[Mention], text: str, vocab: Vocabulary) -> list[Mention]:
+    """Drop a task named as a campaign's track: "the WMT 2016 shared news translation task", "the WMT 15
+    translation tasks" (or a task word inside them) name the campaign's data (a dataset), not a task of the paper."""
+    ends = set()
+    for m in mentions:
+        if m.type == "dataset":
+            word = _CAMPAIGN_WORD.match(text, m.start)
+            if word and word.group() in vocab.campaigns:
+                ends.add(m.end)
+    if not ends:
+        return mentions
+    kept = []
+    for m in mentions:
+        if m.type == "task" and _TRACK_AFTER.match(text, m.end):
+            if any(e < m.start <= e + 40 and _TRACK_BEFORE.fullmatch(text, e, m.start) for e in ends):
+                continue
+        kept.append(m)
+    return kept
 
 
 def _named_datasets(mentions: list[Mention], text: str) -> list[Mention]:

@@ -341,6 +341,12 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             type_, rule, conf = "dataset", "shape:dataset", 0.5  # CoNLL-2012, WMT2014: a release of data
         elif _BENCHMARK_SUFFIX.search(name):
             type_, rule, conf = "dataset", "shape:dataset", 0.55  # WritingBench, SWE-bench, HumanEval: a benchmark by its name
+        if _CAMPAIGN_NAME.match(name).group(1) in vocab.campaigns:  # "WMT 15", "IWSLT 2016", "SemEval-2018 Task 1"
+            end = word.end if name[-1].isdigit() else _CAMPAIGN_YEAR.match(text, word.end).end()
+            if end > word.end or name[-1].isdigit():
+                end = _CAMPAIGN_TASK.match(text, end).end()  # a task or track of that edition
+            found.append(Mention(word.start, end, "dataset", "shape:campaign", 0.6))  # a campaign's data, never a method
+            continue
         challenge = _CHALLENGE_AFTER.match(text, word.end) if challenge_cue >= word.end else None
         if challenge:  # "the ISBI cell tracking challenge 2015": challenges are datasets
             found.append(Mention(word.start, challenge.end(), "dataset", "shape:dataset", 0.6))
@@ -362,6 +368,10 @@ _SOFTWARE_AFTER = re.compile(
 _BENCHMARK_SUFFIX = re.compile(r"(?<=[\w-])(?:Bench|bench|Eval|Arena)(?:-\w+)?$")
 _YEAR_SUFFIX = re.compile(r"(?<=[A-Za-z])-(?:19[89]\d|20[0-4]\d)$")
 _CHALLENGE_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}\s+[Cc]hallenge(?:\s+(?:19|20)\d\d\b)?(?![\w-])")
+# a campaign's edition (anchored at the name's end): a year ("WMT 15", "NIST 2000", "WMT’14"), then a task or track
+_CAMPAIGN_NAME = re.compile(r"(.+?)(?:[-’']?\d{2,4})?$")  # "WMT’14", "CoNLL-2012", "SemEval2017": the campaign
+_CAMPAIGN_YEAR = re.compile(r"(?:[ -]?[’']?(?:19|20)?\d\d(?![\w.,-]?\d))?")
+_CAMPAIGN_TASK = re.compile(r"(?:\s+[Tt](?:ask|rack)\s+\d+(?!\.?\d))?")
 _SOFTWARE_BEFORE_CUES, _EVAL_WORDS_CUES, _CHALLENGE_CUES = Gate(_SOFTWARE_BEFORE), Gate(_EVAL_WORDS), Gate(_CHALLENGE_AFTER)
 _SHAPE_HINT = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|\d|[\u0370-\u03ff]")
 _NO_HINT: set[str] = set()  # word texts the hint does not match (bounded: cleared when full)

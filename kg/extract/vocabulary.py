@@ -27,6 +27,7 @@ class Vocabulary:
     split_words: frozenset[str]  # "validation", "test": a split of a dataset, not part of its name
     lead_stop_heads: frozenset[str]  # "A Heat Diffusion Perspective on ...": a title lead that names no method
     concept_heads: frozenset[str]  # "we provide an analytical explanation": a described concept, not a method
+    campaigns: frozenset[str]  # WMT, SemEval, CoNLL: shared tasks and evaluation campaigns (datasets, GUIDELINES)
     head_index: dict[str, str]  # head word -> type (first listed type wins)
 
     def head_type(self, word: str) -> str | None:
@@ -60,6 +61,7 @@ def vocabulary() -> Vocabulary:
         split_words=frozenset(data["split_words"]),
         lead_stop_heads=frozenset(data["lead_stop_heads"]),
         concept_heads=frozenset(data.get("concept_heads", ())),
+        campaigns=frozenset(data.get("campaigns", ())),
     )
 
 
