@@ -1187,3 +1187,9 @@ def test_a_campaign_track_is_not_a_task(nlp) -> None:
     assert got[entity_key("WMT 2018")][0] == "dataset"
     assert not any(t == "task" and "translation" in k for k, (t, _) in got.items()), got
     assert got[entity_key("question answering")][0] == "task"
+
+
+def test_further_editions_listed_after_a_campaign_are_datasets(nlp) -> None:
+    got = found(nlp, "A study", "Our parser sets a new state of the art on span (CoNLL 2004, 2011) and dependency (CoNLL 2007, 2010 and 2013) benchmarks.")
+    for name in ("CoNLL 2004", "CoNLL 2011", "CoNLL 2007", "CoNLL 2010", "CoNLL 2013"):
+        assert got[entity_key(name)][0] == "dataset", (name, got)

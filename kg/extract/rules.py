@@ -346,6 +346,11 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             if end > word.end or name[-1].isdigit():
                 end = _CAMPAIGN_TASK.match(text, end).end()  # a task or track of that edition
             found.append(Mention(word.start, end, "dataset", "shape:campaign", 0.6))  # a campaign's data, never a method
+            if end > word.end and not name[-1].isdigit():  # "CoNLL 2005, 2012": further editions of the same campaign
+                year = _MORE_YEARS.match(text, end)
+                while year:
+                    found.append(Mention(year.start(1), year.end(1), "dataset", "shape:campaign", 0.6, name=f"{name} {year.group(1)}"))
+                    year = _MORE_YEARS.match(text, year.end())
             continue
         challenge = _CHALLENGE_AFTER.match(text, word.end) if challenge_cue >= word.end else None
         if challenge:  # "the ISBI cell tracking challenge 2015": challenges are datasets
@@ -371,6 +376,7 @@ _CHALLENGE_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}\s+[Cc]hallenge(?:\s+(?:19|20)
 # a campaign's edition (anchored at the name's end): a year ("WMT 15", "NIST 2000", "WMT’14"), then a task or track
 _CAMPAIGN_NAME = re.compile(r"(.+?)(?:[-’']?\d{2,4})?$")  # "WMT’14", "CoNLL-2012", "SemEval2017": the campaign
 _CAMPAIGN_YEAR = re.compile(r"(?:[ -]?[’']?(?:19|20)?\d\d(?![\w.,-]?\d))?")
+_MORE_YEARS = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)((?:19|20)\d\d)(?![\w-]|\.\d)")
 _CAMPAIGN_TASK = re.compile(r"(?:\s+[Tt](?:ask|rack)\s+\d+(?!\.?\d))?")
 _SOFTWARE_BEFORE_CUES, _EVAL_WORDS_CUES, _CHALLENGE_CUES = Gate(_SOFTWARE_BEFORE), Gate(_EVAL_WORDS), Gate(_CHALLENGE_AFTER)
 _SHAPE_HINT = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|\d|[\u0370-\u03ff]")
