@@ -1193,3 +1193,9 @@ def test_further_editions_listed_after_a_campaign_are_datasets(nlp) -> None:
     got = found(nlp, "A study", "Our parser sets a new state of the art on span (CoNLL 2004, 2011) and dependency (CoNLL 2007, 2010 and 2013) benchmarks.")
     for name in ("CoNLL 2004", "CoNLL 2011", "CoNLL 2007", "CoNLL 2010", "CoNLL 2013"):
         assert got[entity_key(name)][0] == "dataset", (name, got)
+
+
+def test_descriptive_words_before_a_known_task_are_not_part_of_it(nlp) -> None:
+    got = found(nlp, "A study", "We apply the model to a real world image classification task, a flagship machine translation benchmark.")
+    assert got[entity_key("image classification")][0] == "task" and entity_key("real world image classification") not in got
+    assert got[entity_key("machine translation")][0] == "task" and entity_key("flagship machine translation") not in got
