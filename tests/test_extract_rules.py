@@ -1199,3 +1199,14 @@ def test_descriptive_words_before_a_known_task_are_not_part_of_it(nlp) -> None:
     got = found(nlp, "A study", "We apply the model to a real world image classification task, a flagship machine translation benchmark.")
     assert got[entity_key("image classification")][0] == "task" and entity_key("real world image classification") not in got
     assert got[entity_key("machine translation")][0] == "task" and entity_key("flagship machine translation") not in got
+
+
+def test_a_task_shaped_phrase_named_as_the_means_of_other_work_is_a_method(nlp) -> None:
+    abstract = (
+        "Earlier systems rely on keyword spotting detection with fixed thresholds. "
+        "Compared to other approaches such as word-level segmentation, our model needs no lexicon. "
+        "We evaluate on speech recognition."
+    )
+    got = found(nlp, "A study", abstract)
+    assert got[entity_key("word-level segmentation")][0] == "method"
+    assert got[entity_key("speech recognition")][0] == "task"

@@ -33,6 +33,7 @@ from kg.extract.rules import (
     title_methods,
     title_prefix,
 )
+from kg.extract.scan import prefiltered
 from kg.extract.text import Sentences, is_name_shaped, is_title_case, strip_name_suffix
 from kg.extract.urls import Link
 from kg.extract.vocabulary import Vocabulary, vocabulary
@@ -126,7 +127,7 @@ def assemble(
     own = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method"}
     if own:
         mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
-    mentions = _campaign_tracks(mentions, text, vocab)
+    mentions = _means_as_methods(_campaign_tracks(mentions, text, vocab), text)
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
     mentions = [_with_version(_with_component_head(m, text), text) if m.type == "method" else m for m in mentions]
     mentions = _with_name_modifiers(_same_version(mentions, text), text, title_end, vocab)
@@ -235,6 +236,19 @@ def _campaign_tracks(mentions: list[Mention], text: str, vocab: Vocabulary) -> l
                 continue
         kept.append(m)
     return kept
+
+
+# "rely on nearest neighbor retrieval", "approaches such as character-level segmentation": a task-shaped
+# phrase named as the means other work uses is a method
+_MEANS_BEFORE = prefiltered(r"(?i)(?:\brel(?:y|ies|ying)\s+on|\b(?:approaches|methods|techniques)\s+(?:such\s+as|like))\s+$")
+
+
+def _means_as_methods(mentions: list[Mention], text: str) -> list[Mention]:
+    """A phrase typed task by its head ("X segmentation") that follows "rely on" or "approaches such as" is a method."""
+    return [
+        m._replace(type="method") if m.rule == "head:task" and _MEANS_BEFORE.search(text, max(0, m.start - 30), m.start) else m
+        for m in mentions
+    ]
 
 
 def _named_datasets(mentions: list[Mention], text: str) -> list[Mention]:
