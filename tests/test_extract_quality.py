@@ -107,7 +107,7 @@ def test_heldout2_proposed_floor(heldout2_report) -> None:
 # (method 0.663, dataset 0.764, metric 0.833, task 0.643, proposed 0.529; kg/extract/NOTES.md),
 # then released for tuning in round 12, so these floors only stop regressions.
 HELDOUT3 = Path(__file__).parent / "data" / "gold" / "scirex-heldout-3.gold.jsonl"
-HELDOUT3_FLOORS = {"method": 0.69, "dataset": 0.86, "metric": 0.83, "task": 0.69, "code": 0.97}
+HELDOUT3_FLOORS = {"method": 0.69, "dataset": 0.87, "metric": 0.83, "task": 0.69, "code": 0.97}
 
 
 @pytest.fixture(scope="module")

@@ -1210,3 +1210,10 @@ def test_a_task_shaped_phrase_named_as_the_means_of_other_work_is_a_method(nlp) 
     got = found(nlp, "A study", abstract)
     assert got[entity_key("word-level segmentation")][0] == "method"
     assert got[entity_key("speech recognition")][0] == "task"
+
+
+def test_a_two_digit_edition_joins_the_same_edition_written_in_full(nlp) -> None:
+    (paper,) = extract_papers([Paper(id="t", title="Our Systems for IWSLT 17", abstract="We took part in IWSLT 2017 and report IWSLT 18 results.")], nlp)
+    got = {e.name: e for e in paper.entities if e.type.value == "dataset"}
+    assert "IWSLT 17" in got["IWSLT 2017"].aliases and "IWSLT 17" not in got
+    assert "IWSLT 18" in got  # no "IWSLT 2018" in the paper: kept as written

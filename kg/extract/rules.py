@@ -345,7 +345,9 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             end = word.end if name[-1].isdigit() else _CAMPAIGN_YEAR.match(text, word.end).end()
             if end > word.end or name[-1].isdigit():
                 end = _CAMPAIGN_TASK.match(text, end).end()  # a task or track of that edition
-            found.append(Mention(word.start, end, "dataset", "shape:campaign", 0.6))  # a campaign's data, never a method
+            short = _SHORT_EDITION.fullmatch(text, word.end, end) if end > word.end else None
+            full = f"{name} 20{short.group(1)}" if short else None  # "WMT 16" where the paper also writes "WMT 2016"
+            found.append(Mention(word.start, end, "dataset", "shape:campaign", 0.6, name=full if full and full in text else None))
             if end > word.end and not name[-1].isdigit():  # "CoNLL 2005, 2012": further editions of the same campaign
                 year = _MORE_YEARS.match(text, end)
                 while year:
@@ -376,6 +378,7 @@ _CHALLENGE_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}\s+[Cc]hallenge(?:\s+(?:19|20)
 # a campaign's edition (anchored at the name's end): a year ("WMT 15", "NIST 2000", "WMT’14"), then a task or track
 _CAMPAIGN_NAME = re.compile(r"(.+?)(?:[-’']?\d{2,4})?$")  # "WMT’14", "CoNLL-2012", "SemEval2017": the campaign
 _CAMPAIGN_YEAR = re.compile(r"(?:[ -]?[’']?(?:19|20)?\d\d(?![\w.,-]?\d))?")
+_SHORT_EDITION = re.compile(r" (\d\d)")
 _MORE_YEARS = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)((?:19|20)\d\d)(?![\w-]|\.\d)")
 _CAMPAIGN_TASK = re.compile(r"(?:\s+[Tt](?:ask|rack)\s+\d+(?!\.?\d))?")
 _SOFTWARE_BEFORE_CUES, _EVAL_WORDS_CUES, _CHALLENGE_CUES = Gate(_SOFTWARE_BEFORE), Gate(_EVAL_WORDS), Gate(_CHALLENGE_AFTER)
