@@ -341,7 +341,8 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             type_, rule, conf = "dataset", "shape:dataset", 0.5  # CoNLL-2012, WMT2014: a release of data
         elif _BENCHMARK_SUFFIX.search(name):
             type_, rule, conf = "dataset", "shape:dataset", 0.55  # WritingBench, SWE-bench, HumanEval: a benchmark by its name
-        if _CAMPAIGN_NAME.match(name).group(1) in vocab.campaigns:  # "WMT 15", "IWSLT 2016", "SemEval-2018 Task 1"
+        campaign = name in vocab.campaigns or name[-1].isdigit() and _CAMPAIGN_NAME.match(name).group(1) in vocab.campaigns
+        if campaign:  # "WMT 15", "IWSLT 2016", "SemEval-2018 Task 1"
             end = word.end if name[-1].isdigit() else _CAMPAIGN_YEAR.match(text, word.end).end()
             if end > word.end or name[-1].isdigit():
                 end = _CAMPAIGN_TASK.match(text, end).end()  # a task or track of that edition
