@@ -1217,3 +1217,17 @@ def test_a_two_digit_edition_joins_the_same_edition_written_in_full(nlp) -> None
     got = {e.name: e for e in paper.entities if e.type.value == "dataset"}
     assert "IWSLT 17" in got["IWSLT 2017"].aliases and "IWSLT 17" not in got
     assert "IWSLT 18" in got  # no "IWSLT 2018" in the paper: kept as written
+
+
+# --- Round 13: proposed methods introduced without a naming cue ---------------------------------
+
+
+def test_a_new_method_or_component_is_proposed_whatever_the_verb(nlp) -> None:
+    abstract = "This can be done in any feed-forward model by augmenting it with a simple new gradient reversal layer. It trains with standard losses."
+    assert found(nlp, "A study", abstract)[entity_key("gradient reversal layer")] == ("method", True)
+    got = found(nlp, "A study", "Our system combines LSTM acoustic models with a novel spatial smoothing method and system combination.")
+    assert got[entity_key("spatial smoothing")] == ("method", True)
+    # a part ("scheme") with no method head is not taken; nor a phrase that an acronym definition names
+    assert entity_key("node updating") not in found(nlp, "A study", "Second, we use a novel node updating scheme for message passing.")
+    got = found(nlp, "A study", "We integrate a novel multi-resolution network. We call it the Multi-Resolution network (MRN), which refines features.")
+    assert entity_key("multi-resolution network") in got and sum(1 for t, _ in got.values() if t == "method") == 1, got

@@ -909,6 +909,10 @@ _ENUM_CUES = Gate(_ENUM_CUE)
 _AND_INTRO = prefiltered(r"(?i)\band\s+(?:also\s+|then\s+|further\s+)?(?:propose|introduce|develop|design|devise)\s+(?:(?:a|an|the)\s+)?")
 _WE = re.compile(r"(?i)\bwe\s")
 _AND_NOVEL = re.compile(r"(?i)(?:,|\band)\s+(?:a|an)\s+(?=(?:novel|new)\s)")
+# "a (simple) new X" anywhere: the paper's own X, whatever the verb ("by augmenting it with a new Y layer")
+_A_NEW = re.compile(r"(?i)\b(?:a|an)\s+(?:simple\s+|\w+ly\s+)?(?:new|novel)\s+")
+_COMPONENT_HEADS = frozenset("layer layers unit units block blocks cell cells module modules operator operators gate gates trick".split())
+_WHOLE_METHOD_TAILS = frozenset("method methods technique techniques approach approaches algorithm algorithms".split())  # not a part ("scheme")
 _AND_NOVEL_CORE = re.compile(r"(?:,|and)\s+an?\s+(?:novel|new)\s")  # in the lower-cased text of every match (keep in step)
 # a list after a colon or "namely" in a proposing sentence; a lexicon name in it outranks this cue (not proposed)
 _COLON_LIST = prefiltered(
@@ -944,6 +948,30 @@ class _WordStarts:
         return i
 
 
+def _new_method(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    """After "a new": a method or one of its parts ("gradient reversal layer", "residual unit"), or
+    a phrase before a whole-method word ("a novel spatial smoothing method"), that no acronym
+    definition names elsewhere."""
+    head = text[mention.start : mention.end].rsplit(None, 1)[-1].lower()
+    tail = _NEXT_WORD.match(text, mention.end)
+    if not (vocab.head_type(head) == "method" or head in _COMPONENT_HEADS or tail and tail.group(1).lower() in _WHOLE_METHOD_TAILS):
+        return False
+    return not _defined_later(text, mention)
+
+
+def _defined_later(text: str, mention: Mention) -> bool:
+    """The phrase is given an acronym elsewhere ("a novel multi-resolution network ... the
+    Multi-Resolution network (DiMR)"): the acronym's entity carries it."""
+    phrase = text[mention.start : mention.end].lower()
+    low = text.lower()
+    i = low.find(phrase)
+    while i >= 0:
+        if i != mention.start and re.match(r"\s*\(", text[i + len(phrase) : i + len(phrase) + 3]):
+            return True
+        i = low.find(phrase, i + 1)
+    return False
+
+
 def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> list[Mention]:
     """Names the paper introduces, taken from the words right after a proposal or naming cue."""
     vocab = vocab or vocabulary()
@@ -976,6 +1004,11 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             mention = _name_at(words, i, text, vocab, True, phrase_only=True)
             if mention is not None and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1].lower()) == "method":
                 found.append(mention)
+    for m in _A_NEW.finditer(text) if low is None or "new" in low or "novel" in low else ():  # "augmenting it with a new X layer"
+        i = starts.get(m.end())
+        mention = _name_at(words, i, text, vocab, True, phrase_only=True) if i is not None else None
+        if mention is not None and _new_method(text, mention, vocab):
+            found.append(mention)
     for m in _AND_INTRO.finditer(text):
         i = starts.get(m.end())
         sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
