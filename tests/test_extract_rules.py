@@ -1231,3 +1231,24 @@ def test_a_new_method_or_component_is_proposed_whatever_the_verb(nlp) -> None:
     assert entity_key("node updating") not in found(nlp, "A study", "Second, we use a novel node updating scheme for message passing.")
     got = found(nlp, "A study", "We integrate a novel multi-resolution network. We call it the Multi-Resolution network (MRN), which refines features.")
     assert entity_key("multi-resolution network") in got and sum(1 for t, _ in got.values() if t == "method") == 1, got
+
+
+# --- Round 14: method precision that generalises ------------------------------------------------
+
+
+def test_an_acronym_before_a_task_head_is_no_method(nlp) -> None:
+    abstract = "We study HSI classification with a graph network. Our MRF-based segmentation uses a GCN for SAR detection."
+    got = found(nlp, "A study", abstract)
+    assert entity_key("HSI") not in got and entity_key("SAR") not in got, got
+    assert got[entity_key("MRF")][0] == "method"  # "MRF-based": the method the task is done with
+    assert got[entity_key("GCN")][0] == "method"
+
+
+def test_an_undefined_acronym_with_a_task_head_joins_the_spelled_out_task(nlp) -> None:
+    (paper,) = extract_papers([Paper(
+        id="t", title="Learning Embeddings for Click-through Rate Prediction",
+        abstract="Embedding tables dominate memory in CTR prediction. We shrink them by pruning.",
+    )], nlp)
+    tasks = [e for e in paper.entities if e.type.value == "task"]
+    assert [e.name for e in tasks] == ["Click-through Rate Prediction"], tasks
+    assert "CTR prediction" in tasks[0].aliases

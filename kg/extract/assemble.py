@@ -715,6 +715,7 @@ _INITIALS_SKIP = frozenset("of for and the with a an in on to".split())
 def _merge_initials(groups: dict[tuple[str, str], _Group]) -> dict[tuple[str, str], _Group]:
     """An acronym the paper uses without defining it, spelled by the initials of a method name it
     gives ("an algorithm named Iterative Feature Merging ... The IFM shows"): one entity."""
+    _merge_initials_with_head(groups)
     shorts = [(k, g) for k, g in groups.items() if k[0] == "method" and g.name.isupper() and g.name.isalpha() and 2 <= len(g.name) <= 6]
     if not shorts:
         return groups
@@ -726,6 +727,24 @@ def _merge_initials(groups: dict[tuple[str, str], _Group]) -> dict[tuple[str, st
         groups[base].absorb(g)
         del groups[k]
     return groups
+
+
+_SHORT_THEN_HEAD = re.compile(r"([A-Z]{2,6})s? (\S.*)")
+
+
+def _merge_initials_with_head(groups: dict[tuple[str, str], _Group]) -> None:
+    """"CTR prediction" beside "Click-through Rate Prediction": an undefined acronym followed by the
+    head of a same-type name whose other words it spells is that name (one entity, an alias)."""
+    pairs = [(k, m) for k, g in groups.items() if " " in g.name and (m := _SHORT_THEN_HEAD.fullmatch(g.name))]
+    for k, m in pairs:
+        short, tail = m.group(1), m.group(2).lower()
+        for base, g in groups.items():
+            name = g.name.lower()
+            if base == k or base[0] != k[0] or not name.endswith(" " + tail) or base not in groups:
+                continue
+            if _initials(g.name[: len(name) - len(tail) - 1]) == short:
+                g.absorb(groups.pop(k))
+                break
 
 
 # a model-size or depth variant of a name: "DiMR-XL", "DPN-131", "ThinkLite-7B", "ViT-L", "ResNet-50"
