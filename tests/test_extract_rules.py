@@ -1252,3 +1252,23 @@ def test_an_undefined_acronym_with_a_task_head_joins_the_spelled_out_task(nlp) -
     tasks = [e for e in paper.entities if e.type.value == "task"]
     assert [e.name for e in tasks] == ["Click-through Rate Prediction"], tasks
     assert "CTR prediction" in tasks[0].aliases
+
+
+def test_closing_quotes_are_not_part_of_an_acronym_long_form(nlp) -> None:
+    abstract = "To compare GANs we introduce the ‘ Fréchet Inception Distance ’ ’ (FID), which improves on the Inception Score."
+    got = found(nlp, "A study", abstract)
+    assert got[entity_key("Fréchet Inception Distance")][0] == "metric", got
+    assert not any("’" in k for k in got)
+
+
+def test_an_acronym_for_a_degree_or_count_is_no_method(nlp) -> None:
+    abstract = (
+        "The low resolution (LR) input is upscaled to the high resolution (HR) space. "
+        "A network regresses 6 degrees of freedom (6DoF) head pose and avoids the small sample size (SSS) problem. "
+        "We train a long short-term memory (LSTM) with a 3D convolutional network (3DCN)."
+    )
+    got = found(nlp, "A study", abstract)
+    for gone in ("low resolution", "LR", "high resolution", "6 degrees of freedom", "6DoF", "small sample size", "SSS"):
+        assert entity_key(gone) not in got, (gone, got)
+    assert got[entity_key("long short-term memory")][0] == "method"
+    assert got[entity_key("3D convolutional network")][0] == "method"

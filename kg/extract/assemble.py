@@ -120,6 +120,8 @@ def assemble(
         mentions = [m for m in mentions if _clean_span(text, m) and not any(m.start < e and s < m.end for s, e in link_spans)]
     else:
         mentions = [m for m in mentions if m.end > m.start and not _has_markup(text[m.start : m.end])]
+    if definitions and (properties := _property_shorts(text, definitions, mentions, vocab)):
+        mentions = [m for m in mentions if not (m.rule.startswith("shape") and text[m.start : m.end] in properties)]
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab, title_end))
     # (the per-mention steps below change only methods: the type test saves the calls)
     mentions = [_as_phenomenon(m, text, vocab) if m.type == "method" else m for m in mentions]
@@ -441,17 +443,23 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             continue
         if _TASK_AFTER.match(text, d.short_end) and vocab.head_type(long.rsplit(None, 1)[-1].lower()) != "task":
             continue  # "click-through rate (CTR) prediction": the long form is part of a task name
-        known = (by_span.get((d.long_start, d.long_end)) or by_span.get((d.short_start, d.short_start + len(short)))
+        defined_end = d.long_end
+        if long[-1] in _CLOSING_QUOTES:  # "the ‘ Fréchet Inception Distance ’ ’ (FID)": the quotes are not part of it
+            long = long.rstrip(_CLOSING_QUOTES)
+            defined_end = d.long_start + len(long)
+        known = (by_span.get((d.long_start, defined_end)) or by_span.get((d.short_start, d.short_start + len(short)))
                  or by_span.get((d.short_start, d.short_end)))
         head = re.split(r"[\s]", long)[-1].lower()
         if known is not None and known.rule.startswith("lexicon"):
             type_ = known.type
         else:
+            if _property(long, vocab):
+                continue  # "low resolution (LR)", "6 degrees of freedom (6DoF)": a property, not a method
             type_ = vocab.head_type(head) or (known.type if known is not None else "method")
             if type_ == "dataset" and head in ("data", "dataset", "datasets") and not long[:1].isupper():
                 type_ = "method" if False else "dataset"
         if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None and (
-            _dataset_list(text, d) or _opens_with_dataset(mentions, d.long_start, d.long_end)
+            _dataset_list(text, d) or _opens_with_dataset(mentions, d.long_start, defined_end)
         ):
             type_ = "dataset"
         if type_ == "task" and not _TASK_NOUN_BEFORE.search(text, max(0, d.long_start - 80), d.long_start) and (
@@ -463,9 +471,9 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             before = next((m for m in mentions if m.end == long_start - 1 and m.type == "dataset" and m.rule.startswith("lexicon")), None)
             if before is not None and text[before.start : before.start + 1].isupper() and text[before.end] == " ":
                 long_start = before.start
-                long = text[long_start : d.long_end]
+                long = text[long_start : defined_end]
         name = _singular(long) if d.plural else long
-        long_end = d.long_end
+        long_end = defined_end
         quantity = _QUANTITY_AFTER_SHORT.match(text, d.short_end) if " " not in long else None
         if quantity:  # "Kullback-Leibler (KL) divergence": the head follows the short form
             type_, name, long_end = "metric", f"{long} {quantity.group(1)}", quantity.end()
@@ -482,6 +490,23 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             for start in _long_form_again(text, long, long_start):
                 out.append(Mention(start, start + len(long), type_, "long-form", 0.8, name=name))
     return out
+
+
+_CLOSING_QUOTES = " ’'\"”"
+_DESCRIBED_QUANTITY = re.compile(r"(?:low|high|small|large|\d+)\s+[a-z]")
+
+
+def _property(long: str, vocab: Vocabulary) -> bool:
+    """A lowercase long form that states a degree or a count of something and has no typed head
+    ("low resolution", "small sample size", "6 degrees of freedom"): a property, no entity."""
+    return _DESCRIBED_QUANTITY.match(long) is not None and vocab.head_type(long.rsplit(None, 1)[-1]) is None
+
+
+def _property_shorts(text: str, definitions: Sequence[Definition], mentions: list[Mention], vocab: Vocabulary) -> set[str]:
+    """Short forms of properties (see ``_property``) whose long form no lexicon entry covers: their
+    shape guesses ("6DoF", "SSS") are no entities either."""
+    lexicon = {(m.start, m.end) for m in mentions if m.rule.startswith("lexicon")}
+    return {d.short(text) for d in definitions if (d.long_start, d.long_end) not in lexicon and _property(d.long(text), vocab)}
 
 
 def _long_form_again(text: str, long: str, defined_at: int) -> list[int]:
