@@ -1272,3 +1272,13 @@ def test_an_acronym_for_a_degree_or_count_is_no_method(nlp) -> None:
         assert entity_key(gone) not in got, (gone, got)
     assert got[entity_key("long short-term memory")][0] == "method"
     assert got[entity_key("3D convolutional network")][0] == "method"
+
+
+def test_attention_that_a_topic_receives_is_no_method(nlp) -> None:
+    abstract = (
+        "Diffusion models have received great attention in recent years, and we pay special attention to memory. "
+        "Our decoder uses gated attention."
+    )
+    got = found(nlp, "A study", abstract)
+    assert not any(k.endswith("attention") and k != entity_key("gated attention") for k in got), got
+    assert got[entity_key("gated attention")][0] == "method"

@@ -237,6 +237,11 @@ def _noun_modifier(word: Word, vocab: Vocabulary) -> bool:
 _TASK_ABBREVIATIONS = frozenset("qa ner pos mt nmt asr tts nli srl ocr rl llm llms nlp cv".split())
 
 
+_ATTENTION_GIVEN = re.compile(
+    r"(?i)\b(?:receiv|attract|draw|drew|pa(?:y|id)|gain|garner|devot|dedicat|deserv|captur|got)\w*\s+(?:[\w-]+\s+){0,2}attention$"
+)
+
+
 def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vocabulary) -> Mention | None:
     start, end = mods[0].start, head.end
     if type_ == "dataset":
@@ -277,6 +282,8 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
         return Mention(start, end, "metric", "head:metric", 0.6)
     if type_ == "task":
         return Mention(start, end, "task", "head:task", 0.6)
+    if head.lower == "attention" and _ATTENTION_GIVEN.search(text, max(0, start - 30), end):
+        return None  # "has received great attention", "we pay special attention to": interest, not a method
     if head.lower in vocab.repeat_heads:
         # "X model", "X training": an entity only when the paper repeats it (or proposes it)
         if len(mods) == 1 and (not _nameish(mods[0]) or mods[0].first):
