@@ -1282,3 +1282,11 @@ def test_attention_that_a_topic_receives_is_no_method(nlp) -> None:
     got = found(nlp, "A study", abstract)
     assert not any(k.endswith("attention") and k != entity_key("gated attention") for k in got), got
     assert got[entity_key("gated attention")][0] == "method"
+
+
+def test_an_acronym_long_form_starts_at_a_word_start(nlp) -> None:
+    abstract = "Modern self-supervised learning (SSL) representations are strong. We train a vision-language model (VLM)."
+    got = found(nlp, "A study", abstract)
+    assert got[entity_key("self-supervised learning")][0] == "method", got
+    assert entity_key("supervised learning") not in got
+    assert got[entity_key("vision-language model")][0] == "method"

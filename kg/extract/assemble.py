@@ -443,11 +443,11 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             continue
         if _TASK_AFTER.match(text, d.short_end) and vocab.head_type(long.rsplit(None, 1)[-1].lower()) != "task":
             continue  # "click-through rate (CTR) prediction": the long form is part of a task name
-        defined_end = d.long_end
+        defined_start, defined_end = _word_start(text, d.long_start), d.long_end
         if long[-1] in _CLOSING_QUOTES:  # "the ‘ Fréchet Inception Distance ’ ’ (FID)": the quotes are not part of it
-            long = long.rstrip(_CLOSING_QUOTES)
-            defined_end = d.long_start + len(long)
-        known = (by_span.get((d.long_start, defined_end)) or by_span.get((d.short_start, d.short_start + len(short)))
+            defined_end = d.long_start + len(long.rstrip(_CLOSING_QUOTES))
+        long = text[defined_start:defined_end]
+        known = (by_span.get((defined_start, defined_end)) or by_span.get((d.short_start, d.short_start + len(short)))
                  or by_span.get((d.short_start, d.short_end)))
         head = re.split(r"[\s]", long)[-1].lower()
         if known is not None and known.rule.startswith("lexicon"):
@@ -459,14 +459,14 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             if type_ == "dataset" and head in ("data", "dataset", "datasets") and not long[:1].isupper():
                 type_ = "method" if False else "dataset"
         if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None and (
-            _dataset_list(text, d) or _opens_with_dataset(mentions, d.long_start, defined_end)
+            _dataset_list(text, d) or _opens_with_dataset(mentions, defined_start, defined_end)
         ):
             type_ = "dataset"
         if type_ == "task" and not _TASK_NOUN_BEFORE.search(text, max(0, d.long_start - 80), d.long_start) and (
             proposal_context(text, d.long_start, _sentence_start(text, d.long_start)) or appositive_proposal(text, d.short_end + 1)
         ):
             type_ = "method"
-        long_start = d.long_start
+        long_start = defined_start
         if type_ == "dataset":  # a known dataset name right before the long form is part of it ("Google Street View House Numbers")
             before = next((m for m in mentions if m.end == long_start - 1 and m.type == "dataset" and m.rule.startswith("lexicon")), None)
             if before is not None and text[before.start : before.start + 1].isupper() and text[before.end] == " ":
@@ -493,6 +493,16 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
 
 
 _CLOSING_QUOTES = " ’'\"”"
+
+
+def _word_start(text: str, start: int) -> int:
+    """A long form starts at a word's start: "self-supervised learning (SSL)", not "supervised learning"."""
+    i = start
+    while i > 1 and text[i - 1] == "-" and text[i - 2].isalnum():
+        i -= 1
+        while i > 0 and text[i - 1].isalnum():
+            i -= 1
+    return i
 _DESCRIBED_QUANTITY = re.compile(r"(?:low|high|small|large|\d+)\s+[a-z]")
 
 
