@@ -1290,3 +1290,16 @@ def test_an_acronym_long_form_starts_at_a_word_start(nlp) -> None:
     assert got[entity_key("self-supervised learning")][0] == "method", got
     assert entity_key("supervised learning") not in got
     assert got[entity_key("vision-language model")][0] == "method"
+
+
+def test_an_acronym_of_a_known_task_or_measure_takes_the_whole_name_and_type(nlp) -> None:
+    abstract = (
+        "We focus on person re-identification (re-ID) across cameras. "
+        "We bound the Wasserstein and Maximum Mean Discrepancy (MMD) distances. "
+        "The ensemble of fully convolutional neural networks (CNNs) is trained end to end."
+    )
+    got = found(nlp, "A study", abstract)
+    assert got[entity_key("person re-identification")][0] == "task", got
+    assert entity_key("re-identification") not in got
+    assert got[entity_key("Maximum Mean Discrepancy")][0] == "metric"
+    assert got[entity_key("convolutional neural network")][0] == "method"  # a method is what its acronym spells

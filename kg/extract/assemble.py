@@ -446,6 +446,12 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
         defined_start, defined_end = _word_start(text, d.long_start), d.long_end
         if long[-1] in _CLOSING_QUOTES:  # "the ‘ Fréchet Inception Distance ’ ’ (FID)": the quotes are not part of it
             defined_end = d.long_start + len(long.rstrip(_CLOSING_QUOTES))
+        own = by_span.get((defined_start, defined_end))
+        wider = None if own is not None and own.rule.startswith("lexicon") else next(
+            (m for m in mentions if m.end == defined_end and m.start < defined_start and m.type == "task" and m.rule.startswith("lexicon")), None
+        )
+        if wider is not None:  # "person re-identification (re-ID)": a known task that ends with the long form is its long form
+            defined_start = wider.start
         long = text[defined_start:defined_end]
         known = (by_span.get((defined_start, defined_end)) or by_span.get((d.short_start, d.short_start + len(short)))
                  or by_span.get((d.short_start, d.short_end)))
@@ -455,7 +461,7 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
         else:
             if _property(long, vocab):
                 continue  # "low resolution (LR)", "6 degrees of freedom (6DoF)": a property, not a method
-            type_ = vocab.head_type(head) or (known.type if known is not None else "method")
+            type_ = vocab.head_type(head) or _hyphened_task(head, vocab) or (known.type if known is not None else "method")
             if type_ == "dataset" and head in ("data", "dataset", "datasets") and not long[:1].isupper():
                 type_ = "method" if False else "dataset"
         if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None and (
@@ -474,9 +480,11 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
                 long = text[long_start : defined_end]
         name = _singular(long) if d.plural else long
         long_end = defined_end
-        quantity = _QUANTITY_AFTER_SHORT.match(text, d.short_end) if " " not in long else None
-        if quantity:  # "Kullback-Leibler (KL) divergence": the head follows the short form
+        quantity = _QUANTITY_AFTER_SHORT.match(text, d.short_end)
+        if quantity and " " not in long:  # "Kullback-Leibler (KL) divergence": the head follows the short form
             type_, name, long_end = "metric", f"{long} {quantity.group(1)}", quantity.end()
+        elif quantity and type_ == "method":  # "the Maximum Mean Discrepancy (MMD) distances": a measure
+            type_ = "metric"
         head = _HEAD_AFTER_SHORT.match(text, d.short_end) if type_ == "method" and title_end else None
         if head and re.search(rf"(?<![\w-]){re.escape(long)} {head.group(1)}s?(?![\w-])", text[:title_end]):
             name, long_end = f"{long} {head.group(1)}", head.end()  # "the Gated-Attention (GA) Reader", titled "Gated-Attention Readers"
@@ -504,6 +512,11 @@ def _word_start(text: str, start: int) -> int:
             i -= 1
     return i
 _DESCRIBED_QUANTITY = re.compile(r"(?:low|high|small|large|\d+)\s+[a-z]")
+
+
+def _hyphened_task(head: str, vocab: Vocabulary) -> str | None:
+    """"person re-identification (re-ID)": a hyphened head whose last part is a task word names a task."""
+    return "task" if "-" in head and vocab.head_type(head.rsplit("-", 1)[-1]) == "task" else None
 
 
 def _property(long: str, vocab: Vocabulary) -> bool:
@@ -568,7 +581,7 @@ def _standalone(text: str, short: str) -> list[int]:
 
 
 _TASK_NOUN_BEFORE = re.compile(r"(?i)\b(?:task|problem)s?\s+of\s+(?:[\w-]+\s+){0,4}$")  # "we propose the task of ... VQA"
-_QUANTITY_AFTER_SHORT = re.compile(r"\)\s+(divergence|distance)(?![\w-])")
+_QUANTITY_AFTER_SHORT = re.compile(r"\)\s+(divergence|distance)s?(?![\w-])")
 _HEAD_AFTER_SHORT = re.compile(r"\)\s+([A-Z][a-z]+)(?![\w-])")
 _TASK_AFTER = re.compile(r"\)?\s+(?:" + "|".join(sorted(vocabulary().heads["task"], key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _LIST_CUE_BEFORE = re.compile(r"(?i)\b(?:datasets|benchmarks|corpora)\s*(?::|,?\s+(?:namely|including|such as))[^.;]*$")
