@@ -1303,3 +1303,27 @@ def test_an_acronym_of_a_known_task_or_measure_takes_the_whole_name_and_type(nlp
     assert entity_key("re-identification") not in got
     assert got[entity_key("Maximum Mean Discrepancy")][0] == "metric"
     assert got[entity_key("convolutional neural network")][0] == "method"  # a method is what its acronym spells
+# --- Round 15: the paper's own method when it has no name -----------------------------------------
+
+
+def test_a_described_contribution_is_the_proposed_method_when_nothing_is_named(nlp) -> None:
+    abstract = "We present the first massively distributed architecture for deep reinforcement learning. It uses many actors."
+    assert found(nlp, "A study", abstract)[entity_key("massively distributed architecture")] == ("method", True)
+    # praise words are dropped; a known family that is the whole contribution is kept despite being generic
+    got = found(nlp, "A study", "We describe a very simple bag-of-words baseline for visual question answering.")
+    assert got[entity_key("bag-of-words baseline")] == ("method", True)
+    got = found(nlp, "A study", "We present a deep neural network that sequentially predicts the pixels in an image.")
+    assert got[entity_key("deep neural network")] == ("method", True)
+
+
+def test_no_described_contribution_when_the_paper_names_its_method_or_describes_nothing_specific(nlp) -> None:
+    got = found(nlp, "A study", "We propose a novel attention module for parsing, which we call FooNet. FooNet works well.")
+    assert entity_key("attention module") not in got or not got[entity_key("attention module")][1]
+    for abstract in (
+        "We present an end-to-end neural model that verifies answer candidates.",  # plain words, generic head
+        "We propose a neural network that predicts labels.",  # never a method alone (GUIDELINES)
+        "Here, we propose a new discrete-time algorithm that addresses this issue.",  # one word before a generic head
+        "We introduce the new concept of delayed robustness in trained networks.",  # a concept, not a method
+        "We propose the task of free-form visual question answering.",
+    ):
+        assert not any(proposed for _, proposed in found(nlp, "A study", abstract).values()), abstract

@@ -21,6 +21,7 @@ from kg.extract.rules import (
     appositive_proposal,
     described_proposal,
     describes_name,
+    fallback_description,
     named_after,
     named_subject,
     plain_description,
@@ -48,6 +49,7 @@ RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
     "head:compound": 4, "cue:resource": 4, "long-form": 4, "cue:at-k": 4, "cue:error": 4, "shape:benchmark": 5, "shape:campaign": 5,
     "named:dataset": 5, "named:metric": 5, "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
+    "cue:fallback": 4,
 }
 _MARKUP = re.compile(
     r"[{}<>\\$^_=|#~]|@(?!(?:\d{1,4}|[kKnN])(?![\w.@]))|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b"
@@ -165,9 +167,15 @@ def assemble(
         proposed_names |= {g.name for g in groups.values() if g.type == "method" and any((m.start, m.end) == known for m in g.mentions)}
     if title_end:
         proposed_names |= _result_subjects(text, title_end, groups)
+    if not any(g.type == "method" and g.name in proposed_names and not _generic(g.name, vocab) for g in groups.values()):
+        described = _described_contribution(text, title_end, mentions, vocab)
+        if described is not None:  # the paper proposes nothing by name: its described contribution
+            chosen = _coordinated_datasets(_resolve_overlaps([described, *mentions, *([lead] if lead else [])], text), text)
+            groups = _group(chosen, text, definitions, vocab)
+            proposed_names = {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
     entities: list[Entity] = []
     for group in sorted(groups.values(), key=lambda g: g.first):
-        if _generic(group.name, vocab) and not any(m.rule == "cue:error" for m in group.mentions) or not _well_formed(group.name):
+        if _generic(group.name, vocab) and not any(m.rule in ("cue:error", "cue:fallback") for m in group.mentions) or not _well_formed(group.name):
             continue
         first = min(group.mentions, key=_START)
         name_key = entity_key(group.name)
@@ -639,6 +647,19 @@ def _fallback_lead(text: str, title_end: int, mentions: list[Mention], vocab: Vo
         if m.type == "method" and m.rule.startswith("lexicon") and m.start <= s and e <= m.end:
             return None  # "Depthwise Separable Convolutions for ...": a known method, used
     return Mention(s, e, "method", "title", 0.75, proposed=True)
+
+
+def _described_contribution(text: str, start: int, mentions: list[Mention], vocab: Vocabulary) -> Mention | None:
+    """The description after the first proposal cue (``rules.fallback_description``) as the paper's
+    proposed method; plain words before a generic head ("an end-to-end neural model") only when
+    they are a known family ("a deep neural network"), and never a known task, dataset or metric."""
+    span = fallback_description(text, start, vocab)
+    if span is None:
+        return None
+    known = [m for m in mentions if (m.start, m.end) == span and m.rule.startswith("lexicon")]
+    if any(m.type != "method" for m in known) or plain_description(text[span[0] : span[1]]) and not known:
+        return None
+    return Mention(span[0], span[1], "method", "cue:fallback", 0.5, proposed=True)
 
 
 @lru_cache(maxsize=1)

@@ -1146,3 +1146,47 @@ def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: b
     if name.lower() in vocab.generic_names:
         return None
     return Mention(run[0].start, run[-1].end, "method", "named", 0.6, proposed=True)
+
+
+# the paper's only proposal, described rather than named: "We present a deep neural network that ...",
+# "We describe a very simple bag-of-words baseline for ...", "In this paper, a ... is proposed"
+_FALLBACK_CUE = re.compile(
+    r"(?i)\b(?:(?:we|this (?:paper|work|study|article))\s+(?:(?:also|further|first|now|then|here|will)\s+)?"
+    r"(?:propose|present|introduce|develop|describe|design|devise|formulate)(?:s|d)?\s+(?:(?:a|an|the|our)\s+)?"
+    r"|\bin this (?:paper|work|study),?\s+(?:a|an)\s+(?=[^.;]{3,80}?\s(?:is|are)\s+(?:proposed|presented|introduced|developed)\b))"
+)
+_FALLBACK_SKIP = frozenset("new novel first simple very elegant principled general straightforward intuitive fast conceptually".split()) | _LEADING_PRAISE
+_FALLBACK_WORD = re.compile(r"[\w’'-]+")
+_NEVER_FALLBACK = frozenset("neural network deep learning machine learning".split("  "))  # GUIDELINES: never a method alone
+
+
+def fallback_description(text: str, start: int, vocab: Vocabulary | None = None) -> tuple[int, int] | None:
+    """The description after the first proposal cue from ``start``, trimmed to the shortest phrase
+    ending in its head (praise and "novel/new" dropped, "for/that/which/to ..." cut): the paper's
+    method when nothing else names one (GUIDELINES rule 1: a central contribution). Its span, or None."""
+    vocab = vocab or vocabulary()
+    m = _FALLBACK_CUE.search(text, start)
+    if m is None:
+        return None
+    pos, run = m.end(), []
+    for w in _FALLBACK_WORD.finditer(text, pos, min(len(text), pos + 120)):
+        gap, word = text[pos : w.start()], w.group()
+        if gap.strip() or len(run) == 6:
+            break  # punctuation, a bracket or a quote ends the phrase
+        low = word.lower()
+        pos = w.end()
+        if not run and low in _FALLBACK_SKIP:
+            continue
+        if low in _NP_STOP or low in vocab.modifier_stop and low != "baseline" or word[:1].isupper() and not word.isupper():
+            break
+        run.append(w)
+    if len(run) < 2:
+        return None
+    head = run[-1].group().lower()
+    if head.endswith(("ly", "ed")) or vocab.head_type(head) in ("task", "metric", "dataset") or head in vocab.concept_heads:
+        return None
+    if head in vocab.generic_heads and len(run) < 3:
+        return None  # "a discrete-time algorithm", "an automatic scheme": a generic head needs a fuller description
+    s, e = run[0].start(), run[-1].end()
+    phrase = text[s:e].lower()
+    return None if phrase in _NEVER_FALLBACK or phrase.rstrip("s") in _NEVER_FALLBACK else (s, e)
