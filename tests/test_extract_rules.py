@@ -1314,6 +1314,8 @@ def test_a_described_contribution_is_the_proposed_method_when_nothing_is_named(n
     assert got[entity_key("bag-of-words baseline")] == ("method", True)
     got = found(nlp, "A study", "We present a deep neural network that sequentially predicts the pixels in an image.")
     assert got[entity_key("deep neural network")] == ("method", True)
+    got = found(nlp, "A study", "We present a deep neural network (DNN) that predicts pixels. The DNN is fast.")
+    assert got[entity_key("deep neural network")] == ("method", True)  # the acronym's long form carries it
 
 
 def test_no_described_contribution_when_the_paper_names_its_method_or_describes_nothing_specific(nlp) -> None:
@@ -1327,3 +1329,6 @@ def test_no_described_contribution_when_the_paper_names_its_method_or_describes_
         "We propose the task of free-form visual question answering.",
     ):
         assert not any(proposed for _, proposed in found(nlp, "A study", abstract).values()), abstract
+    assert entity_key("AUC-100 metric") not in found(nlp, "A study", "We also develop an AUC-100 metric for the Atari domain.")  # a measure
+    got = found(nlp, "A study", "We propose a novel few-shot learning method called meta-transfer learning which learns to adapt.")
+    assert got[entity_key("meta-transfer learning")] == ("method", True) and got.get(entity_key("few-shot learning"), ("task", False))[1] is False

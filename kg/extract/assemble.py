@@ -167,15 +167,17 @@ def assemble(
         proposed_names |= {g.name for g in groups.values() if g.type == "method" and any((m.start, m.end) == known for m in g.mentions)}
     if title_end:
         proposed_names |= _result_subjects(text, title_end, groups)
+    described = None
     if not any(g.type == "method" and g.name in proposed_names and not _generic(g.name, vocab) for g in groups.values()):
         described = _described_contribution(text, title_end, mentions, vocab)
         if described is not None:  # the paper proposes nothing by name: its described contribution
             chosen = _coordinated_datasets(_resolve_overlaps([described, *mentions, *([lead] if lead else [])], text), text)
             groups = _group(chosen, text, definitions, vocab)
             proposed_names = {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
+            proposed_names |= {g.name for g in groups.values() if g.type == "method" and _holds(g, described)}  # an acronym's long form won it
     entities: list[Entity] = []
     for group in sorted(groups.values(), key=lambda g: g.first):
-        if _generic(group.name, vocab) and not any(m.rule in ("cue:error", "cue:fallback") for m in group.mentions) or not _well_formed(group.name):
+        if _generic(group.name, vocab) and not (any(m.rule == "cue:error" for m in group.mentions) or described and _holds(group, described)) or not _well_formed(group.name):
             continue
         first = min(group.mentions, key=_START)
         name_key = entity_key(group.name)
@@ -647,6 +649,10 @@ def _fallback_lead(text: str, title_end: int, mentions: list[Mention], vocab: Vo
         if m.type == "method" and m.rule.startswith("lexicon") and m.start <= s and e <= m.end:
             return None  # "Depthwise Separable Convolutions for ...": a known method, used
     return Mention(s, e, "method", "title", 0.75, proposed=True)
+
+
+def _holds(group: _Group, m: Mention) -> bool:
+    return any(g.start == m.start and g.end == m.end for g in group.mentions)
 
 
 def _described_contribution(text: str, start: int, mentions: list[Mention], vocab: Vocabulary) -> Mention | None:

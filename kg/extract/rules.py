@@ -1157,7 +1157,8 @@ _FALLBACK_CUE = re.compile(
 )
 _FALLBACK_SKIP = frozenset("new novel first simple very elegant principled general straightforward intuitive fast conceptually".split()) | _LEADING_PRAISE
 _FALLBACK_WORD = re.compile(r"[\w’'-]+")
-_NEVER_FALLBACK = frozenset("neural network deep learning machine learning".split("  "))  # GUIDELINES: never a method alone
+_NOT_METHOD_HEADS = frozenset("metric metrics measure measures taxonomy taxonomies".split())  # "an AUC-100 metric"
+_NEVER_FALLBACK = frozenset(("neural network", "deep learning", "machine learning"))  # GUIDELINES: never a method alone
 
 
 def fallback_description(text: str, start: int, vocab: Vocabulary | None = None) -> tuple[int, int] | None:
@@ -1168,25 +1169,35 @@ def fallback_description(text: str, start: int, vocab: Vocabulary | None = None)
     m = _FALLBACK_CUE.search(text, start)
     if m is None:
         return None
-    pos, run = m.end(), []
-    for w in _FALLBACK_WORD.finditer(text, pos, min(len(text), pos + 120)):
-        gap, word = text[pos : w.start()], w.group()
-        if gap.strip() or len(run) == 6:
-            break  # punctuation, a bracket or a quote ends the phrase
-        low = word.lower()
-        pos = w.end()
-        if not run and low in _FALLBACK_SKIP:
-            continue
-        if low in _NP_STOP or low in vocab.modifier_stop and low != "baseline" or word[:1].isupper() and not word.isupper():
-            break
-        run.append(w)
+    run, _ = _phrase_after(text, m.end(), vocab)
     if len(run) < 2:
         return None
     head = run[-1].group().lower()
-    if head.endswith(("ly", "ed")) or vocab.head_type(head) in ("task", "metric", "dataset") or head in vocab.concept_heads:
+    if head.endswith(("ly", "ed")) or vocab.head_type(head) in ("task", "metric", "dataset") or head in vocab.concept_heads or head in _NOT_METHOD_HEADS:
         return None
     if head in vocab.generic_heads and len(run) < 3:
         return None  # "a discrete-time algorithm", "an automatic scheme": a generic head needs a fuller description
     s, e = run[0].start(), run[-1].end()
+    if named_after(text, e):
+        return None  # "a novel few-shot learning method called X": X is the name
     phrase = text[s:e].lower()
     return None if phrase in _NEVER_FALLBACK or phrase.rstrip("s") in _NEVER_FALLBACK else (s, e)
+
+
+def _phrase_after(text: str, pos: int, vocab: Vocabulary) -> tuple[list[re.Match[str]], int]:
+    """The words of a noun phrase from ``pos`` (leading praise skipped), and where it ends."""
+    run: list[re.Match[str]] = []
+    end = pos
+    for w in _FALLBACK_WORD.finditer(text, pos, min(len(text), pos + 120)):
+        word = w.group()
+        if text[end : w.start()].strip() or len(run) == 6:
+            break  # punctuation, a bracket or a quote ends the phrase
+        low = word.lower()
+        if not run and low in _FALLBACK_SKIP:
+            end = w.end()
+            continue
+        if low in _NP_STOP or low in vocab.modifier_stop and low != "baseline" or word[:1].isupper() and not word.isupper():
+            break
+        run.append(w)
+        end = w.end()
+    return run, end
