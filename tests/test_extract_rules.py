@@ -1303,6 +1303,8 @@ def test_an_acronym_of_a_known_task_or_measure_takes_the_whole_name_and_type(nlp
     assert entity_key("re-identification") not in got
     assert got[entity_key("Maximum Mean Discrepancy")][0] == "metric"
     assert got[entity_key("convolutional neural network")][0] == "method"  # a method is what its acronym spells
+
+
 # --- Round 15: the paper's own method when it has no name -----------------------------------------
 
 
