@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import lru_cache, partial
-from itertools import accumulate, chain
+from itertools import accumulate
 from typing import NamedTuple, overload
 
 from kg.extract.scan import Gate, folded, prefiltered
@@ -91,14 +91,14 @@ class Words(Sequence[Word]):
 
 def words_of(text: str, sentences: Sentences, title_end: int = 0) -> Words:
     """The words of ``text`` with phrase-continuity and sentence-start flags."""
-    pairs = _GAP_AND_WORD.findall(text)  # no match objects; offsets by summing lengths
-    if not pairs:
+    # one flat list gap, word, gap, word, ..., tail: no match objects, no pairs; offsets by summing lengths
+    parts = _WORD_SPLIT.split(text)
+    if len(parts) < 2:
         return Words([], [], [], [], [], [], [])
-    gaps, words = zip(*pairs)
-    offsets = list(accumulate(map(len, chain.from_iterable(pairs))))
-    starts, ends = offsets[0::2], offsets[1::2]
-    tokens = list(words)
-    joined = list(map(_JOINING.__contains__, gaps))
+    offsets = list(accumulate(map(len, parts)))
+    starts, ends = offsets[0:-1:2], offsets[1::2]
+    tokens = parts[1::2]
+    joined = list(map(_JOINING.__contains__, parts[0:-1:2]))
     joined[0] = False
     n = len(starts)
     if "'" in text or "’" in text:  # a possessive "'s" is not part of the word (nor of a phrase going on)
@@ -118,10 +118,14 @@ def words_of(text: str, sentences: Sentences, title_end: int = 0) -> Words:
         caps_free = [True] * n_title + [False] * (n - n_title)
     else:
         caps_free = [False] * n
-    return Words(starts, ends, tokens, list(map(str.lower, tokens)), joined, firsts, caps_free)
+    # lower-cased in one call: words hold no space, and a space ends a final-sigma context as the end does
+    lowers = " ".join(tokens).lower().split(" ")
+    if len(lowers) != n:  # pragma: no cover - defensive
+        lowers = list(map(str.lower, tokens))
+    return Words(starts, ends, tokens, lowers, joined, firsts, caps_free)
 
 
-_GAP_AND_WORD = re.compile(r"([\W_]*+)(" + WORD.pattern + ")")  # a WORD and what lies between it and the last
+_WORD_SPLIT = re.compile("(" + WORD.pattern + ")")  # split: the text between the words, and the words
 
 
 # ---------------------------------------------------------------------------------------------
@@ -140,13 +144,13 @@ _TASK_AS_MODIFIER = frozenset("mask masks map maps quality system systems algori
 _DIMENSION = re.compile(r"\d[a-z]?d")  # "2d", "3d": a dimension as a modifier
 
 
-def _is_modifier(word: Word, vocab: Vocabulary) -> bool:
-    w = word.lower
-    if w in vocab.modifier_stop or len(w) == 1 and w.isalpha() and w not in "xyz" or w.endswith("ly") and len(w) > 4 and not is_name_shaped(word.text):
+def _is_modifier(w: str, text: str, vocab: Vocabulary) -> bool:
+    """Can the word (lower-cased ``w``, as written ``text``) modify a head noun after it?"""
+    if w in vocab.modifier_stop or len(w) == 1 and w.isalpha() and w not in "xyz" or w.endswith("ly") and len(w) > 4 and not is_name_shaped(text):
         return False
-    if w[0].isdigit() and not is_name_shaped(word.text) and not _DIMENSION.fullmatch(w):
+    if w[0].isdigit() and not is_name_shaped(text) and not _DIMENSION.fullmatch(w):
         return False
-    if w.endswith("ing") and w not in vocab.nominal_ing and "-" not in w and not is_name_shaped(word.text):
+    if w.endswith("ing") and w not in vocab.nominal_ing and "-" not in w and not is_name_shaped(text):
         return False
     return True
 
@@ -156,27 +160,29 @@ def head_phrases(words: Words, text: str, vocab: Vocabulary | None = None) -> li
     vocab = vocab or vocabulary()
     found: list[Mention] = []
     index = vocab.head_index
-    lowers, joined = words.lowers, words.joined
+    # the modifier walk reads the parallel word lists: a ``Word`` only for the phrases kept
+    lowers, joined, texts, firsts, caps_free = words.lowers, words.joined, words.texts, words.firsts, words.caps_free
     for i in [i for i, lower in enumerate(lowers) if lower in index]:
         type_ = vocab.head_type(lowers[i])
         if type_ is None:
             continue
         if type_ == "task" and i + 1 < len(lowers) and joined[i + 1] and lowers[i + 1] in _TASK_AS_MODIFIER:
             continue  # "segmentation masks", "generation quality": the task word only modifies a noun
-        word = words[i]
-        j = i
-        while (
-            j > 0 and joined[j] and i - j < _MAX_MODIFIERS[type_]
-            and _is_modifier(words[j - 1], vocab)
-            and not (words[j - 1].first and not _nameish(words[j - 1]) and type_ != "task")
-        ):
-            j -= 1
-        if type_ == "task" and j < i and _verb_slot(text, words[j].start, lowers[j]):
-            j += 1  # "can jointly handle person detection", "in order to increase detection": a verb
-        mods = words[j:i]
-        if not mods:
+        j, most = i, _MAX_MODIFIERS[type_]
+        while j > 0 and joined[j] and i - j < most:
+            k = j - 1
+            if not _is_modifier(lowers[k], texts[k], vocab):
+                break
+            if firsts[k] and type_ != "task" and not (is_name_shaped(texts[k]) or texts[k][:1].isupper() and not caps_free[k]):
+                break  # ``_nameish``: a plain word opening a sentence is no modifier
+            j = k
+        if j == i:
             continue
-        mention = _typed_phrase(type_, mods, word, text, vocab)
+        if type_ == "task" and _verb_slot(text, words.starts[j], lowers[j]):
+            j += 1  # "can jointly handle person detection", "in order to increase detection": a verb
+            if j == i:
+                continue
+        mention = _typed_phrase(type_, words[j:i], words[i], text, vocab)
         if mention is not None:
             found.append(mention)
     return found
@@ -309,38 +315,38 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
     found: list[Mention] = []
     # words seen before without the hint are skipped by a set lookup (most words of an abstract)
     no_hint = _NO_HINT
-    candidates = [i for i, t in enumerate(words.texts) if t not in no_hint and _hinted(t)]
+    texts, starts, ends, lowers, joined, n_words = words.texts, words.starts, words.ends, words.lowers, words.joined, len(words)
+    candidates = [i for i, t in enumerate(texts) if t not in no_hint and _hinted(t)]
     has_eval_words: dict[int, bool] = {}  # per sentence start
     # ``_CHALLENGE_CUES.within(text, word.end, len(text))`` for every word at once: the last cue's start
     challenge_cue = _CHALLENGE_CUES.last_start(text) if candidates else -1
     for i in candidates:
-        word = words[i]
-        name = strip_name_suffix(word.text)
+        w_start = starts[i]  # the word's offsets (the parallel lists: no ``Word`` built)
+        name = strip_name_suffix(texts[i])
         if not is_name_shaped(name) or name.lower() in vocab.generic_names or _glued_words(name):
             continue
         if name.isupper() and (len(name) <= 2 or _all_caps_region(words, i)):
             continue
-        lo_mark, hi_mark = max(0, word.start - 6), word.start + len(name)
+        lo_mark, hi_mark = max(0, w_start - 6), w_start + len(name)
         if "]" in text[lo_mark : hi_mark + 3] and not name.isupper():
-            if _AFFILIATION_AFTER.match(text, hi_mark) or _AFFILIATION_BEFORE.search(text, lo_mark, word.start):
+            if _AFFILIATION_AFTER.match(text, hi_mark) or _AFFILIATION_BEFORE.search(text, lo_mark, w_start):
                 continue  # an author (or institution) in a list with affiliation markers
         if name[0].isupper() and _PERSON.fullmatch(name) and _before_affiliation(words, i, text):
             continue
-        if name.islower() and _EMAIL_GROUP_AFTER.match(text, word.end):
+        if name.islower() and _EMAIL_GROUP_AFTER.match(text, ends[i]):
             continue
-        if name != word.text:
-            word = Word(word.start, word.start + len(name), name, name.lower(), word.joined, word.first, word.caps_free)
+        w_end = w_start + len(name)  # without a cut suffix ("TDNN-based" -> TDNN)
         type_, rule, conf = "method", "shape:method", 0.6
-        s_start, s_end = sentences.around(word.start)
-        lo = max(s_start, word.start - 80)
-        before = text[lo : word.start]
-        if _SOFTWARE_BEFORE_CUES.within(text, lo, word.start) and _SOFTWARE_BEFORE.search(before) or _SOFTWARE_AFTER.match(text, word.end):
+        s_start, s_end = sentences.around(w_start)
+        lo = max(s_start, w_start - 80)
+        before = text[lo : w_start]
+        if _SOFTWARE_BEFORE_CUES.within(text, lo, w_start) and _SOFTWARE_BEFORE.search(before) or _SOFTWARE_AFTER.match(text, w_end):
             continue
-        nxt = words[i + 1] if i + 1 < len(words) and words[i + 1].joined else None
+        nxt = lowers[i + 1] if i + 1 < n_words and joined[i + 1] else None
         evaluated = has_eval_words.get(s_start)
         if evaluated is None:
             evaluated = has_eval_words[s_start] = _EVAL_WORDS_CUES.within(text, s_start, s_end) and bool(_EVAL_WORDS.search(text, s_start, s_end))
-        if nxt is not None and vocab.head_type(nxt.lower) == "metric" and nxt.lower in ("score", "scores", "metric"):
+        if nxt in ("score", "scores", "metric") and vocab.head_type(nxt) == "metric":
             type_, rule, conf = "metric", "shape:metric", 0.6
         elif nxt is not None and name == words.texts[i] and name.isalpha() and name.isupper() and vocab.head_type(nxt.lower) == "task":
             continue  # "CTR prediction", "TTS Synthesis": an acronym naming the task's input, not a method
@@ -352,23 +358,23 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             type_, rule, conf = "dataset", "shape:dataset", 0.55  # WritingBench, SWE-bench, HumanEval: a benchmark by its name
         campaign = name in vocab.campaigns or name[-1].isdigit() and _CAMPAIGN_NAME.match(name).group(1) in vocab.campaigns
         if campaign:  # "WMT 15", "IWSLT 2016", "SemEval-2018 Task 1"
-            end = word.end if name[-1].isdigit() else _CAMPAIGN_YEAR.match(text, word.end).end()
-            if end > word.end or name[-1].isdigit():
+            end = w_end if name[-1].isdigit() else _CAMPAIGN_YEAR.match(text, w_end).end()
+            if end > w_end or name[-1].isdigit():
                 end = _CAMPAIGN_TASK.match(text, end).end()  # a task or track of that edition
-            short = _SHORT_EDITION.fullmatch(text, word.end, end) if end > word.end else None
+            short = _SHORT_EDITION.fullmatch(text, w_end, end) if end > w_end else None
             full = f"{name} 20{short.group(1)}" if short else None  # "WMT 16" where the paper also writes "WMT 2016"
-            found.append(Mention(word.start, end, "dataset", "shape:campaign", 0.6, name=full if full and full in text else None))
-            if end > word.end and not name[-1].isdigit():  # "CoNLL 2005, 2012": further editions of the same campaign
+            found.append(Mention(w_start, end, "dataset", "shape:campaign", 0.6, name=full if full and full in text else None))
+            if end > w_end and not name[-1].isdigit():  # "CoNLL 2005, 2012": further editions of the same campaign
                 year = _MORE_YEARS.match(text, end)
                 while year:
                     found.append(Mention(year.start(1), year.end(1), "dataset", "shape:campaign", 0.6, name=f"{name} {year.group(1)}"))
                     year = _MORE_YEARS.match(text, year.end())
             continue
-        challenge = _CHALLENGE_AFTER.match(text, word.end) if challenge_cue >= word.end else None
+        challenge = _CHALLENGE_AFTER.match(text, w_end) if challenge_cue >= w_end else None
         if challenge:  # "the ISBI cell tracking challenge 2015": challenges are datasets
-            found.append(Mention(word.start, challenge.end(), "dataset", "shape:dataset", 0.6))
+            found.append(Mention(w_start, challenge.end(), "dataset", "shape:dataset", 0.6))
             continue
-        found.append(Mention(word.start, word.end, type_, rule, conf))
+        found.append(Mention(w_start, w_end, type_, rule, conf))
     return found
 
 

@@ -56,8 +56,29 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted(found, key=lambda s: (-len(s), s)))
 
 
+def requirements(pattern: re.Pattern[str]) -> list[tuple[str, ...]]:
+    """Every requirement read from the mandatory parts of the pattern's top level: literal sets
+    of which every match contains one each ("we propose a new X based on": {propose, ...},
+    {new, novel}, {based}); ``required_literals`` is the most selective of them."""
+    if pattern.flags & (re.LOCALE | re.ASCII):
+        return []
+    try:
+        found = _candidates(list(_p.parse(pattern.pattern, pattern.flags)), bool(pattern.flags & re.IGNORECASE))
+    except RecursionError:  # pragma: no cover - absurdly nested pattern
+        return []
+    return [tuple(sorted(c, key=lambda s: (-len(s), s))) for c in found if c and "" not in c]
+
+
 def _required(items: list, fold: bool) -> set[str] | None:
     """The most selective requirement among the mandatory parts of a sequence."""
+    candidates = _candidates(items, fold)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _candidates(items: list, fold: bool) -> list[set[str]]:
+    """The requirements of the mandatory parts of a sequence (literal sets, see ``requirements``)."""
     candidates: list[set[str]] = []
     run: list[str] = []
 
@@ -96,9 +117,7 @@ def _required(items: list, fold: bool) -> set[str] | None:
                 candidates.append(req)
         # anything else (classes, assertions, optional parts) requires no literal
     close()
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+    return candidates
 
 
 def required_marks(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -291,12 +310,18 @@ class Prefiltered:
     """A compiled pattern whose ``search``/``match``/``fullmatch``/``finditer``/``findall``
     return exactly what the pattern's would, faster where a required literal is absent."""
 
-    __slots__ = ("pattern", "literals", "order", "marks", "fold", "anchors", "pieces")
+    __slots__ = ("pattern", "literals", "order", "more", "marks", "fold", "anchors", "pieces")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.literals = required_literals(pattern)
         self.order = list(self.literals or ())  # the search order (see ``_any_found``)
+        # the pattern's other requirements of 3+ characters: a text must hold one literal of each
+        # ("we propose a new X based on": {propose, ...} is in most abstracts, {based} in few)
+        self.more = [
+            list(r) for r in requirements(pattern)
+            if self.literals is not None and set(r) != set(self.literals) and all(map(_selective, r))
+        ]
         self.marks = required_marks(pattern)
         self.anchors = anchors(pattern)
         self.fold = bool(pattern.flags & re.IGNORECASE)
@@ -324,7 +349,16 @@ class Prefiltered:
         else:
             low = text
         pos, endpos = max(pos, 0), max(endpos, 0)
-        return not _any_found(low.find, self.order, pos, endpos)
+        find = low.find
+        if not _any_found(find, self.order, pos, endpos):
+            return True
+        more = self.more
+        for k, order in enumerate(more):
+            if not _any_found(find, order, pos, endpos):
+                if k:  # the requirement that said no first next time
+                    more.insert(0, more.pop(k))
+                return True
+        return False
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self._absent(text, pos, endpos):
@@ -402,6 +436,11 @@ class Prefiltered:
 
     def __getattr__(self, name: str) -> Any:  # sub, split, groups, flags, ...: the pattern's own
         return getattr(self.pattern, name)
+
+
+def _selective(literal: str) -> bool:
+    """Worth a search as a further requirement: 3+ characters, or marks rarer than ", . -"."""
+    return len(literal) >= 3 or not any(c.isalnum() or c in " ,.-\n" for c in literal)
 
 
 def prefiltered(pattern: str | re.Pattern[str], flags: int = 0) -> Prefiltered:
