@@ -868,7 +868,8 @@ def _appositions(text: str) -> Iterator[re.Match[str]]:
             end = j
             while mark == "(" and end > 0 and low[end - 1].isspace():
                 end -= 1
-            if mark == "," or end < j:  # "method, X" / "method (X"
+            # "method, X" / "method (X"; most commas follow no head word (one C-level suffix test)
+            if (mark == "," or end < j) and low.endswith(_APPOSITION_HEADS, 0, end):
                 k = end
                 while k > 0 and low[k - 1].isalpha():
                     k -= 1
@@ -1092,16 +1093,24 @@ def named_after(text: str, end: int) -> bool:
 _LEADING_PRAISE = frozenset("simple efficient effective yet and lightweight scalable robust practical flexible powerful".split())
 
 
+def _nameish_at(text: str, caps_free: bool) -> bool:
+    """``_nameish`` of a word given by its text and ``caps_free`` flag."""
+    return is_name_shaped(text) or (text[:1].isupper() and not caps_free)
+
+
+_OPENING_ADJECTIVES = frozenset(("novel", "new", "simple", *_NAME_ADJECTIVES))  # stop words that can open a lowercase name
+
+
 def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: bool, phrase_only: bool = False) -> Mention | None:
-    first = words[i]
-    if not phrase_only and _nameish(first) and first.lower not in vocab.modifier_stop:
+    # the word walks read the parallel lists; ``Word``s only for the run kept
+    texts, lowers, joined, caps_free, n = words.texts, words.lowers, words.joined, words.caps_free, len(words)
+    if not phrase_only and _nameish_at(texts[i], caps_free[i]) and lowers[i] not in vocab.modifier_stop:
         # a capitalised run, allowing "of/for/with/and/-" inside: "Dilated Convolutions with Learnable Spacings"
         j = i
-        while j + 1 < len(words) and words[j + 1].joined and j - i < 6:
-            nxt = words[j + 1]
-            if _nameish(nxt):
+        while j + 1 < n and joined[j + 1] and j - i < 6:
+            if _nameish_at(texts[j + 1], caps_free[j + 1]):
                 j += 1
-            elif nxt.lower in ("of", "for", "with", "and", "in") and j + 2 < len(words) and words[j + 2].joined and words[j + 2].text[:1].isupper():
+            elif lowers[j + 1] in ("of", "for", "with", "and", "in") and j + 2 < n and joined[j + 2] and texts[j + 2][:1].isupper():
                 j += 2
             else:
                 break
@@ -1119,24 +1128,27 @@ def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: b
         return Mention(run[0].start, run[-1].end, "method", "named", 0.8, proposed=True)
     if not lowercase_ok:
         return None
-    run: list[Word] = []
+    picked: list[int] = []
     k = i
-    while k < len(words) and len(run) < 5:
-        w = words[k]
-        if not run and w.lower in _LEADING_PRAISE:
+    while k < n and len(picked) < 5:
+        lower = lowers[k]
+        if not picked and lower in _LEADING_PRAISE:
             k += 1  # "a simple yet effective token pruning strategy", "an efficient dense training scheme"
             continue
-        if run and not w.joined or w.lower in _NP_STOP or w.lower in vocab.modifier_stop and not run and w.lower not in ("novel", "new", "simple", *_NAME_ADJECTIVES):
+        if picked and not joined[k] or lower in _NP_STOP or lower in vocab.modifier_stop and not picked and lower not in _OPENING_ADJECTIVES:
             break
-        if w.lower in vocab.modifier_stop and w.lower not in _NAME_ADJECTIVES:
-            if run:
+        if lower in vocab.modifier_stop and lower not in _NAME_ADJECTIVES:
+            if picked:
                 break
             k += 1
             continue
-        run.append(w)
+        picked.append(k)
         k += 1
-    while run and run[-1].lower in _GENERIC_TAILS:
-        run.pop()
+    while picked and lowers[picked[-1]] in _GENERIC_TAILS:
+        picked.pop()
+    if not picked:
+        return None
+    run = words[picked[0] : picked[-1] + 1]  # consecutive words
     if len(run) == 1 and "-" in run[0].text.strip("-") and run[0].text.islower() and _APPOSITIVE_AFTER.match(text, run[0].end):
         if run[0].lower not in vocab.generic_names and vocab.head_type(run[0].lower.rsplit("-", 1)[-1]) not in ("task", "metric", "dataset"):
             return Mention(run[0].start, run[0].end, "method", "named", 0.6, proposed=True)  # "develop drop-path, a natural ..."
