@@ -94,12 +94,14 @@ PLAIN_TERM_THIS = re.compile(r"\b(?:[Ww]e|and)\s+(?:term|dub|call|name)(?:ed)?\s
 def test_term_this_scan_matches_its_plain_form(words: list[str]) -> None:
     s = " ".join(words)
     assert _found(rules._TERM_THIS, s) == _found(PLAIN_TERM_THIS, s)
+    assert [(m.span(), m.groups()) for m in rules._terms_this(s)] == _found(PLAIN_TERM_THIS, s)
 
 
 def test_term_this_is_anchored() -> None:
     assert rules._TERM_THIS.anchors is not None
     s = "We term this approach Chain-of-Frames, and name the model Foo; Swe call the X"
     assert _found(rules._TERM_THIS, s) == _found(PLAIN_TERM_THIS, s) and len(_found(PLAIN_TERM_THIS, s)) == 2
+    assert [m.group() for m in rules._terms_this(s + " and\n\tcalled the X")] == ["We term this approach ", "and name the model ", "and\n\tcalled the "]
 
 
 @settings(max_examples=500)
@@ -115,6 +117,34 @@ def test_appositions_on_examples() -> None:
     assert _found_all(rules._appositions(s)) == _found(rules._APPOSITION.pattern, s)
     trap = "The \u212aernel method, Foo"  # a Kelvin sign: no lower-cased shortcut, the pattern itself runs
     assert _found_all(rules._appositions(trap)) == _found(rules._APPOSITION.pattern, trap)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["training", "Training", "GPU", "gpu", "model", "MODEL", "wall-clock", "running", "cost", "costs", "time",
+                                 "Times", "hours", "speed", "size", "sizes", "runtime", " ", "  ", "\n", "\u00a0", "-", "_", "x", "3", ",", "é", "İ"]), max_size=14))
+def test_resource_metrics_match_the_pattern(pieces: list[str]) -> None:
+    s = "".join(pieces)
+    assert _found_all(rules._resource_metrics(s)) == _found(rules._RESOURCE_METRIC.pattern, s)
+
+
+def test_resource_metrics_on_examples() -> None:
+    s = "Training  costs, GPU hours and model sizes drop; xtraining time, search\ntimes, wall-clock speed, runtime cost"
+    assert [m.group() for m in rules._resource_metrics(s)] == ["Training  costs", "GPU hours", "model sizes", "search\ntimes", "wall-clock speed"]
+    assert _found_all(rules._resource_metrics(s)) == _found(rules._RESOURCE_METRIC.pattern, s)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["a", "an", "and", "band", ",", " ", "  ", "\n", "\u00a0", "new", "novel", "news", "x", "n"]), max_size=14))
+def test_and_novel_core_answers_like_its_pattern(pieces: list[str]) -> None:
+    s = "".join(pieces)
+    assert rules._and_novel_core(s) == (rules._AND_NOVEL_CORE.search(s) is not None)
+
+
+def test_and_novel_core_on_examples() -> None:
+    for s, found in ((", a new ", True), ("and  an\nnovel x", True), ("band a new ", True), ("a new ", False), (", a news", False),
+                     (",a new ", False), (", anew ", False), (", a novel", False)):
+        assert rules._and_novel_core(s) is found, s
+        assert (rules._AND_NOVEL_CORE.search(s) is not None) is found, s
 
 
 def _found_all(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
