@@ -147,6 +147,13 @@ def test_and_novel_core_on_examples() -> None:
         assert (rules._AND_NOVEL_CORE.search(s) is not None) is found, s
 
 
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["task", "tasks", "problem", "problems", "of", "off", " ", "  ", "\n", "\u00a0", "x", "s", "t"]), max_size=12))
+def test_task_of_core_answers_like_its_pattern(pieces: list[str]) -> None:
+    s = "".join(pieces)
+    assert rules._task_of_core(s) == (rules._TASK_OF_CORE.search(s) is not None)
+
+
 def _found_all(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
     return [(m.span(), m.groups()) for m in matches]
 

@@ -75,7 +75,12 @@ class Words(Sequence[Word]):
     def __getitem__(self, i: int | slice) -> Word | list[Word]:
         if isinstance(i, slice):
             return list(map(self._word, range(*i.indices(len(self.starts)))))
-        return self._word(i)
+        word = self._built[i]  # ``_word``, inlined: the rules ask ~30 times a text
+        if word is None:
+            word = self._built[i] = _new_word((
+                self.starts[i], self.ends[i], self.texts[i], self.lowers[i], self.joined[i], self.firsts[i], self.caps_free[i]
+            ))
+        return word
 
     def _word(self, i: int) -> Word:
         word = self._built[i]
@@ -480,6 +485,20 @@ _TERMS_OF = prefiltered(r"(?i)\b(?:in terms of|measured by|as measured by|evalua
 _NP_GOES_ON = re.compile(r" ([a-z][\w-]*)")
 _PHRASE_ENDS = frozenset("in on for with from by and or to using via which that is are was were as where given under over of at into through based without while when across".split())
 _TASK_OF_CORE = re.compile(r"(?:task|problem)s?\s+of\s")  # in the lower-cased text of every match of _TASK_OF (keep in step)
+
+
+def _task_of_core(low: str) -> bool:
+    """``_TASK_OF_CORE.search(low) is not None``, tried only where "task" or "problem" stands."""
+    match = _TASK_OF_CORE.match
+    for word in ("task", "problem"):
+        i = low.find(word)
+        while i >= 0:
+            if match(low, i):
+                return True
+            i = low.find(word, i + 1)
+    return False
+
+
 _TASK_OF = prefiltered(r"(?i)\b(?:the|a|this|challenging|important)\s+(?:task|problem)s?\s+of\s+((?:[\w-]+\s+){0,3}[\w-]+(?:ing|ion|sis|ment))\b")
 
 
@@ -560,7 +579,7 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
             phrase = m.group(1)
             if phrase.lower() not in vocab.modifier_stop and phrase.lower() not in vocab.generic_names:
                 found.append(Mention(m.start(1), m.end(1), "task", "cue:phenomenon", 0.6))
-    for m in _TASK_OF.finditer(text) if low is None or ("task" in low or "problem" in low) and _TASK_OF_CORE.search(low) else ():
+    for m in _TASK_OF.finditer(text) if low is None or _task_of_core(low) else ():
         phrase_words = m.group(1).split()
         while phrase_words and phrase_words[0].lower() in vocab.modifier_stop:
             phrase_words = phrase_words[1:]
