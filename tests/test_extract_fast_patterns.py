@@ -154,6 +154,20 @@ def test_task_of_core_answers_like_its_pattern(pieces: list[str]) -> None:
     assert rules._task_of_core(s) == (rules._TASK_OF_CORE.search(s) is not None)
 
 
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["a", "an", "A", "An", "ban", "new", "novel", "New", "simple", "truly", "fully", "x_ly", "ly", "news",
+                                 " ", "  ", "\n", "\u00a0", ",", "-", "é", "\u017f", "x"]), max_size=12))
+def test_a_new_matches_its_pattern(pieces: list[str]) -> None:
+    s = "".join(pieces)
+    assert _found_all(rules._a_new(s)) == _found(rules._A_NEW, s)
+
+
+def test_a_new_on_examples() -> None:
+    s = "with a new X layer, An  entirely novel Y, a simple new Z, ban new W, a news item, a new\nV, a anew U"
+    assert [m.group() for m in rules._a_new(s)] == ["a new ", "An  entirely novel ", "a simple new ", "a new\n"]
+    assert _found_all(rules._a_new(s)) == _found(rules._A_NEW, s)
+
+
 def _found_all(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
     return [(m.span(), m.groups()) for m in matches]
 

@@ -1022,6 +1022,37 @@ def _and_novel_core(low: str) -> bool:
     return False
 
 
+def _a_new(text: str) -> Iterator[re.Match[str]]:
+    """``_A_NEW.finditer(text)``, read backwards from each "new"/"novel": the pattern is tried
+    where "a"/"an" ends the spaces before one (or before the one word between, "simple" or an
+    adverb), instead of at every "a" of the text."""
+    low = folded(text)
+    if low is None:
+        yield from _A_NEW.finditer(text)
+        return
+    starts: set[int] = set()
+    for word in ("new", "novel"):
+        i = low.find(word)
+        while i >= 0:
+            k = _spaces_before(low, i)
+            if k < i:
+                starts.update(k - len(a) for a in ("a", "an") if low.endswith(a, 0, k))  # "a new"
+                w = k
+                while w > 0 and (text[w - 1].isalnum() or text[w - 1] == "_"):  # the word between: \w+
+                    w -= 1
+                b = _spaces_before(low, w)
+                if w < k and b < w:
+                    starts.update(b - len(a) for a in ("a", "an") if low.endswith(a, 0, b))  # "a simple new", "an entirely novel"
+            i = low.find(word, i + 1)
+    match, last = _A_NEW.match, 0
+    for p in sorted(starts):
+        if p >= last:
+            m = match(text, p)
+            if m is not None:
+                last = m.end()
+                yield m
+
+
 def _spaces_before(s: str, i: int) -> int:
     """Where the run of whitespace that ends at ``i`` starts (``i`` when there is none)."""
     while i > 0 and s[i - 1].isspace():
@@ -1118,7 +1149,7 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             mention = _name_at(words, i, text, vocab, True, phrase_only=True)
             if mention is not None and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1].lower()) == "method":
                 found.append(mention)
-    for m in _A_NEW.finditer(text) if low is None or "new" in low or "novel" in low else ():  # "augmenting it with a new X layer"
+    for m in _a_new(text):  # "augmenting it with a new X layer"
         i = starts.get(m.end())
         mention = _name_at(words, i, text, vocab, True, phrase_only=True) if i is not None else None
         if mention is not None and _new_method(text, mention, vocab):
