@@ -107,12 +107,19 @@ def words_of(text: str, sentences: Sentences, title_end: int = 0) -> Words:
     joined[0] = False
     n = len(starts)
     if "'" in text or "’" in text:  # a possessive "'s" is not part of the word (nor of a phrase going on)
-        for i, token in enumerate(tokens):
-            if token.endswith(_POSSESSIVE):
-                tokens[i] = token[:-2]
-                ends[i] -= 2
-                if i + 1 < n:
-                    joined[i + 1] = False
+        possessive = set()  # the words ending in "'s": found from the marks, not by a look at every word
+        for mark in _POSSESSIVE:
+            j = text.find(mark)
+            while j >= 0:
+                i = bisect_left(ends, j + 2)
+                if i < n and ends[i] == j + 2 and starts[i] < j:
+                    possessive.add(i)
+                j = text.find(mark, j + 1)
+        for i in possessive:
+            tokens[i] = tokens[i][:-2]
+            ends[i] -= 2
+            if i + 1 < n:
+                joined[i + 1] = False
     firsts = [False] * n
     for b in sentences.bounds:
         i = bisect_left(starts, b[0])
