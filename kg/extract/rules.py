@@ -360,7 +360,7 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             evaluated = has_eval_words[s_start] = _EVAL_WORDS_CUES.within(text, s_start, s_end) and bool(_EVAL_WORDS.search(text, s_start, s_end))
         if nxt in ("score", "scores", "metric") and vocab.head_type(nxt) == "metric":
             type_, rule, conf = "metric", "shape:metric", 0.6
-        elif nxt is not None and name == words.texts[i] and name.isalpha() and name.isupper() and vocab.head_type(nxt.lower) == "task":
+        elif nxt is not None and name == texts[i] and name.isalpha() and name.isupper() and vocab.head_type(nxt) == "task":
             continue  # "CTR prediction", "TTS Synthesis": an acronym naming the task's input, not a method
         elif evaluated and _DATASET_CONTEXT.search(before) and not _MODEL_SIZE.search(name):
             type_, rule, conf = "dataset", "shape:dataset", 0.55
