@@ -40,12 +40,6 @@ _FIELD_OF = {f.value: f for f in Field}
 _VALUE_OF: dict[Any, str] = {**{t: t.value for t in EntityType}, **{f: f.value for f in Field}}
 
 
-def _member(table: dict[str, Any], cls: type, value: Any) -> Any:
-    """``cls(value)``: a dict hit for a plain value string, the Enum call (and its error) otherwise."""
-    member = table.get(value) if type(value) is str else None
-    return member if member is not None else cls(value)
-
-
 @lru_cache(maxsize=1 << 16)
 def entity_key(text: str) -> str:
     """Normalise a name for matching: case-folded, hyphens, spaces and punctuation removed,
@@ -149,7 +143,9 @@ class Evidence:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Evidence:
-        return cls(_member(_FIELD_OF, Field, data["field"]), int(data["start"]), int(data["end"]), data["sentence"])
+        field_ = data["field"]
+        member = _FIELD_OF.get(field_) if type(field_) is str else None  # the Enum call only for other values (and its error)
+        return cls(member if member is not None else Field(field_), int(data["start"]), int(data["end"]), data["sentence"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,16 +181,19 @@ class Entity:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
+        # positional arguments, Enum members by dict: every extracted entity is rebuilt here
         evidence = data.get("evidence")
+        type_ = data["type"]
+        member = _TYPE_OF.get(type_) if type(type_) is str else None
         return cls(
-            type=_member(_TYPE_OF, EntityType, data["type"]),
-            name=data["name"],
-            aliases=tuple(data.get("aliases") or ()),
-            proposed=bool(data.get("proposed", False)),
-            evidence=Evidence.from_dict(evidence) if isinstance(evidence, dict) else None,
-            confidence=float(data.get("confidence", 1.0)),
-            rule=data.get("rule") or "",
-            kind=data.get("kind"),
+            member if member is not None else EntityType(type_),  # type
+            data["name"],
+            tuple(data.get("aliases") or ()),
+            bool(data.get("proposed", False)),
+            Evidence.from_dict(evidence) if isinstance(evidence, dict) else None,
+            float(data.get("confidence", 1.0)),
+            data.get("rule") or "",  # rule
+            data.get("kind"),
         )
 
 

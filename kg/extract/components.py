@@ -42,6 +42,19 @@ for _name, _default in (
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+
+
+def extension_key(name: str) -> tuple[str, str, None, None]:
+    """Where spaCy keeps the value of the Doc extension ``name`` (``doc.user_data``; see
+    ``Underscore._get_key``). The components read and write their extensions there: each ``doc._``
+    builds an accessor object and each attribute goes through its ``__getattr__`` (~2 us a time,
+    ~20 times a paper); ``doc._.kg_*`` reads the same values."""
+    return ("._.", name, None, None)
+
+
+TEXT, SENTENCES, LINKS, ACRONYMS, MENTIONS, ENTITIES = (
+    extension_key(n) for n in ("kg_text", "kg_sentences", "kg_links", "kg_acronyms", "kg_mentions", "kg_entities")
+)
 if not Doc.has_extension("kg_title_end"):
     Doc.set_extension("kg_title_end", getter=lambda doc: title_end_of(text_of(doc)))
 
@@ -53,19 +66,18 @@ def title_end_of(text: str) -> int:
 
 def text_of(doc: Doc, ext: Underscore | None = None) -> str:
     """``doc.text``, cached while the pipeline runs (spaCy rebuilds it from tokens on each access).
-    ``ext``: the caller's ``doc._`` (each ``doc._`` builds a new accessor object)."""
-    if ext is None:
-        ext = doc._
-    text = ext.kg_text
+    (``ext``, a caller's ``doc._``, is not needed: the cache is read from ``doc.user_data``.)"""
+    data = doc.user_data
+    text = data.get(TEXT)
     if text is None:
-        text = ext.kg_text = doc.text
+        text = data[TEXT] = doc.text
     return text
 
 
 def doc_of(nlp: Language, text: str) -> Doc:
     """``nlp.make_doc(text)`` with the text cached for the pipeline (see ``text_of``)."""
     doc = nlp.make_doc(text)
-    doc._.kg_text = text
+    doc.user_data[TEXT] = text
     return doc
 
 
@@ -101,7 +113,11 @@ class _Component:
 
 
 def _sentences(ext: Underscore, text: str) -> Sentences:
-    bounds = ext.kg_sentences
+    return sentences_of(ext.kg_sentences, text)
+
+
+def sentences_of(bounds: list[tuple[int, int]] | None, text: str) -> Sentences:
+    """The ``kg_sentences`` bounds as ``Sentences`` (split here when the component did not run)."""
     if bounds is None:
         bounds = sentence_bounds(text)
     if bounds and type(bounds[0]) is not tuple:  # lists after a process hop
@@ -117,9 +133,7 @@ class SentenceSplitter(_Component):
         self.set_sent_starts = set_sent_starts
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
-        bounds = sentence_bounds(text_of(doc, ext))
-        ext.kg_sentences = bounds
+        bounds = doc.user_data[SENTENCES] = sentence_bounds(text_of(doc))
         if self.set_sent_starts and len(doc):
             idx = doc.to_array(IDX)
             flags = numpy.where(numpy.isin(idx, numpy.array([s for s, _ in bounds], dtype=idx.dtype)), 1, -1)
@@ -135,8 +149,7 @@ class LinkFinder(_Component):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
-        ext.kg_links = [(l.url, l.start, l.end, l.kind, l.reference) for l in find_links(text_of(doc, ext))]
+        doc.user_data[LINKS] = [(l.url, l.start, l.end, l.kind, l.reference) for l in find_links(text_of(doc))]
         return doc
 
 
@@ -147,9 +160,8 @@ class AcronymFinder(_Component):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
-        ext.kg_acronyms = [
-            (d.long_start, d.long_end, d.short_start, d.short_end, d.plural) for d in find_definitions(text_of(doc, ext))
+        doc.user_data[ACRONYMS] = [
+            (d.long_start, d.long_end, d.short_start, d.short_end, d.plural) for d in find_definitions(text_of(doc))
         ]
         return doc
 
@@ -192,12 +204,12 @@ class LexiconMatcher(_Component):
                 self.lower.add(type_, [tuple(get_string_id(lower(w)) for w in words) for words in _words(tokenize(sorted(set(uncased))))])
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
-        mentions = ext.kg_mentions
+        data = doc.user_data
+        mentions = data.get(MENTIONS)
         if mentions is None:
             mentions = []
         strings = doc.vocab.strings
-        text = text_of(doc, ext)
+        text = text_of(doc)
         matches = [*self.orth(doc), *self.lower(doc)]
         labels = {(s, e): match_id for match_id, s, e in matches}  # the last match of a span wins
         offsets = doc.to_array([IDX, LENGTH]) if matches else None  # characters of the tokens, without Span objects
@@ -237,7 +249,7 @@ class LexiconMatcher(_Component):
                 if self.prefix_types.get(candidate) == "dataset":
                     mentions.append(Mention(m.start(2) - 1, m.end(2), "dataset", "lexicon", self.confidence, name=f"{m.group(1)}-{m.group(2)}"))
                     break
-        ext.kg_mentions = mentions
+        data[MENTIONS] = mentions
         return doc
 
 
@@ -388,16 +400,16 @@ class EntityAssembler(_Component):
         self.vocab = vocabulary()
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
-        text = text_of(doc, ext)
+        data = doc.user_data
+        text = text_of(doc)
         title_end = title_end_of(text)
-        sentences = _sentences(ext, text)
-        mentions = [m if type(m) is Mention else Mention(*m) for m in (ext.kg_mentions or ())]  # plain tuples after serialisation
-        definitions = [Definition(*d) for d in (ext.kg_acronyms or ())]
-        links = [Link(*l) for l in (ext.kg_links or ())]
+        sentences = sentences_of(data.get(SENTENCES), text)
+        mentions = [m if type(m) is Mention else Mention(*m) for m in (data.get(MENTIONS) or ())]  # plain tuples after serialisation
+        definitions = [Definition(*d) for d in (data.get(ACRONYMS) or ())]
+        links = [Link(*l) for l in (data.get(LINKS) or ())]
         entities = assemble(text, title_end, sentences, mentions, definitions, links, self.vocab)
         entities = [e for e in entities if e.confidence >= self.min_confidence]
-        ext.kg_entities = [e.to_dict() for e in entities]
+        data[ENTITIES] = [e.to_dict() for e in entities]
         spans = []
         offset = title_end + len(TITLE_SEPARATOR)
         for e in entities:
@@ -410,7 +422,7 @@ class EntityAssembler(_Component):
                 spans.append(span)
         if self.spans_key:
             doc.spans[self.spans_key] = spans
-        ext.kg_text = None  # only a cache: keep serialised docs small
+        data[TEXT] = None  # only a cache: keep serialised docs small
         return doc
 
 

@@ -7,13 +7,14 @@ from functools import cache
 from typing import Any
 
 import spacy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from kg.errors import KgError
 from kg.extract import components  # noqa: F401  (registers the kg_* factories)
-from kg.extract.components import doc_of, paper_text
+from kg.extract.components import ENTITIES, doc_of, paper_text
 from kg.model import Entity, ExtractedPaper, Paper
 
 TOKENIZER_CACHE = 100_000  # chunks (words with their punctuation) the tokenizer remembers
@@ -23,7 +24,8 @@ PIPELINE: tuple[str, ...] = ("kg_sentences", "kg_links", "kg_acronyms", "kg_lexi
 def load(**config_overrides: dict[str, Any]) -> Language:
     """The extraction pipeline: ``spacy.blank("en")`` plus the ``kg_*`` components.
 
-    Nothing is downloaded. Override a component's config by its name, e.g.
+    Nothing is downloaded. Tokens of new words carry no lexical attributes but the lower-case form
+    (see ``_lexemes_lower_only``). Override a component's config by its name, e.g.
     ``load(kg_lexicon={"types": ["dataset"]}, kg_entities={"min_confidence": 0.6})``.
     """
     unknown = set(config_overrides) - set(PIPELINE)
@@ -31,6 +33,7 @@ def load(**config_overrides: dict[str, Any]) -> Language:
         raise KgError(f"unknown pipeline component(s): {', '.join(sorted(unknown))}; known: {', '.join(PIPELINE)}")
     nlp = spacy.blank("en")
     _tune_tokenizer(nlp)
+    _lexemes_lower_only(nlp)
     for name in PIPELINE:
         nlp.add_pipe(name, config=dict(config_overrides.get(name) or {}))
     return nlp
@@ -44,6 +47,18 @@ def _tune_tokenizer(nlp: Language) -> None:
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9])/(?=[A-Za-z0-9])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
+
+
+def _lexemes_lower_only(nlp: Language) -> None:
+    """Each new word's lexeme gets only its lower-case form (what the ``kg_lexicon`` matcher reads).
+
+    spaCy computes ~23 lexical attributes for every word its vocabulary has not seen (shape,
+    ``like_num``, ``is_stop``, ...): ~15 us a new word, ~3 us without them. No kg component reads
+    them, so the pipeline skips them: on tokens of words new to the pipeline, ``like_num``,
+    ``is_stop``, ``is_alpha``, ``shape_``, ``norm_``, ``prefix_``/``suffix_`` and the other lexical
+    attributes are not set (False or empty); ``lower_`` is.
+    """
+    nlp.vocab.lex_attr_getters = {LOWER: nlp.vocab.lex_attr_getters[LOWER]}
 
 
 @cache
@@ -65,4 +80,4 @@ def extract_papers(
     else:  # workers tokenise
         stream = ((paper_text(p.title, p.abstract), p) for p in papers)
     for doc, paper in nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield ExtractedPaper(paper, tuple(Entity.from_dict(e) for e in doc._.kg_entities or ()))
+        yield ExtractedPaper(paper, tuple(map(Entity.from_dict, doc.user_data.get(ENTITIES) or ())))
