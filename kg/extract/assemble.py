@@ -179,12 +179,13 @@ def assemble(
     for group in sorted(groups.values(), key=lambda g: g.first):
         if _generic(group.name, vocab) and not (any(m.rule == "cue:error" for m in group.mentions) or described and _holds(group, described)) or not _well_formed(group.name):
             continue
-        first = min(group.mentions, key=_START)
+        single = len(group.mentions) == 1
+        first = group.mentions[0] if single else min(group.mentions, key=_START)
         name_key = entity_key(group.name)
         proposed = group.type == "method" and (
             group.name in proposed_names or any(group.name.startswith(n + "-") for n in proposed_names)
         )
-        if all(m.rule == "head:repeat" for m in group.mentions) and len(group.mentions) < 2 and (
+        if single and first.rule == "head:repeat" and (
             not proposed or named_after(text, first.end) or plain_description(group.name) or describes_name(text, first.start)
         ):
             continue  # "a novel neural network model called X": X is the entity
@@ -195,8 +196,8 @@ def assemble(
                 aliases=tuple(v for k, v in group.aliases.items() if k != name_key),
                 proposed=proposed,
                 evidence=_evidence(text, title_end, sentences, first.start, first.end),
-                confidence=max(m.confidence for m in group.mentions),
-                rule=(max(group.mentions, key=_best_key) if len(group.mentions) > 1 else group.mentions[0]).rule,
+                confidence=first.confidence if single else max(m.confidence for m in group.mentions),
+                rule=(first if single else max(group.mentions, key=_best_key)).rule,
             )
         )
     entities = _without_broader_tasks(entities, title_end)
@@ -258,9 +259,18 @@ _MEANS_BEFORE = prefiltered(r"(?i)(?:\brel(?:y|ies|ying)\s+on|\b(?:approaches|me
 def _means_as_methods(mentions: list[Mention], text: str) -> list[Mention]:
     """A phrase typed task by its head ("X segmentation") that follows "rely on" or "approaches such as" is a method."""
     return [
-        m._replace(type="method") if m.rule == "head:task" and _MEANS_BEFORE.search(text, max(0, m.start - 30), m.start) else m
+        m._replace(type="method") if m.rule == "head:task" and _means_before(text, m.start) else m
         for m in mentions
     ]
+
+
+def _means_before(text: str, start: int) -> bool:
+    """``_MEANS_BEFORE`` in the 30 characters before ``start``: an ASCII window that does not end in
+    on/as/like and a space cannot match (no regex call for most task phrases)."""
+    window = text[max(0, start - 30) : start]
+    if window.isascii() and not (window[-1:].isspace() and window.rstrip().lower().endswith(("on", "as", "like"))):
+        return False
+    return _MEANS_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _named_datasets(mentions: list[Mention], text: str) -> list[Mention]:
@@ -297,7 +307,7 @@ def _as_phenomenon(m: Mention, text: str, vocab: Vocabulary) -> Mention:
     if m.type != "method" or m.rule.startswith("lexicon"):
         return m
     name = m.name or text[m.start : m.end]
-    if name.rsplit(None, 1)[-1].lower() in vocab.phenomenon_heads and " " in name.strip():
+    if " " in name.strip() and name.rsplit(None, 1)[-1].lower() in vocab.phenomenon_heads:
         return m._replace(type="task", proposed=False)
     return m
 
@@ -324,7 +334,7 @@ def _extend_known_tasks(mentions: list[Mention], text: str, title_end: int, voca
 def _with_component_head(m: Mention, text: str) -> Mention:
     """A known Title Case method followed by a capitalised component word names a longer
     component ("Channel Attention Block", "Squeeze Excitation Module"): the mention takes it."""
-    if m.type != "method" or not m.rule.startswith("lexicon") or m.name is not None:
+    if m.type != "method" or not m.rule.startswith("lexicon") or m.name is not None or not text.startswith(" ", m.end):
         return m
     after = _COMPONENT_HEAD.match(text, m.end)
     if after is None or not all(w[:1].isupper() for w in text[m.start : m.end].split()):
@@ -336,14 +346,17 @@ def _with_name_modifiers(mentions: list[Mention], text: str, title_end: int, voc
     """Capitalised words right before a known method inside a sentence name a variant of it
     ("Prioritized Dueling DQN", "Categorical DQN", "Wasserstein GAN"): the mention takes them. Not
     at a sentence start, nor in a Title Case title, nor over another mention."""
-    title_case = title_end > 0 and is_title_case(text[:title_end])
+    title_case = None
     out = mentions
     for k, m in enumerate(mentions):
         if m.type != "method" or not m.rule.startswith("lexicon") or m.name is not None or m.start < 2:
             continue
-        if title_case and m.start < title_end:
-            continue
-        before = _CAPITALISED_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if m.start < title_end:
+            if title_case is None:
+                title_case = is_title_case(text[:title_end])
+            if title_case:
+                continue
+        before = _capitalised_before(text, m.start)
         if before is None:
             continue
         start = before.start()
@@ -362,6 +375,16 @@ def _with_name_modifiers(mentions: list[Mention], text: str, title_end: int, voc
 
 
 _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)? ){1,2}$")
+
+
+def _capitalised_before(text: str, start: int) -> re.Match[str] | None:
+    """``_CAPITALISED_BEFORE`` in the 40 characters before ``start``. Its words end with a space right
+    before ``start`` (or before a newline there: ``$``): a lower-case word there cannot be one (no
+    regex call for "the X", "of X")."""
+    end = start - 1 if text[start - 1 : start] == "\n" else start
+    if text[end - 1 : end] != " " or text[text.rfind(" ", 0, end - 1) + 1 : end - 1].islower():
+        return None
+    return _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
 _SENTENCE_OPENS = re.compile(r"(?:[.!?:;]\s+|\n\s*|\(|\A)$")
 _NOT_NAME_WORDS = frozenset(
     "the a an our their its this these those we in on for with from by using via and or of to as than like unlike both each all "
@@ -378,10 +401,12 @@ def _with_version(m: Mention, text: str) -> Mention:
     if m.type != "method" or m.name is not None:
         return m
     if m.rule.startswith("lexicon"):  # "Gemini 2.5 Pro", "Llama 3.1 8B", "Mistral 7B": a release of a known model
-        release = _RELEASE.match(text, m.end) if text[m.start : m.start + 1].isupper() else None
+        release = _RELEASE.match(text, m.end) if text[m.start : m.start + 1].isupper() and text.startswith(" ", m.end) else None
         return m._replace(end=release.end()) if release and release.end() > m.end else m
     if text.startswith("++", m.end) and not text[m.end + 2 : m.end + 3].isalnum():
         m = m._replace(end=m.end + 2)  # "SpecDec++", "DPO++"
+    if not text.startswith(" ", m.end):  # a size or version follows after a space
+        return m
     size = _MODEL_SIZE.match(text, m.end)
     if size and is_name_shaped(text[m.start : m.end].split()[-1]):
         return m._replace(end=size.end())  # "LLaDA 8B", "LLaMA3 8B": a size variant, its written name
@@ -465,7 +490,7 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
         long = text[defined_start:defined_end]
         known = (by_span.get((defined_start, defined_end)) or by_span.get((d.short_start, d.short_start + len(short)))
                  or by_span.get((d.short_start, d.short_end)))
-        head = re.split(r"[\s]", long)[-1].lower()
+        head = _WHITESPACE.split(long)[-1].lower()
         if known is not None and known.rule.startswith("lexicon"):
             type_ = known.type
         else:
@@ -540,6 +565,9 @@ def _property_shorts(text: str, definitions: Sequence[Definition], mentions: lis
     shape guesses ("6DoF", "SSS") are no entities either."""
     lexicon = {(m.start, m.end) for m in mentions if m.rule.startswith("lexicon")}
     return {d.short(text) for d in definitions if (d.long_start, d.long_end) not in lexicon and _property(d.long(text), vocab)}
+
+
+_WHITESPACE = re.compile(r"[\s]")
 
 
 def _long_form_again(text: str, long: str, defined_at: int) -> list[int]:
@@ -709,12 +737,22 @@ _ELLIPTIC_YEAR = re.compile(r"\s+and\s+((?:19|20)\d\d)(?![\w-])")
 _LIST_PREV = re.compile(r"(?<![\w-])([A-Z][\w-]*\w)(\s+(?:19|20)\d\d)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 
 
+def _list_before(text: str, start: int) -> re.Match[str] | None:
+    """``_LIST_PREV`` in the 60 characters before ``start``: only where they end in "," or "and"."""
+    window = max(0, start - 60)
+    if not text[window:start].rstrip().endswith((",", "and")):
+        return None
+    return _LIST_PREV.search(text, window, start)
+
+
 def _coordinated_datasets(chosen: list[Mention], text: str) -> list[Mention]:
     """A name listed beside a dataset is a dataset ("BRATS 2015 and ISLES 2015", "CIFAR, SVHN, COCO",
     "Set5, Set14, B100"): a name-shaped word with no mention, or typed method only by its shape."""
+    queue = [m for m in chosen if m.type == "dataset"]
+    if not queue:
+        return sorted(chosen, key=_START)
     by_start = {m.start: m for m in chosen}
     by_end = {m.end: m for m in chosen}
-    queue = [m for m in chosen if m.type == "dataset"]
     while queue:
         d = queue.pop()
         year = _ELLIPTIC_YEAR.match(text, d.end)
@@ -723,7 +761,7 @@ def _coordinated_datasets(chosen: list[Mention], text: str) -> list[Mention]:
             new = Mention(year.start(1), year.end(1), "dataset", "list:dataset", 0.5, name=surface[:-4] + year.group(1))
             chosen = [*chosen, new]  # "PASCAL VOC 2007 and 2012" -> PASCAL VOC 2012
         found = [_LIST_NEXT.match(text, d.end)]
-        prev = _LIST_PREV.search(text, max(0, d.start - 60), d.start)
+        prev = _list_before(text, d.start)
         found.append(prev)
         for m in filter(None, found):
             word = m.group(1)
@@ -761,16 +799,17 @@ def _group(chosen: list[Mention], text: str, definitions: Sequence[Definition], 
     shorts = {entity_key(_singular(d.long(text)) if d.plural else d.long(text)): d.short(text) for d in definitions}
     for m in chosen:
         surface = text[m.start : m.end]
-        shown = _display(surface)
+        shown, shown_key, surface_key = _surface_keys(surface)
         name = m.name or shown
-        key = (m.type, entity_key(name))
+        key = (m.type, entity_key(name) if m.name else shown_key)
         group = groups.get(key)
         if group is None:
-            group = groups[key] = _Group(m.type, name, m.start)
-        group.mentions.append(m)
-        group.proposed |= m.proposed
-        if not surface.isdigit():  # the elided "2012" of "PASCAL VOC 2007 and 2012" is no alias
-            group.aliases.setdefault(entity_key(surface), shown)
+            group = groups[key] = _Group(m.type, name, m.start, [m], {}, m.proposed)
+        else:
+            group.mentions.append(m)
+            group.proposed |= m.proposed
+        if surface_key is not None:  # the elided "2012" of "PASCAL VOC 2007 and 2012" is no alias
+            group.aliases.setdefault(surface_key, shown)
         if key[1] in shorts:
             short = shorts[key[1]]
             group.aliases.setdefault(entity_key(short), short)
@@ -780,6 +819,7 @@ def _group(chosen: list[Mention], text: str, definitions: Sequence[Definition], 
 _SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
 
 
+@lru_cache(maxsize=1 << 16)  # bounded; names recur
 def _initials(name: str) -> str:
     return "".join(w[0] for w in _SPACE_OR_HYPHEN.split(name) if w and w.lower() not in _INITIALS_SKIP).upper()
 
@@ -826,10 +866,17 @@ def _merge_initials_with_head(groups: dict[tuple[str, str], _Group]) -> None:
 _SIZE_VARIANT = re.compile(r"(.*\w)[- ](?:\d+(?:\.\d+)?[BMK]|XX?L|[SBLHGT]|Base|Large|Small|Tiny|Huge|Mini|[1-9]\d{1,2})")
 
 
+@lru_cache(maxsize=1 << 16)  # bounded; names recur
+def _size_family(name: str) -> str | None:
+    """The family a size-variant name belongs to ("DiMR" for "DiMR-XL"), or None."""
+    variant = _SIZE_VARIANT.fullmatch(name)
+    return variant.group(1) if variant else None
+
+
 def _merge_size_variants(groups: dict[tuple[str, str], _Group]) -> dict[tuple[str, str], _Group]:
     """A size variant of a method the paper names is that method (GUIDELINES rule 5 and the gold's
     "DiMR-XL is an alias of DiMR"): its group joins the family's, keeping the family's name."""
-    variants = [(k, g) for k, g in groups.items() if k[0] == "method" and _SIZE_VARIANT.fullmatch(g.name)]
+    variants = [(k, g) for k, g in groups.items() if k[0] == "method" and _size_family(g.name) is not None]
     if not variants:
         return groups
     family: dict[str, tuple[str, str]] = {}
@@ -838,12 +885,20 @@ def _merge_size_variants(groups: dict[tuple[str, str], _Group]) -> dict[tuple[st
             for alias_key in (k[1], *g.aliases):
                 family.setdefault(alias_key, k)
     for k, g in variants:
-        base = family.get(entity_key(_SIZE_VARIANT.fullmatch(g.name).group(1)))
+        base = family.get(entity_key(_size_family(g.name)))
         if base is None or base == k or base not in groups:
             continue
         groups[base].absorb(g)
         del groups[k]
     return groups
+
+
+@lru_cache(maxsize=1 << 16)  # the same surfaces recur; bounded
+def _surface_keys(surface: str) -> tuple[str, str, str | None]:
+    """A mention's surface as a name (``_display``), that name's key, and the surface's own key
+    (None for digits only: no alias): one cached look-up per mention in ``_group``."""
+    shown = _display(surface)
+    return shown, entity_key(shown), None if surface.isdigit() else entity_key(surface)
 
 
 @lru_cache(maxsize=1 << 16)  # the same surfaces recur; bounded
