@@ -125,15 +125,19 @@ def assemble(
     if definitions and (properties := _property_shorts(text, definitions, mentions, vocab)):
         mentions = [m for m in mentions if not (m.rule.startswith("shape") and text[m.start : m.end] in properties)]
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab, title_end))
-    # (the per-mention steps below change only methods: the type test saves the calls)
-    mentions = [_as_phenomenon(m, text, vocab) if m.type == "method" else m for m in mentions]
+    # (the per-mention steps below change only methods, this one no lexicon name: the tests save the calls)
+    mentions = [_as_phenomenon(m, text, vocab) if m.type == "method" and not m.rule.startswith("lexicon") else m for m in mentions]
     mentions = _named_datasets(mentions, text)
     own = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method"}
     if own:
         mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
     mentions = _means_as_methods(_campaign_tracks(mentions, text, vocab), text)
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
-    mentions = [_with_version(_with_component_head(m, text), text) if m.type == "method" else m for m in mentions]
+    # (both steps read what follows the name: a space, or "++" and then a space)
+    mentions = [
+        _with_version(_with_component_head(m, text), text) if m.type == "method" and text.startswith((" ", "++"), m.end) else m
+        for m in mentions
+    ]
     mentions = _with_name_modifiers(_same_version(mentions, text), text, title_end, vocab)
     prefix = title_prefix(text[:title_end]) if title_end else None
     if prefix is None and title_end:
