@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _PAREN = re.compile(r"\(([^()\n]{1,120})\)")
 _WORD = re.compile(r"[^\s()\[\]{},;:\"]+")
@@ -38,6 +39,7 @@ class Definition:
         return raw[:-1] if self.plural else raw
 
 
+@lru_cache(maxsize=1 << 14)  # asked twice per bracket; the same acronyms recur (bounded)
 def is_short_form(candidate: str) -> bool:
     """Could ``candidate`` be an acronym? 2-12 chars, starts with a letter or digit, mostly
     letters, at least one upper-case letter (or a Greek letter)."""
@@ -102,10 +104,10 @@ def _trim_long(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in " -,\t":
         end -= 1
     while True:
-        m = re.match(r"\S+", text[start:end])
+        m = _NON_SPACE.match(text, start, end)
         if not m or m.group().lower() not in _LEADING_STOP:
             break
-        start += m.end()
+        start = m.end()
         while start < end and text[start].isspace():
             start += 1
     if end - start < 3:
