@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from kg.extract.scan import prefiltered
+from kg.extract.scan import folded, prefiltered
 
 # Hosts whose links are source repositories or archived artefacts (kind "repository").
 REPOSITORY_HOSTS = (
@@ -118,8 +118,22 @@ def classify_url(url: str) -> tuple[str, bool]:
     return "other", False
 
 
+# Without "//" only a scheme-less host can start a link (``_SCHEMELESS_HOSTS``, *.github.io, *.gitlab.io,
+# bit.ly/, hf.co/), and each of them holds one of these: texts with none (most abstracts) have no link.
+_HOST_PIECES = (".co", ".org", "www.", ".io", "bit.ly")
+
+
 def find_links(text: str) -> list[Link]:
     """Every URL in ``text``, normalised and classified, with offsets of the cleaned form."""
+    if "//" not in text:
+        low = folded(text)  # lower-cased as the case-insensitive ``_URL`` sees ASCII letters (None: unsure)
+        if low is not None and not any(piece in low for piece in _HOST_PIECES):
+            return []
+    return _scanned_links(text)
+
+
+def _scanned_links(text: str) -> list[Link]:
+    """``find_links`` without its shortcut for texts that cannot hold a link."""
     links: list[Link] = []
     for match in _URL.finditer(text):
         cleaned = _clean(match.group())
