@@ -37,7 +37,11 @@ def test_text_cache_is_filled_from_the_tokens_when_empty(nlp) -> None:
     assert text_of(doc) == "A title\n\nAn abstract." == doc._.kg_text
 
 
-def test_new_words_keep_their_lower_case_form_for_the_lexicon(nlp) -> None:
-    doc = nlp("Zqxwv Benchmark\n\nWe report MEAN AVERAGE PRECISION on the ZQXWV-9 split.")
+def test_tokens_of_new_words_are_ordinary_spacy_tokens(nlp) -> None:
+    """Words the vocabulary has never seen keep every lexical attribute, for components users add."""
+    doc = nlp("Zqxwv Benchmark\n\nWe report MEAN AVERAGE PRECISION of 42.5 on the ZQXWV-9 split.")
     assert [t.lower_ for t in doc][:2] == ["zqxwv", "benchmark"]
     assert "mean average precision" in {e["name"].lower() for e in doc._.kg_entities}
+    number = next(t for t in doc if t.text == "42.5")
+    assert number.like_num and not number.is_alpha
+    assert doc[0].shape_ == "Xxxxx" and doc[0].is_alpha and doc[-1].is_punct

@@ -7,7 +7,6 @@ from functools import cache
 from typing import Any
 
 import spacy
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
@@ -24,8 +23,7 @@ PIPELINE: tuple[str, ...] = ("kg_sentences", "kg_links", "kg_acronyms", "kg_lexi
 def load(**config_overrides: dict[str, Any]) -> Language:
     """The extraction pipeline: ``spacy.blank("en")`` plus the ``kg_*`` components.
 
-    Nothing is downloaded. Tokens of new words carry no lexical attributes but the lower-case form
-    (see ``_lexemes_lower_only``). Override a component's config by its name, e.g.
+    Nothing is downloaded. Override a component's config by its name, e.g.
     ``load(kg_lexicon={"types": ["dataset"]}, kg_entities={"min_confidence": 0.6})``.
     """
     unknown = set(config_overrides) - set(PIPELINE)
@@ -33,7 +31,6 @@ def load(**config_overrides: dict[str, Any]) -> Language:
         raise KgError(f"unknown pipeline component(s): {', '.join(sorted(unknown))}; known: {', '.join(PIPELINE)}")
     nlp = spacy.blank("en")
     _tune_tokenizer(nlp)
-    _lexemes_lower_only(nlp)
     for name in PIPELINE:
         nlp.add_pipe(name, config=dict(config_overrides.get(name) or {}))
     return nlp
@@ -47,18 +44,6 @@ def _tune_tokenizer(nlp: Language) -> None:
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9])/(?=[A-Za-z0-9])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
-
-
-def _lexemes_lower_only(nlp: Language) -> None:
-    """Each new word's lexeme gets only its lower-case form (what the ``kg_lexicon`` matcher reads).
-
-    spaCy computes ~23 lexical attributes for every word its vocabulary has not seen (shape,
-    ``like_num``, ``is_stop``, ...): ~15 us a new word, ~3 us without them. No kg component reads
-    them, so the pipeline skips them: on tokens of words new to the pipeline, ``like_num``,
-    ``is_stop``, ``is_alpha``, ``shape_``, ``norm_``, ``prefix_``/``suffix_`` and the other lexical
-    attributes are not set (False or empty); ``lower_`` is.
-    """
-    nlp.vocab.lex_attr_getters = {LOWER: nlp.vocab.lex_attr_getters[LOWER]}
 
 
 @cache
