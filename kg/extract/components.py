@@ -20,7 +20,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.tokens.underscore import Underscore
 from spacy.vocab import Vocab
 
 from kg.extract.acronyms import Definition, find_definitions
@@ -64,9 +63,8 @@ def title_end_of(text: str) -> int:
     return max(0, text.find(TITLE_SEPARATOR))
 
 
-def text_of(doc: Doc, ext: Underscore | None = None) -> str:
-    """``doc.text``, cached while the pipeline runs (spaCy rebuilds it from tokens on each access).
-    (``ext``, a caller's ``doc._``, is not needed: the cache is read from ``doc.user_data``.)"""
+def text_of(doc: Doc) -> str:
+    """``doc.text``, cached while the pipeline runs (spaCy rebuilds it from tokens on each access)."""
     data = doc.user_data
     text = data.get(TEXT)
     if text is None:
@@ -110,10 +108,6 @@ class _Component:
 
     def __call__(self, doc: Doc) -> Doc:  # pragma: no cover - overridden
         raise NotImplementedError
-
-
-def _sentences(ext: Underscore, text: str) -> Sentences:
-    return sentences_of(ext.kg_sentences, text)
 
 
 def sentences_of(bounds: list[tuple[int, int]] | None, text: str) -> Sentences:
@@ -373,11 +367,11 @@ class PatternMatcher(_Component):
         self.vocab = vocabulary()
 
     def __call__(self, doc: Doc) -> Doc:
-        ext = doc._
-        text = text_of(doc, ext)
-        sentences = _sentences(ext, text)
+        data = doc.user_data
+        text = text_of(doc)
+        sentences = sentences_of(data.get(SENTENCES), text)
         words = words_of(text, sentences, title_end_of(text))
-        mentions = ext.kg_mentions
+        mentions = data.get(MENTIONS)
         if mentions is None:
             mentions = []
         if self.heads:
@@ -390,7 +384,7 @@ class PatternMatcher(_Component):
             mentions.extend(result_mentions(text))
             if "recision" in text:
                 mentions = without_number_formats(mentions, text)
-        ext.kg_mentions = mentions
+        data[MENTIONS] = mentions
         return doc
 
 
