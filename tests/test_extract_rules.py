@@ -1334,3 +1334,34 @@ def test_no_described_contribution_when_the_paper_names_its_method_or_describes_
     assert entity_key("AUC-100 metric") not in found(nlp, "A study", "We also develop an AUC-100 metric for the Atari domain.")  # a measure
     got = found(nlp, "A study", "We propose a novel few-shot learning method called meta-transfer learning which learns to adapt.")
     assert got[entity_key("meta-transfer learning")] == ("method", True) and got.get(entity_key("few-shot learning"), ("task", False))[1] is False
+
+
+# --- Round 16: method precision that generalises --------------------------------------------------
+
+
+def test_no_method_from_a_sentence_that_gives_an_e_mail_address(nlp) -> None:
+    abstract = (
+        "We propose FooNet for face verification. "
+        "Feng Wang1, 4, Xiang Xiang1 * Corresponding author (e-mail: xxiang@cs.jhu.edu), Trac D. Tran2, UESTC, USA"
+    )
+    got = found(nlp, "A study", abstract)
+    assert got[entity_key("FooNet")][0] == "method"
+    for name in ("Wang1", "Xiang1", "Tran2", "UESTC"):
+        assert entity_key(name) not in got, name
+    # "Recall@10" is no e-mail address: the sentence keeps its methods
+    got = found(nlp, "A study", "FooNet reaches a Recall@10 of 0.9 on MovieLens, beating BarNet.")
+    assert got[entity_key("BarNet")][0] == "method"
+
+
+def test_a_unit_after_a_number_is_no_method(nlp) -> None:
+    got = found(nlp, "A study", "Our detector FooNet runs at 6 FPS on a GPU and at over 20 FPS on 512 images.")
+    assert got.get(entity_key("FPS"), ("metric",))[0] == "metric"
+    assert got[entity_key("FooNet")][0] == "method"
+    # a table row ("37.9 DSSPN [132]") and a count of things ("20, 000 CJK characters") keep their names
+    got = found(nlp, "A study", "Baselines: ResNet-50 37.9 DSSPN [132] ResNet-101 39.1 OCRNet.")
+    assert got[entity_key("DSSPN")][0] == "method"
+
+
+def test_a_citation_key_with_a_two_digit_year_is_no_method(nlp) -> None:
+    got = found(nlp, "A study", "We introduce a beam-search training scheme, based on the work of daume05learning, that extends seq2seq.")
+    assert entity_key("daume05learning") not in got

@@ -53,8 +53,10 @@ RANK = {
 }
 _MARKUP = re.compile(
     r"[{}<>\\$^_=|#~]|@(?!(?:\d{1,4}|[kKnN])(?![\w.@]))|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b"
-    r"|\b[a-z]+(?:19|20)\d\d[a-z]+\b|\b([A-Z]{2,})\1[a-z]"  # citation keys (wang2017sample), glued glossary (PSNRPSNR...)
+    r"|\b[a-z]+(?:19|20)?\d\d[a-z]+\b|\b([A-Z]{2,})\1[a-z]"  # citation keys (wang2017sample, daume05learning), glued glossary (PSNRPSNR...)
 )
+# an e-mail address: the sentence is author and affiliation metadata ("Feng Wang1, ... (e-mail: x@cs.jhu.edu)")
+_EMAIL = re.compile(r"\w\s?@\s?[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+")
 _OWN_CUE = re.compile(
     r"(?i)\b(?:code|codes|github|available|release[sd]?|project|page|website|homepage|site|repo|repository|"
     r"implementation|demo|our|we|models?|checkpoints?|data|dataset|benchmark|leaderboard|url|link|open[- ]source[sd]?|publicly)\b"
@@ -122,6 +124,8 @@ def assemble(
         mentions = [m for m in mentions if _clean_span(text, m) and not any(m.start < e and s < m.end for s, e in link_spans)]
     else:
         mentions = [m for m in mentions if m.end > m.start and not _has_markup(text[m.start : m.end])]
+    if "@" in text:
+        mentions = _without_metadata(mentions, text, sentences)
     if definitions and (properties := _property_shorts(text, definitions, mentions, vocab)):
         mentions = [m for m in mentions if not (m.rule.startswith("shape") and text[m.start : m.end] in properties)]
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab, title_end))
@@ -207,6 +211,15 @@ def assemble(
     entities = _without_broader_tasks(entities, title_end)
     entities.extend(_code_entities(text, title_end, sentences, links))
     return entities
+
+
+def _without_metadata(mentions: list[Mention], text: str, sentences: Sentences) -> list[Mention]:
+    """No method from a sentence that gives an e-mail address: author names with affiliation marks
+    ("Wang1", "Tran2"), institutions ("UESTC") and keyword lists there are metadata, not methods."""
+    spans = [sentences.around(e.start()) for e in _EMAIL.finditer(text)]
+    if not spans:
+        return mentions
+    return [m for m in mentions if m.type != "method" or not any(s <= m.start < e for s, e in spans)]
 
 
 _RESULT_VERB = re.compile(

@@ -318,6 +318,7 @@ _DATASET_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _MODEL_SIZE = re.compile(r"[-‐](?:\d+(?:\.\d+)?[BbTt]|Instruct|Chat|Base|IT|SFT|DPO|RL)(?:[-‐]|$)")  # Foo-7B, Bar-8B-Instruct: a model
+_COUNT_BEFORE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\s)\d+(?:\.\d+)?\s+$")  # "runs at 6 FPS", "12.7 FID": not a year
 _EVAL_WORDS = re.compile(r"(?i)\b(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|evaluat\w*|experiment\w*|test\w*|results?|trained on|train\w* on|accuracy|outperform\w*|state-of-the-art)\b")
 
 
@@ -360,6 +361,11 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             evaluated = has_eval_words[s_start] = _EVAL_WORDS_CUES.within(text, s_start, s_end) and bool(_EVAL_WORDS.search(text, s_start, s_end))
         if nxt in ("score", "scores", "metric") and vocab.head_type(nxt) == "metric":
             type_, rule, conf = "metric", "shape:metric", 0.6
+        elif (
+            name == texts[i] and name.isalpha() and name.isupper() and (nxt is None or nxt in _PHRASE_ENDS)
+            and not text.startswith("[", w_end + 1) and _COUNT_BEFORE.search(text, max(0, w_start - 12), w_start)
+        ):  # "runs at 6 FPS on a GPU": a unit after a number measures; not "37.9 DSSPN [132]", "20, 000 CJK characters"
+            type_, rule, conf = "metric", "shape:metric", 0.5
         elif nxt is not None and name == texts[i] and name.isalpha() and name.isupper() and vocab.head_type(nxt) == "task":
             continue  # "CTR prediction", "TTS Synthesis": an acronym naming the task's input, not a method
         elif evaluated and _DATASET_CONTEXT.search(before) and not _MODEL_SIZE.search(name):
