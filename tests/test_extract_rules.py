@@ -1365,3 +1365,21 @@ def test_a_unit_after_a_number_is_no_method(nlp) -> None:
 def test_a_citation_key_with_a_two_digit_year_is_no_method(nlp) -> None:
     got = found(nlp, "A study", "We introduce a beam-search training scheme, based on the work of daume05learning, that extends seq2seq.")
     assert entity_key("daume05learning") not in got
+
+
+def test_a_lowercase_proposal_of_a_measure_or_of_data_names_no_method(nlp) -> None:
+    got = found(nlp, "A study", "To quantify its advantages, we introduce a memory capacity measure, the mean recurrent length.")
+    assert entity_key("memory capacity measure") not in got or got[entity_key("memory capacity measure")][0] != "method"
+    got = found(nlp, "A study", "We also propose a new dataset consisting of multi-sentence summaries.")
+    assert not any(t == "method" for t, _ in got.values()), got
+    # a nominal -ing ends a name; a participle that opens a clause ("consisting of") does not
+    got = found(nlp, "A study", "FooNet proposes delayed subject conditioning in the denoising step.")
+    assert got[entity_key("delayed subject conditioning")] == ("method", True)
+
+
+def test_a_task_described_as_a_paradigm_or_architecture_is_no_method_name(nlp) -> None:
+    got = found(nlp, "A study", "As proof of concept, we introduce the text-to-large image synthesis paradigm where we synthesize images.")
+    assert got.get(entity_key("text-to-large image synthesis"), ("task",))[0] == "task"
+    # without a generic tail the task-headed description stays the paper's method
+    got = found(nlp, "A study", "Additionally, we propose decoupled error correction to further mitigate the accumulated errors.")
+    assert got[entity_key("decoupled error correction")] == ("method", True)

@@ -1240,6 +1240,14 @@ def _nameish_at(text: str, caps_free: bool) -> bool:
     return is_name_shaped(text) or (text[:1].isupper() and not caps_free)
 
 
+_CLAUSE_GOES_ON = re.compile(r"\s+of\b")
+def _participle_clause(word: str, text: str, end: int, vocab: Vocabulary) -> bool:
+    """A participle that opens a clause ("a new dataset consisting of ..."), not a nominal -ing
+    ("delayed subject conditioning in ..."): it ends no name."""
+    last = word.rsplit("-", 1)[-1]
+    return last.endswith("ing") and last not in vocab.nominal_ing and _CLAUSE_GOES_ON.match(text, end) is not None
+
+
 _OPENING_ADJECTIVES = frozenset(("novel", "new", "simple", *_NAME_ADJECTIVES))  # stop words that can open a lowercase name
 
 
@@ -1286,18 +1294,25 @@ def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: b
             continue
         picked.append(k)
         k += 1
+    tail = len(picked)
     while picked and lowers[picked[-1]] in _GENERIC_TAILS:
         picked.pop()
     if not picked:
         return None
+    if len(picked) < tail and vocab.head_type(lowers[picked[-1]]) == "task":
+        return None  # "the text-to-large image synthesis paradigm", "a ... detection architecture": a task's approach, not its name
     run = words[picked[0] : picked[-1] + 1]  # consecutive words
     if len(run) == 1 and "-" in run[0].text.strip("-") and run[0].text.islower() and _APPOSITIVE_AFTER.match(text, run[0].end):
         if run[0].lower not in vocab.generic_names and vocab.head_type(run[0].lower.rsplit("-", 1)[-1]) not in ("task", "metric", "dataset"):
             return Mention(run[0].start, run[0].end, "method", "named", 0.6, proposed=True)  # "develop drop-path, a natural ..."
     if len(run) < 2 or any(c.isdigit() for w in run for c in w.text[:1]):
         return None
-    if run[-1].lower.endswith(("ly", "ed")) or run[-1].lower in vocab.modifier_stop or vocab.head_type(run[-1].lower) == "dataset" or run[-1].lower in vocab.concept_heads:
-        return None  # "we introduce a new large-scale dataset" names no method
+    if len(run) > 1 and _participle_clause(run[-1].lower, text, run[-1].end, vocab):
+        run = run[:-1]  # "a new dataset consisting of ...": a participle opens a clause, it ends no name
+        if len(run) < 2:
+            return None
+    if run[-1].lower.endswith(("ly", "ed")) or run[-1].lower in vocab.modifier_stop or vocab.head_type(run[-1].lower) in ("metric", "dataset") or run[-1].lower in vocab.concept_heads or run[-1].lower in _NOT_METHOD_HEADS:
+        return None  # "we introduce a new large-scale dataset", "a memory capacity measure" name no method
     if named_after(text, run[-1].end):
         return None  # "a novel neural network model called X", "a ... framework OptEmbed": X is the name
     if plain_description(text[run[0].start : run[-1].end]):
@@ -1330,6 +1345,8 @@ def fallback_description(text: str, start: int, vocab: Vocabulary | None = None)
     if m is None:
         return None
     run, _ = _phrase_after(text, m.end(), vocab)
+    if len(run) > 1 and _participle_clause(run[-1].group().lower(), text, run[-1].end(), vocab):
+        run = run[:-1]  # "a new dataset consisting of ..."
     if len(run) < 2:
         return None
     head = run[-1].group().lower()
