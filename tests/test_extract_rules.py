@@ -1383,3 +1383,11 @@ def test_a_task_described_as_a_paradigm_or_architecture_is_no_method_name(nlp) -
     # without a generic tail the task-headed description stays the paper's method
     got = found(nlp, "A study", "Additionally, we propose decoupled error correction to further mitigate the accumulated errors.")
     assert got[entity_key("decoupled error correction")] == ("method", True)
+
+
+def test_a_name_listed_after_a_multi_word_dataset_or_a_result_in_brackets_is_a_dataset(nlp) -> None:
+    got = found(nlp, "A study", "The experiments on IJB-A, YouTube Face, Celebrity-1000 video face recognition benchmarks show gains.")
+    assert got[entity_key("YouTube Face")][0] == "dataset"
+    assert got[entity_key("Celebrity-1000")][0] == "dataset"
+    got = found(nlp, "A study", "Our results match the state of the art on the MNIST (0.37% error) and NORB-small (2.2% error) databases.")
+    assert got[entity_key("NORB-small")][0] == "dataset"
