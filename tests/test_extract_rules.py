@@ -1391,3 +1391,11 @@ def test_a_name_listed_after_a_multi_word_dataset_or_a_result_in_brackets_is_a_d
     assert got[entity_key("Celebrity-1000")][0] == "dataset"
     got = found(nlp, "A study", "Our results match the state of the art on the MNIST (0.37% error) and NORB-small (2.2% error) databases.")
     assert got[entity_key("NORB-small")][0] == "dataset"
+
+
+def test_an_x_to_y_adjective_takes_the_model_noun_it_qualifies(nlp) -> None:
+    got = found(nlp, "A study", "Our classifier improves neural sequence-to-sequence models for generating questions.")
+    assert got[entity_key("sequence-to-sequence model")][0] == "method"
+    assert entity_key("sequence-to-sequence") not in got
+    got = found(nlp, "A study", "We train with sequence-to-sequence learning on long texts.")
+    assert entity_key("sequence-to-sequence model") not in got

@@ -353,8 +353,11 @@ def _with_component_head(m: Mention, text: str) -> Mention:
     component ("Channel Attention Block", "Squeeze Excitation Module"): the mention takes it."""
     if m.type != "method" or not m.rule.startswith("lexicon") or m.name is not None or not text.startswith(" ", m.end):
         return m
+    surface = text[m.start : m.end]
+    if _LINK_ADJECTIVE.fullmatch(surface) and (noun := _MODEL_NOUN.match(text, m.end)):
+        return m._replace(end=noun.end())  # "a sequence-to-sequence model": the adjective names no method alone
     after = _COMPONENT_HEAD.match(text, m.end)
-    if after is None or not all(w[:1].isupper() for w in text[m.start : m.end].split()):
+    if after is None or not all(w[:1].isupper() for w in surface.split()):
         return m
     return m._replace(end=after.end())
 
@@ -409,6 +412,9 @@ _NOT_NAME_WORDS = frozenset(
 )  # function words and makers: "Google Gemini" is Gemini
 
 
+# a compound adjective naming an architecture by what it maps ("sequence-to-sequence", "image-to-image") and the noun it qualifies
+_LINK_ADJECTIVE = re.compile(r"(?i)[a-z]+-to-[a-z]+")
+_MODEL_NOUN = re.compile(r"(?i)\s+(?:model|network)s?\b(?![-‐])")
 _COMPONENT_HEAD = re.compile(r" (?:Block|Module|Layer|Unit|Cell)s?\b(?![-‐])")
 
 
