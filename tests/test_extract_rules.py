@@ -1399,3 +1399,13 @@ def test_an_x_to_y_adjective_takes_the_model_noun_it_qualifies(nlp) -> None:
     assert entity_key("sequence-to-sequence") not in got
     got = found(nlp, "A study", "We train with sequence-to-sequence learning on long texts.")
     assert entity_key("sequence-to-sequence model") not in got
+
+
+def test_a_title_name_drops_a_generic_tail_the_abstract_leaves_off(nlp) -> None:
+    title = "A C-LSTM Neural Network for Text Classification"
+    got = found(nlp, title, "We propose C-LSTM for sentence representation. C-LSTM utilizes a CNN to extract phrases.")
+    assert got[entity_key("C-LSTM")] == ("method", True)
+    assert entity_key("C-LSTM Neural Network") not in got
+    # the tail stays when it is part of the name
+    got = found(nlp, "Matching Networks for One Shot Learning", "Matching Networks map a small labelled support set to a classifier.")
+    assert got[entity_key("Matching Networks")][0] == "method"

@@ -154,7 +154,7 @@ def assemble(
     if prefix is not None:
         mentions.append(_title_mention(text, prefix, mentions, vocab))
     if title_end:
-        mentions.extend(_title_methods(text[:title_end], mentions, prefix, vocab))
+        mentions.extend(_without_title_tail(m, text, title_end) for m in _title_methods(text[:title_end], mentions, prefix, vocab))
         mentions.extend(Mention(s, e, "method", "named", 0.8, proposed=True) for s, e in title_echoes(text, title_end, vocab))
     mentions = _named_datasets(mentions, text)
     chosen = _coordinated_datasets(_resolve_overlaps(mentions, text), text)
@@ -753,6 +753,22 @@ def _title_methods(title: str, mentions: list[Mention], prefix: tuple[int, int] 
             continue
         out.append(Mention(s, e, "method", "title", 0.75, proposed=True))
     return out
+
+
+_TITLE_TAIL = re.compile(r"(?i)\s+(?:neural\s+)?(?:network|model|net)s?$")
+
+
+def _without_title_tail(m: Mention, text: str, title_end: int) -> Mention:
+    """A title name with a generic tail ("C-LSTM Neural Network", "Attention Sum Reader Network") is
+    the shorter name when the abstract uses it without the tail ("C-LSTM utilizes ...")."""
+    tail = _TITLE_TAIL.search(text, m.start, m.end)
+    if tail is None or tail.end() != m.end:
+        return m
+    short = text[m.start : tail.start()]
+    if len(short.split()) < 2 and not is_name_shaped(short):
+        return m  # "Matching Networks": the tail is part of the name
+    pattern = re.compile(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])(?!\s+(?:neural\s+)?(?:network|model|net)s?\b)", re.IGNORECASE)
+    return m._replace(end=tail.start()) if pattern.search(text, title_end) else m
 
 
 # a listed name: after a dataset's year or a parenthesis with its result ("MNIST (0.37% error) and NORB-small"),
