@@ -67,7 +67,8 @@ def test_prefiltered_equals_plain_on_gold_texts(name: str, pattern: re.Pattern[s
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from([*ALPHABET, "we call ", "in terms of ", "the task of ", "github.com/", "http://",
-                                 "ImageNet-1k ", "phenomenon ", "we propose ", "framework, ", "(i) "]), max_size=60),
+                                 "ImageNet-1k ", "phenomenon ", "we propose ", "framework, ", "(i) ", " method based on ",
+                                 " two modules: ", " namely "]), max_size=60),
        st.integers(-2, 80), st.integers(-2, 300))
 def test_prefiltered_equals_plain_on_any_text(pieces: list[str], pos: int, endpos: int) -> None:
     t = "".join(pieces)

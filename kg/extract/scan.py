@@ -329,11 +329,12 @@ class Prefiltered:
         self.pieces = self.anchors is None and self.literals is not None and spaceless(pattern)
         # a few anchors against many required literals ("by" against six "-ing" verbs): ``finditer``
         # goes straight to the anchors, which costs less than a search per literal in texts without one
+        # (it still checks the other requirements: one search each, "based" is in few abstracts)
         self.anchors_first = self.anchors is not None and len(self.anchors) * 2 <= len(self.literals or ())
 
     def _absent(self, text: str, pos: int, endpos: int, literals: bool = True) -> bool:
         """True when no required literal (or no required punctuation mark) lies within ``text[pos:endpos]``
-        (``literals=False``: the marks only)."""
+        (``literals=False``: the marks and the other requirements only, see ``anchors_first``)."""
         marks = self.marks
         if marks is not None:
             find = text.find
@@ -343,7 +344,7 @@ class Prefiltered:
                     break
             else:
                 return True
-        if self.literals is None or not literals:
+        if self.literals is None or not (literals or self.more):
             return False
         if self.fold:
             low = folded(text)
@@ -353,7 +354,7 @@ class Prefiltered:
             low = text
         pos, endpos = max(pos, 0), max(endpos, 0)
         find = low.find
-        if not _any_found(find, self.order, pos, endpos):
+        if literals and not _any_found(find, self.order, pos, endpos):
             return True
         more = self.more
         for k, order in enumerate(more):
