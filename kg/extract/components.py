@@ -9,7 +9,7 @@ records) and the ``doc.spans["kg_entities"]`` group.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from importlib import resources
 from typing import Any
 
@@ -219,7 +219,7 @@ class LexiconMatcher(_Component):
             name = surface[:-3] + "y" if surface.endswith("ies") and surface.lower()[:-3] + "y" in self.y_names else None
             mentions.append(Mention(start, end, type_, "lexicon", self.confidence, name))
         # a known name with a version or size: ImageNet-1k, ResNet-50, LSUN-Bedrooms
-        for m in _COMPOUND.finditer(text):
+        for m in _COMPOUND.finditer(text) if known_before_hyphen(text, self.prefix_types) else ():
             type_ = self.prefix_types.get(m.group(1))
             if type_ is not None:
                 end = m.start() + len(strip_name_suffix(m.group()))
@@ -291,6 +291,29 @@ def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _COMPOUND = prefiltered(r"(?<![\w-])([A-Za-z][\w.]*?)(?:-[\w.]*[\w])+")
+
+
+def known_before_hyphen(text: str, names: Container[str]) -> bool:
+    """False only when no ``_COMPOUND`` match of ``text`` has its name (group 1) in ``names``: that name
+    runs up to a hyphen over [\\w.] characters and starts where that run starts or after a "." in it.
+    One walk back from each hyphen (~5% of abstracts pass) instead of the scan (~20 -> ~12 us)."""
+    find = text.find
+    h = find("-")
+    while h >= 0:
+        j = h
+        while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_."):
+            j -= 1
+        if j < h:
+            run = text[j:h]
+            if run in names:
+                return True
+            d = run.find(".")
+            while d >= 0:
+                if run[d + 1 :] in names:
+                    return True
+                d = run.find(".", d + 1)
+        h = find("-", h + 1)
+    return False
 
 
 def _plain_case(name: str) -> bool:
