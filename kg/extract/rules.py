@@ -12,7 +12,7 @@ from functools import lru_cache, partial
 from itertools import accumulate
 from typing import NamedTuple, overload
 
-from kg.extract.scan import Gate, folded, prefiltered
+from kg.extract.scan import Gate, folded, matches_at, prefiltered
 from kg.extract.text import WORD, Sentences, is_name_shaped, is_title_case, strip_name_suffix
 from kg.extract.vocabulary import Vocabulary, vocabulary
 
@@ -542,13 +542,7 @@ def _resource_metrics(text: str) -> Iterator[re.Match[str]]:
             if w < j and low.endswith(firsts, 0, w):
                 starts.update(w - len(first) for first in firsts if low.endswith(first, 0, w))
             j = find(second, j + 1)
-    match, last = _RESOURCE_METRIC.pattern.match, 0
-    for p in sorted(starts):
-        if p >= last:
-            m = match(text, p)
-            if m is not None:
-                last = m.end()
-                yield m
+    yield from matches_at(_RESOURCE_METRIC.pattern, text, starts)
 
 
 # a phenomenon a paper studies is what links papers: "the grokking phenomenon", "a phenomenon called
@@ -938,13 +932,7 @@ def _appositions(text: str) -> Iterator[re.Match[str]]:
                 if low[k:end] in _APPOSITION_HEAD_SET and not (k > 0 and (low[k - 1].isalnum() or low[k - 1] == "_")):
                     starts.add(k)
             j = find(mark, j + 1)
-    match, last = _APPOSITION.pattern.match, 0
-    for p in sorted(starts):
-        if p >= last:
-            m = match(text, p)
-            if m is not None:
-                last = m.end()
-                yield m
+    yield from matches_at(_APPOSITION.pattern, text, starts)
 
 
 _NP_STOP = frozenset(
@@ -993,13 +981,7 @@ def _terms_this(text: str) -> Iterator[re.Match[str]]:
             if w < j:
                 starts.update(w - len(lead) for lead in ("We", "we", "and") if text.endswith(lead, 0, w))
             j = find(verb, j + 1)
-    match, last = _TERM_THIS.pattern.match, 0
-    for p in sorted(starts):
-        if p >= last:
-            m = match(text, p)
-            if m is not None:
-                last = m.end()
-                yield m
+    yield from matches_at(_TERM_THIS.pattern, text, starts)
 # enumerated components: "which stands for (i) a Multiview centroid loss, (ii) ...", "three strategies: 1) TIB-based Maintenance:"
 _ENUMERATED = prefiltered(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|\d\))\s+(?:(?:a|an|the)\s+)?")
 _ENUMERATED_MARKS = Gate("i)", "v)", *(f"{d})" for d in range(10)))  # every match of _ENUMERATED holds one
@@ -1057,13 +1039,7 @@ def _a_new(text: str) -> Iterator[re.Match[str]]:
                 if w < k and b < w:
                     starts.update(b - len(a) for a in ("a", "an") if low.endswith(a, 0, b))  # "a simple new", "an entirely novel"
             i = low.find(word, i + 1)
-    match, last = _A_NEW.match, 0
-    for p in sorted(starts):
-        if p >= last:
-            m = match(text, p)
-            if m is not None:
-                last = m.end()
-                yield m
+    yield from matches_at(_A_NEW, text, starts)
 
 
 def _spaces_before(s: str, i: int) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 try:  # the parser behind ``re`` (Python 3.11+); sre_parse before
@@ -423,15 +423,7 @@ class Prefiltered:
                 if not (word_start and i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")):
                     starts.add(i - delta)
                 i = find(literal, i + 1, endpos)
-        match = self.pattern.match
-        end = pos
-        for p in sorted(starts):
-            if p < end or p > endpos:
-                continue
-            m = match(text, p, endpos)
-            if m is not None:
-                end = m.end()
-                yield m
+        return matches_at(self.pattern, text, starts, pos, endpos)
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
         if self._absent(text, pos, endpos):
@@ -445,6 +437,20 @@ class Prefiltered:
 def _selective(literal: str) -> bool:
     """Worth a search as a further requirement: 3+ characters, or marks rarer than ", . -"."""
     return len(literal) >= 3 or not any(c.isalnum() or c in " ,.-\n" for c in literal)
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], pos: int = 0, endpos: int = sys.maxsize
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text, pos, endpos)`` gives, trying ``pattern`` only at ``starts``
+    (a superset of the positions where a match can begin): in order, none overlapping the last."""
+    match, last = pattern.match, pos
+    for p in sorted(starts):
+        if last <= p <= endpos:
+            m = match(text, p, endpos)
+            if m is not None:
+                last = m.end()
+                yield m
 
 
 def prefiltered(pattern: str | re.Pattern[str], flags: int = 0) -> Prefiltered:
