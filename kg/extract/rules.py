@@ -536,9 +536,7 @@ def _resource_metrics(text: str) -> Iterator[re.Match[str]]:
     for second, firsts in (*((s, _RESOURCE_FIRST) for s in _RESOURCE_SECOND), ("size", ("model",))):
         j = find(second)
         while j >= 0:
-            w = j
-            while w > 0 and low[w - 1].isspace():
-                w -= 1
+            w = _spaces_before(low, j)
             if w < j and low.endswith(firsts, 0, w):
                 starts.update(w - len(first) for first in firsts if low.endswith(first, 0, w))
             j = find(second, j + 1)
@@ -921,9 +919,7 @@ def _appositions(text: str) -> Iterator[re.Match[str]]:
     for mark in (",", "("):
         j = find(mark)
         while j >= 0:
-            end = j
-            while mark == "(" and end > 0 and low[end - 1].isspace():
-                end -= 1
+            end = _spaces_before(low, j) if mark == "(" else j
             # "method, X" / "method (X"; most commas follow no head word (one C-level suffix test)
             if (mark == "," or end < j) and low.endswith(_APPOSITION_HEADS, 0, end):
                 k = end
@@ -975,9 +971,7 @@ def _terms_this(text: str) -> Iterator[re.Match[str]]:
     for verb in _TERM_VERBS:
         j = find(verb)
         while j >= 0:
-            w = j
-            while w > 0 and text[w - 1].isspace():
-                w -= 1
+            w = _spaces_before(text, j)
             if w < j:
                 starts.update(w - len(lead) for lead in ("We", "we", "and") if text.endswith(lead, 0, w))
             j = find(verb, j + 1)
