@@ -157,20 +157,18 @@ def assemble(
         mentions.extend(_without_title_tail(m, text, title_end) for m in _title_methods(text[:title_end], mentions, prefix, vocab))
         mentions.extend(Mention(s, e, "method", "named", 0.8, proposed=True) for s, e in title_echoes(text, title_end, vocab))
     mentions = _named_datasets(mentions, text)
-    chosen = _coordinated_datasets(_resolve_overlaps(mentions, text), text)
-    groups = _group(chosen, text, definitions, vocab)
+    chosen, groups = _chosen_groups(mentions, text, definitions, vocab)
     if prefix is not None:  # "IRWE: ..." whose acronym definition won the overlap
         for g in groups.values():
             g.proposed |= g.type == "method" and any(m.start == prefix[0] for m in g.mentions)
-    proposed_names = {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
+    proposed_names = _proposed_names(groups, text, sentences)
     named = any(m.rule == "title" for m in chosen if m.start < title_end) or any(
         " " not in n and is_name_shaped(n) for n in proposed_names
     )  # "... we name ResNeXt": the title lead only describes it
     lead = _fallback_lead(text, title_end, mentions, vocab) if title_end and not named else None
     if lead is not None:  # the title names no method of the paper's own but leads with one
-        chosen = _coordinated_datasets(_resolve_overlaps([*mentions, lead], text), text)
-        groups = _group(chosen, text, definitions, vocab)
-        proposed_names = {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
+        chosen, groups = _chosen_groups([*mentions, lead], text, definitions, vocab)
+        proposed_names = _proposed_names(groups, text, sentences)
     if prefix is None and lead is None and not named and title_end and (known := _known_title_lead(text[:title_end], chosen)):
         proposed_names |= {g.name for g in groups.values() if g.type == "method" and any((m.start, m.end) == known for m in g.mentions)}
     if title_end:
@@ -179,9 +177,8 @@ def assemble(
     if not any(g.type == "method" and g.name in proposed_names and not _generic(g.name, vocab) for g in groups.values()):
         described = _described_contribution(text, title_end, mentions, vocab)
         if described is not None:  # the paper proposes nothing by name: its described contribution
-            chosen = _coordinated_datasets(_resolve_overlaps([described, *mentions, *([lead] if lead else [])], text), text)
-            groups = _group(chosen, text, definitions, vocab)
-            proposed_names = {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
+            chosen, groups = _chosen_groups([described, *mentions, *([lead] if lead else [])], text, definitions, vocab)
+            proposed_names = _proposed_names(groups, text, sentences)
             proposed_names |= {g.name for g in groups.values() if g.type == "method" and _holds(g, described)}  # an acronym's long form won it
     entities: list[Entity] = []
     for group in sorted(groups.values(), key=lambda g: g.first):
@@ -211,6 +208,19 @@ def assemble(
     entities = _without_broader_tasks(entities, title_end)
     entities.extend(_code_entities(text, title_end, sentences, links))
     return entities
+
+
+def _chosen_groups(
+    mentions: list[Mention], text: str, definitions: Sequence[Definition], vocab: Vocabulary
+) -> tuple[list[Mention], dict[tuple[str, str], _Group]]:
+    """The mentions that win their overlaps (with names listed beside datasets), and their entity groups."""
+    chosen = _coordinated_datasets(_resolve_overlaps(mentions, text), text)
+    return chosen, _group(chosen, text, definitions, vocab)
+
+
+def _proposed_names(groups: dict[tuple[str, str], _Group], text: str, sentences: Sentences) -> set[str]:
+    """Names of the methods the paper proposes: a mention says so, or the context does (``_proposed``)."""
+    return {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
 
 
 def _without_metadata(mentions: list[Mention], text: str, sentences: Sentences) -> list[Mention]:
@@ -405,6 +415,8 @@ def _capitalised_before(text: str, start: int) -> re.Match[str] | None:
     if text[end - 1 : end] != " " or text[text.rfind(" ", 0, end - 1) + 1 : end - 1].islower():
         return None
     return _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+
+
 _SENTENCE_OPENS = re.compile(r"(?:[.!?:;]\s+|\n\s*|\(|\A)$")
 _NOT_NAME_WORDS = frozenset(
     "the a an our their its this these those we in on for with from by using via and or of to as than like unlike both each all "
@@ -520,8 +532,6 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             if _property(long, vocab):
                 continue  # "low resolution (LR)", "6 degrees of freedom (6DoF)": a property, not a method
             type_ = vocab.head_type(head) or _hyphened_task(head, vocab) or (known.type if known is not None else "method")
-            if type_ == "dataset" and head in ("data", "dataset", "datasets") and not long[:1].isupper():
-                type_ = "method" if False else "dataset"
         if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None and (
             _dataset_list(text, d) or _opens_with_dataset(mentions, defined_start, defined_end)
         ):
@@ -569,6 +579,8 @@ def _word_start(text: str, start: int) -> int:
         while i > 0 and text[i - 1].isalnum():
             i -= 1
     return i
+
+
 _DESCRIBED_QUANTITY = re.compile(r"(?:low|high|small|large|\d+)\s+[a-z]")
 
 
