@@ -12,7 +12,7 @@ from functools import lru_cache, partial
 from itertools import accumulate
 from typing import NamedTuple, overload
 
-from kg.extract.scan import Gate, folded, matches_at, prefiltered
+from kg.extract.scan import Gate, folded, matches_at, matches_from, prefiltered
 from kg.extract.text import WORD, Sentences, is_name_shaped, is_title_case, strip_name_suffix
 from kg.extract.vocabulary import Vocabulary, vocabulary
 
@@ -527,10 +527,10 @@ def _resource_metrics(text: str) -> Iterator[re.Match[str]]:
     """``_RESOURCE_METRIC.finditer(text)``, starting from the second word (cost, time, hours, speed,
     size: 5 searches) and trying the pattern where the word before the spaces is a first word,
     instead of one search per first word (12)."""
-    low = folded(text)
-    if low is None:
-        yield from _RESOURCE_METRIC.finditer(text)
-        return
+    return matches_from(_RESOURCE_METRIC, text, _resource_starts)
+
+
+def _resource_starts(low: str) -> set[int]:
     starts: set[int] = set()
     find = low.find
     for second, firsts in (*((s, _RESOURCE_FIRST) for s in _RESOURCE_SECOND), ("size", ("model",))):
@@ -540,7 +540,7 @@ def _resource_metrics(text: str) -> Iterator[re.Match[str]]:
             if w < j and low.endswith(firsts, 0, w):
                 starts.update(w - len(first) for first in firsts if low.endswith(first, 0, w))
             j = find(second, j + 1)
-    yield from matches_at(_RESOURCE_METRIC.pattern, text, starts)
+    return starts
 
 
 # a phenomenon a paper studies is what links papers: "the grokking phenomenon", "a phenomenon called
@@ -910,10 +910,10 @@ _APPOSITION_HEAD_SET = frozenset(_APPOSITION_HEADS)
 def _appositions(text: str) -> Iterator[re.Match[str]]:
     """``_APPOSITION.finditer(text)``, starting from the commas and brackets (a dozen per abstract)
     rather than from every head word: the word right before "," or " (" is looked up."""
-    low = folded(text)
-    if low is None:
-        yield from _APPOSITION.finditer(text)
-        return
+    return matches_from(_APPOSITION, text, _apposition_starts)
+
+
+def _apposition_starts(low: str) -> set[int]:
     starts: set[int] = set()
     find = low.find
     for mark in (",", "("):
@@ -928,7 +928,7 @@ def _appositions(text: str) -> Iterator[re.Match[str]]:
                 if low[k:end] in _APPOSITION_HEAD_SET and not (k > 0 and (low[k - 1].isalnum() or low[k - 1] == "_")):
                     starts.add(k)
             j = find(mark, j + 1)
-    yield from matches_at(_APPOSITION.pattern, text, starts)
+    return starts
 
 
 _NP_STOP = frozenset(
@@ -976,6 +976,8 @@ def _terms_this(text: str) -> Iterator[re.Match[str]]:
                 starts.update(w - len(lead) for lead in ("We", "we", "and") if text.endswith(lead, 0, w))
             j = find(verb, j + 1)
     yield from matches_at(_TERM_THIS.pattern, text, starts)
+
+
 # enumerated components: "which stands for (i) a Multiview centroid loss, (ii) ...", "three strategies: 1) TIB-based Maintenance:"
 _ENUMERATED = prefiltered(r"(?:(?<=[\s:;,])|^)(?:\((?:i{1,3}|iv|v|vi{1,3}|\d)\)|\d\))\s+(?:(?:a|an|the)\s+)?")
 _ENUMERATED_MARKS = Gate("i)", "v)", *(f"{d})" for d in range(10)))  # every match of _ENUMERATED holds one
@@ -1015,10 +1017,10 @@ def _a_new(text: str) -> Iterator[re.Match[str]]:
     """``_A_NEW.finditer(text)``, read backwards from each "new"/"novel": the pattern is tried
     where "a"/"an" ends the spaces before one (or before the one word between, "simple" or an
     adverb), instead of at every "a" of the text."""
-    low = folded(text)
-    if low is None:
-        yield from _A_NEW.finditer(text)
-        return
+    return matches_from(_A_NEW, text, lambda low: _a_new_starts(low, text))
+
+
+def _a_new_starts(low: str, text: str) -> set[int]:
     starts: set[int] = set()
     for word in ("new", "novel"):
         i = low.find(word)
@@ -1033,7 +1035,7 @@ def _a_new(text: str) -> Iterator[re.Match[str]]:
                 if w < k and b < w:
                     starts.update(b - len(a) for a in ("a", "an") if low.endswith(a, 0, b))  # "a simple new", "an entirely novel"
             i = low.find(word, i + 1)
-    yield from matches_at(_A_NEW, text, starts)
+    return starts
 
 
 def _spaces_before(s: str, i: int) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 try:  # the parser behind ``re`` (Python 3.11+); sre_parse before
@@ -451,6 +451,18 @@ def matches_at(
             if m is not None:
                 last = m.end()
                 yield m
+
+
+def matches_from(
+    pattern: Prefiltered | re.Pattern[str], text: str, starts_of: Callable[[str], Iterable[int]]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying the pattern only at the positions ``starts_of`` finds in the
+    lower-cased text (a superset of where a match can start); the whole scan when the text has no
+    lower-cased form of the same length (see ``folded``)."""
+    low = folded(text)
+    if low is None:
+        return pattern.finditer(text)
+    return matches_at(pattern.pattern if isinstance(pattern, Prefiltered) else pattern, text, starts_of(low))
 
 
 def prefiltered(pattern: str | re.Pattern[str], flags: int = 0) -> Prefiltered:
