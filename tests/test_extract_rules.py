@@ -1409,3 +1409,28 @@ def test_a_title_name_drops_a_generic_tail_the_abstract_leaves_off(nlp) -> None:
     # the tail stays when it is part of the name
     got = found(nlp, "Matching Networks for One Shot Learning", "Matching Networks map a small labelled support set to a classifier.")
     assert got[entity_key("Matching Networks")][0] == "method"
+
+
+# --- Round 17: the paper's own method from signals of how the abstract treats it --------------------
+
+
+def test_an_acronym_definition_that_a_proposal_verb_takes_is_the_papers_method(nlp) -> None:
+    got = found(nlp, "A study", "We address these issues by introducing the Stack-augmented Parser-Interpreter Neural Network (SPINN), "
+                "which combines parsing and interpretation.")
+    assert got[entity_key("Stack-augmented Parser-Interpreter Neural Network")] == ("method", True)
+    got = found(nlp, "A study", "Our contributions: (a) a fast detector; (b): propose a landmark retracing network (LRN) to trace back landmarks.")
+    assert got[entity_key("landmark retracing network")] == ("method", True)
+    got = found(nlp, "A study", "The Domain Transfer Network (DTN) we present employs a compound loss function.")
+    assert got[entity_key("Domain Transfer Network")] == ("method", True)
+    # a participle before the name cites it; a definition in a sentence that only uses it stays used
+    got = found(nlp, "A study", "Delays are learned with the recently proposed Dilated Convolution with Learnable Spacings (DCLS).")
+    assert got[entity_key("Dilated Convolution with Learnable Spacings")] == ("method", False)
+    got = found(nlp, "A study", "The successful x-vector architecture is a Time Delay Neural Network (TDNN) that applies statistics pooling.")
+    assert got[entity_key("Time Delay Neural Network")] == ("method", False)
+
+
+def test_a_name_in_brackets_after_our_kind_of_model_is_the_papers_method(nlp) -> None:
+    got = found(nlp, "A study", "When trained on ImageNet, our models (BigGANs) achieve an Inception Score of 166.5.")
+    assert got[entity_key("BigGAN")] == ("method", True)
+    got = found(nlp, "A study", "When trained on ImageNet, the models (BigGANs) of prior work achieve an Inception Score of 166.5.")
+    assert got[entity_key("BigGAN")] == ("method", False)

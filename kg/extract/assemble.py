@@ -19,6 +19,7 @@ from kg.extract.acronyms import Definition
 from kg.extract.rules import (
     Mention,
     appositive_proposal,
+    defined_proposal,
     described_proposal,
     describes_name,
     fallback_description,
@@ -1002,6 +1003,8 @@ def _proposed(text: str, group: _Group, sentences: Sentences) -> bool:
             return True
         if described_proposal(text, m.end, text[s_start:s_end]):
             return True
+        if m.rule == "acronym" and defined_proposal(text, m.start, m.end):
+            return True  # "by introducing the Stack-augmented Parser-Interpreter Neural Network (SPINN)"
         if m.rule.startswith("shape") and named_subject(text, m.start, m.end, s_start):
             return True  # "Kimi-VL is an efficient open-source ... model"
         if m.rule in ("head:named", "shape:method") and proposed_component(text, m.start, s_start):

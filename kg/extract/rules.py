@@ -826,8 +826,8 @@ _PROPOSED_BEFORE = re.compile(r"(?i)\b(?:the|our)\s+(?:newly\s+)?(?:proposed|pre
 _OUR_BEFORE = re.compile(r"(?i)\bour\s+(?:own\s+|novel\s+|new\s+|innovative\s+)?$")
 _OUR_KIND = re.compile(
     r"\b[Oo]ur\s+(?:[a-z][\w-]*\s+){0,3}?(?:classifier|model|method|network|architecture|algorithm|approach|framework|system|agent|"
-    r"parser|tagger|module|layer|estimator|detector|tracker|encoder|decoder|optimizer|variant)s?,?\s+(?:the\s+)?$"
-)
+    r"parser|tagger|module|layer|estimator|detector|tracker|encoder|decoder|optimizer|variant)s?(?:,?\s+(?:the\s+)?|\s*\(\s*)$"
+)  # "our fast text classifier fastText", "our models (BigGANs)"
 # each check of ``proposal_context`` needs one of these in the window ("our" for the last two)
 _PROPOSAL_CUES = Gate(_NAMING, _PROPOSE, "our")
 # and each check on its own (``_OUR_BEFORE`` and ``_OUR_KIND`` need "our")
@@ -842,6 +842,25 @@ _DESCRIBED_AS = re.compile(
 
 
 _STANDS_FOR = re.compile(r"(?i)\s*,?\s*which stands for\b")
+
+
+# an acronym definition that is the object of a proposal verb: "by introducing the Stack-augmented
+# Parser-Interpreter Neural Network (SPINN)", "(b): propose a landmark retracing network (LRN)", or that
+# "we present" follows: "The Domain Transfer Network (DTN) we present employs ..."; not "the recently
+# proposed X (DCLS)" (a participle before the name is a citation)
+_VERB_BEFORE_DEFINITION = re.compile(
+    r"(?i)\b(?:propos|introduc|present|develop|design|devis)(?:e|es|s|ing)?\s+(?:(?:a|an|the)\s+)?(?:(?:new|novel|simple|[a-z]+ly)\s+){0,2}$"
+)
+_WE_AFTER_DEFINITION = re.compile(
+    r"\s*\([^()]{1,20}\)\s*,?\s*(?:that\s+|which\s+)?(?:we|this (?:paper|work))\s+(?:(?:here|also|further|now)\s+)?"
+    r"(?:propose|present|introduce|develop|design|devise|describe)"
+)
+
+
+def defined_proposal(text: str, start: int, end: int) -> bool:
+    """An acronym's long form at ``start:end`` that the sentence proposes, by the verb right before it
+    or "we present" right after its short form (the caller passes acronym-definition mentions)."""
+    return bool(_VERB_BEFORE_DEFINITION.search(text, max(0, start - 60), start) or _WE_AFTER_DEFINITION.match(text, end))
 
 
 def described_proposal(text: str, end: int, sentence: str) -> bool:
