@@ -1434,3 +1434,10 @@ def test_a_name_in_brackets_after_our_kind_of_model_is_the_papers_method(nlp) ->
     assert got[entity_key("BigGAN")] == ("method", True)
     got = found(nlp, "A study", "When trained on ImageNet, the models (BigGANs) of prior work achieve an Inception Score of 166.5.")
     assert got[entity_key("BigGAN")] == ("method", False)
+
+
+def test_two_names_joined_by_and_after_a_naming_cue_are_two_names(nlp) -> None:
+    got = found(nlp, "A study", "To this end, two novel loss functions called GHM-C and GHM-R are designed to balance the gradient flow.")
+    assert got[entity_key("GHM-C")] == ("method", True)
+    assert got[entity_key("GHM-R")] == ("method", True)
+    assert entity_key("GHM-C and GHM-R") not in got
