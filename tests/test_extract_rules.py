@@ -1428,16 +1428,3 @@ def test_an_acronym_definition_that_a_proposal_verb_takes_is_the_papers_method(n
     got = found(nlp, "A study", "The successful x-vector architecture is a Time Delay Neural Network (TDNN) that applies statistics pooling.")
     assert got[entity_key("Time Delay Neural Network")] == ("method", False)
 
-
-def test_a_name_in_brackets_after_our_kind_of_model_is_the_papers_method(nlp) -> None:
-    got = found(nlp, "A study", "When trained on ImageNet, our models (BigGANs) achieve an Inception Score of 166.5.")
-    assert got[entity_key("BigGAN")] == ("method", True)
-    got = found(nlp, "A study", "When trained on ImageNet, the models (BigGANs) of prior work achieve an Inception Score of 166.5.")
-    assert got[entity_key("BigGAN")] == ("method", False)
-
-
-def test_two_names_joined_by_and_after_a_naming_cue_are_two_names(nlp) -> None:
-    got = found(nlp, "A study", "To this end, two novel loss functions called GHM-C and GHM-R are designed to balance the gradient flow.")
-    assert got[entity_key("GHM-C")] == ("method", True)
-    assert got[entity_key("GHM-R")] == ("method", True)
-    assert entity_key("GHM-C and GHM-R") not in got

@@ -826,8 +826,8 @@ _PROPOSED_BEFORE = re.compile(r"(?i)\b(?:the|our)\s+(?:newly\s+)?(?:proposed|pre
 _OUR_BEFORE = re.compile(r"(?i)\bour\s+(?:own\s+|novel\s+|new\s+|innovative\s+)?$")
 _OUR_KIND = re.compile(
     r"\b[Oo]ur\s+(?:[a-z][\w-]*\s+){0,3}?(?:classifier|model|method|network|architecture|algorithm|approach|framework|system|agent|"
-    r"parser|tagger|module|layer|estimator|detector|tracker|encoder|decoder|optimizer|variant)s?(?:,?\s+(?:the\s+)?|\s*\(\s*)$"
-)  # "our fast text classifier fastText", "our models (BigGANs)"
+    r"parser|tagger|module|layer|estimator|detector|tracker|encoder|decoder|optimizer|variant)s?,?\s+(?:the\s+)?$"
+)
 # each check of ``proposal_context`` needs one of these in the window ("our" for the last two)
 _PROPOSAL_CUES = Gate(_NAMING, _PROPOSE, "our")
 # and each check on its own (``_OUR_BEFORE`` and ``_OUR_KIND`` need "our")
@@ -1120,18 +1120,6 @@ def _defined_later(text: str, mention: Mention) -> bool:
     return False
 
 
-_NAME_PAIR = re.compile(r"(\S+) and (\S+)")
-
-
-def _name_pair(text: str, mention: Mention) -> list[Mention]:
-    """Two names joined by "and" are two names: "two novel loss functions called GHM-C and GHM-R"
-    (a run of capitalised words keeps its "and": "Convolutions and Attention" is one name)."""
-    m = _NAME_PAIR.fullmatch(text, mention.start, mention.end)
-    if m is None or not (is_name_shaped(strip_name_suffix(m.group(1))) and is_name_shaped(strip_name_suffix(m.group(2)))):
-        return [mention]
-    return [mention._replace(end=m.end(1)), mention._replace(start=m.start(2))]
-
-
 def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> list[Mention]:
     """Names the paper introduces, taken from the words right after a proposal or naming cue."""
     vocab = vocab or vocabulary()
@@ -1155,7 +1143,7 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
                 mention = mention._replace(type="dataset", proposed=False)  # "a new benchmark, X-Eval"
             if mention is not None and not (enumerated and vocab.head_type(words[starts[mention.start]].lower) != "method"
                                             and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1]) in ("task", "metric", "dataset")):
-                found.extend(_name_pair(text, mention))
+                found.append(mention)
     low = folded(text)
     maybe = low is None or _and_novel_core(low)
     for m in _AND_NOVEL.finditer(text) if maybe else ():  # "..., and a novel entropy loss"
