@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import components, rules, text
+from kg.extract import assemble, components, rules, text
 from kg.extract.scan import Gate
 from kg.extract.text import Sentences, is_title_case, sentence_bounds
 
@@ -213,3 +213,22 @@ def test_proposal_context_gates_hold_wherever_their_patterns_match(words: list[s
                           (rules._OUR_BEFORE, rules._OUR), (rules._OUR_KIND, rules._OUR)):
         if pattern.search(before):
             assert gate.within(before, 0, len(before)), (pattern.pattern, before)
+
+
+def _plain_resolve_overlaps(mentions: list[rules.Mention], text: str) -> list[rules.Mention]:
+    """``assemble._resolve_overlaps`` before the rewrite: a per-character coverage map."""
+    covered = bytearray(len(text) + 1)
+    chosen = []
+    for m in sorted(mentions, key=assemble._overlap_key):
+        if covered.find(1, m.start, m.end) >= 0:
+            continue
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8), st.sampled_from(["lexicon", "acronym", "head:task", "shape:method", "cue"])), max_size=12))
+def test_resolve_overlaps_keeps_what_the_coverage_map_kept(spans: list[tuple[int, int, str]]) -> None:
+    mentions = [rules.Mention(s, s + n, "method", rule, 0.5) for s, n, rule in spans]
+    assert assemble._resolve_overlaps(mentions, "x" * 40) == _plain_resolve_overlaps(mentions, "x" * 40)

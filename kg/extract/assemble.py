@@ -9,6 +9,7 @@ its first mention.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -837,12 +838,19 @@ def _coordinated_datasets(chosen: list[Mention], text: str) -> list[Mention]:
 def _resolve_overlaps(mentions: list[Mention], text: str) -> list[Mention]:
     """Keep the best mention where mentions overlap: higher-ranked rule, then longer."""
     order = sorted(mentions, key=_overlap_key)
-    covered = bytearray(len(text) + 1)
+    # the kept spans, disjoint and by start: a mention overlaps one only if it overlaps a neighbour
+    # of its place (bisection; ~14 mentions a paper: no per-character bytearray to fill and search)
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[Mention] = []
     for m in order:
-        if covered.find(1, m.start, m.end) >= 0:
-            continue
-        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        s, e = m.start, m.end
+        if s < e:  # an empty mention covers nothing: kept, and overlaps nothing
+            i = bisect_right(starts, s)
+            if i and ends[i - 1] > s or i < len(starts) and starts[i] < e:
+                continue
+            starts.insert(i, s)
+            ends.insert(i, e)
         chosen.append(m)
     return sorted(chosen, key=_START)
 
