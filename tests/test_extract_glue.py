@@ -45,3 +45,23 @@ def test_tokens_of_new_words_are_ordinary_spacy_tokens(nlp) -> None:
     number = next(t for t in doc if t.text == "42.5")
     assert number.like_num and not number.is_alpha
     assert doc[0].shape_ == "Xxxxx" and doc[0].is_alpha and doc[-1].is_punct
+
+
+def test_components_run_over_batches_with_the_same_results_in_order() -> None:
+    nlp = load()
+    texts = [f"Paper {i}\n\nWe train a ResNet on ImageNet and report top-{i} accuracy." for i in range(1, 8)]
+    one_by_one = [nlp(t).user_data[ENTITIES] for t in texts]
+    assert [doc.user_data[ENTITIES] for doc in nlp.pipe(texts, batch_size=3)] == one_by_one
+
+
+def test_a_failing_doc_in_a_batch_goes_to_the_error_handler_and_the_others_come_out() -> None:
+    nlp = load()
+    texts = [f"Paper {i}\n\nWe train a ResNet on ImageNet and report top-{i} accuracy." for i in range(1, 8)]
+    docs = [nlp.make_doc(t) for t in texts]
+    docs[4].user_data[TEXT] = 5  # not a text: kg_sentences fails on this doc
+    failed = []
+    nlp.set_error_handler(lambda name, proc, batch, e: failed.append((name, batch, type(e))))
+    out = list(nlp.pipe(docs, batch_size=3))
+    assert failed == [("kg_sentences", [docs[4]], TypeError)]
+    assert out == docs[:4] + docs[5:]
+    assert [doc.user_data[ENTITIES] for doc in out] == [nlp(t).user_data[ENTITIES] for i, t in enumerate(texts) if i != 4]
