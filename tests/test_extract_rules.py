@@ -1428,3 +1428,15 @@ def test_an_acronym_definition_that_a_proposal_verb_takes_is_the_papers_method(n
     got = found(nlp, "A study", "The successful x-vector architecture is a Time Delay Neural Network (TDNN) that applies statistics pooling.")
     assert got[entity_key("Time Delay Neural Network")] == ("method", False)
 
+
+# --- Round 17 (methods): method mentions that generalise ------------------------------------------
+
+
+def test_a_listed_multi_word_method_written_as_a_compound_modifier_is_found(nlp) -> None:
+    got = found(nlp, "A study", "We experiment with fully-convolutional networks and region-based models.")
+    assert got[entity_key("fully convolutional network")][0] == "method"
+    got = found(nlp, "A study", "Traditional sparse-coding-based SR methods can be viewed as a deep network.")
+    assert got[entity_key("sparse coding")][0] == "method"
+    # a two-word name hyphenated before a noun modifies it: "a beam-search decoder" is no beam search
+    got = found(nlp, "A study", "Translations are produced by means of a beam-search decoder.")
+    assert entity_key("beam search") not in got

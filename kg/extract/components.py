@@ -198,7 +198,15 @@ class LexiconMatcher(_Component):
                 if type_ in ("dataset", "method") and " " not in n and not n.islower() and len(n) > 2:
                     self.prefix_types.setdefault(n, type_)
             self.y_names.update(n.lower() for n in names if _Y_PLURAL.search(n))
+            compounds: list[str] = []
+            if type_ == "method":  # "fully-convolutional networks", "sparse-coding-based": written as a compound modifier
+                known = {n.lower() for n in names}
+                for h in filter(None, map(_hyphenated, uncased)):
+                    if h.lower() not in known:
+                        (uncased if " " in h else compounds).append(h)
             uncased = [v for n in uncased for v in _variants(n)]
+            if compounds:  # a two-word name hyphenated counts only before "-based" and the like ("sparse-coding-based")
+                self.lower.add(_COMPOUND_LABEL, [tuple(get_string_id(lower(w)) for w in words) for words in _words(tokenize(sorted(set(compounds))))])
             if cased:
                 self.orth.add(type_, [tuple(map(get_string_id, words)) for words in _words(tokenize(sorted(set(cased))))])
             if uncased:
@@ -219,6 +227,10 @@ class LexiconMatcher(_Component):
             if not _word_aligned(text, start, end):
                 continue
             type_ = strings[labels[(s, e)]]
+            if type_ == _COMPOUND_LABEL:  # "a beam-search decoder" names the decoder, not beam search
+                if not text.startswith(_SUFFIX_OK, end):
+                    continue
+                type_ = "method"
             if type_ == "metric":  # "rank-1 accuracy": the lexicon's "Rank-1" takes its head
                 head = _METRIC_HEAD_AFTER.match(text, end)
                 end = head.end() if head else end
@@ -333,6 +345,7 @@ def _read_list(stem: str) -> list[str]:
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
 
 
+_COMPOUND_LABEL = "method:compound"
 _SUFFIX_OK = ("-based", "-like", "-style", "-inspired", "-driven", "-guided", "-powered", "-enhanced", "-augmented", "-conditioned", "-type", "-family", "-specific", "-free")
 
 
@@ -344,6 +357,13 @@ def _word_aligned(text: str, start: int, end: int) -> bool:
         tail = text[end : end + 13].lower()
         return any(tail.startswith(s) for s in _SUFFIX_OK)
     return True
+
+
+def _hyphenated(name: str) -> str | None:
+    """A multi-word name written as a compound modifier: its first two words joined by a hyphen
+    ("fully convolutional network" -> "fully-convolutional network", "sparse-coding"), or None."""
+    first, space, rest = name.partition(" ")
+    return f"{first}-{rest}" if space and first.isalpha() and first.islower() and rest[:1].isalpha() else None
 
 
 def _variants(name: str) -> list[str]:
