@@ -1440,3 +1440,14 @@ def test_a_listed_multi_word_method_written_as_a_compound_modifier_is_found(nlp)
     # a two-word name hyphenated before a noun modifies it: "a beam-search decoder" is no beam search
     got = found(nlp, "A study", "Translations are produced by means of a beam-search decoder.")
     assert entity_key("beam search") not in got
+
+
+def test_established_losses_augmentations_and_classic_models_are_listed_methods(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Inspired by the hinge loss and trained with deep supervision, random cropping and back-translation, "
+        "our model beats factorization machines and a Kalman filter.",
+    )
+    for name in ("hinge loss", "deep supervision", "random cropping", "back-translation", "factorization machine", "Kalman filter"):
+        assert got[entity_key(name)][0] == "method", name
