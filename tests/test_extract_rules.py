@@ -1451,3 +1451,15 @@ def test_established_losses_augmentations_and_classic_models_are_listed_methods(
     )
     for name in ("hinge loss", "deep supervision", "random cropping", "back-translation", "factorization machine", "Kalman filter"):
         assert got[entity_key(name)][0] == "method", name
+
+
+def test_a_name_given_a_value_is_a_metric_not_a_method(nlp) -> None:
+    got = found(nlp, "A study", "Plugging FooSampler into F-PNDM yields a FAD=3.88 on CIFAR-10.")
+    assert got[entity_key("FAD")][0] == "metric"
+    got = found(nlp, "A study", "FooNet reaches 75.72 (M2) on CoNLL-2014 and 62.42 (GLEU) on the JFLEG test set.")
+    assert got[entity_key("GLEU")][0] == "metric"
+    got = found(nlp, "A study", "Our ranker gives over 13% and 35% MAP improvements over the BM25 model.")
+    assert got[entity_key("MAP")][0] == "metric"
+    # a count in brackets is no value of the name: "Table 3 (FooNet)" keeps the method
+    got = found(nlp, "A study", "As Table 3 (FooNet) shows, FooNet is fast.")
+    assert got[entity_key("FooNet")][0] == "method"

@@ -318,6 +318,10 @@ _DATASET_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _MODEL_SIZE = re.compile(r"[-‐](?:\d+(?:\.\d+)?[BbTt]|Instruct|Chat|Base|IT|SFT|DPO|RL)(?:[-‐]|$)")  # Foo-7B, Bar-8B-Instruct: a model
+_VALUE_AFTER = re.compile(r" ?= ?\d")  # "FID=3.88", "EER = 0.9%"
+_VALUE_BRACKET_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+\s*%?|\s*%)\s*\($")  # "62.42 (GLEU)", "35% (MAP)"; not "Table 3 (X)"
+_PERCENT_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?\s*%\s+$")
+_CHANGE_WORDS = frozenset("improvement improvements gain gains increase increases reduction reductions drop drops".split())
 _COUNT_BEFORE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\s)\d+(?:\.\d+)?\s+$")  # "runs at 6 FPS", "12.7 FID": not a year
 _EVAL_WORDS = re.compile(r"(?i)\b(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|evaluat\w*|experiment\w*|test\w*|results?|trained on|train\w* on|accuracy|outperform\w*|state-of-the-art)\b")
 
@@ -361,6 +365,10 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             evaluated = has_eval_words[s_start] = _EVAL_WORDS_CUES.within(text, s_start, s_end) and bool(_EVAL_WORDS.search(text, s_start, s_end))
         if nxt in ("score", "scores", "metric") and vocab.head_type(nxt) == "metric":
             type_, rule, conf = "metric", "shape:metric", 0.6
+        elif _VALUE_AFTER.match(text, w_end) or text.startswith(")", w_end) and _VALUE_BRACKET_BEFORE.search(text, max(0, w_start - 14), w_start):
+            type_, rule, conf = "metric", "shape:metric", 0.5  # "FID=3.88", "62.42 (GLEU)": a value of the name measures
+        elif name.isupper() and (nxt is None or nxt in _PHRASE_ENDS or nxt in _CHANGE_WORDS) and _PERCENT_BEFORE.search(text, max(0, w_start - 12), w_start):
+            type_, rule, conf = "metric", "shape:metric", 0.5  # "35% MAP improvements": a share of the name measures
         elif (
             name == texts[i] and name.isalpha() and name.isupper() and (nxt is None or nxt in _PHRASE_ENDS)
             and not text.startswith("[", w_end + 1) and _COUNT_BEFORE.search(text, max(0, w_start - 12), w_start)
