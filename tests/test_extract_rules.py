@@ -1463,3 +1463,9 @@ def test_a_name_given_a_value_is_a_metric_not_a_method(nlp) -> None:
     # a count in brackets is no value of the name: "Table 3 (FooNet)" keeps the method
     got = found(nlp, "A study", "As Table 3 (FooNet) shows, FooNet is fast.")
     assert got[entity_key("FooNet")][0] == "method"
+
+
+def test_recent_models_are_listed_methods_and_keep_their_version(nlp) -> None:
+    got = found(nlp, "A study", "Our sampler improves EDM-2 and latent consistency models, and beats Stable Video Diffusion on UCF-101.")
+    for name in ("EDM-2", "latent consistency model", "Stable Video Diffusion"):
+        assert got[entity_key(name)][0] == "method", name
