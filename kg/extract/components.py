@@ -31,11 +31,11 @@ from kg.extract.scan import prefiltered
 from kg.extract.text import Sentences, sentence_bounds, strip_name_suffix
 from kg.extract.urls import Link, find_links
 from kg.extract.vocabulary import vocabulary
-from kg.model import EntityType, Field
+from kg.model import Field
 
 TITLE_SEPARATOR = "\n\n"
 LEXICON_TYPES = ("dataset", "metric", "task", "method")
-_LABELS = {t: t.value for t in EntityType}  # span labels, without the Enum ``value`` property
+_TITLE = Field.TITLE.value
 
 for _name, _default in (
     ("kg_text", None), ("kg_sentences", None), ("kg_links", None), ("kg_acronyms", None), ("kg_mentions", None), ("kg_entities", None),
@@ -455,17 +455,15 @@ class EntityAssembler(_Component):
         mentions = [m if type(m) is Mention else Mention(*m) for m in (data.get(MENTIONS) or ())]  # plain tuples after serialisation
         definitions = [Definition(*d) for d in (data.get(ACRONYMS) or ())]
         links = [Link(*l) for l in (data.get(LINKS) or ())]
-        entities = assemble(text, title_end, sentences, mentions, definitions, links, self.vocab)
-        entities = [e for e in entities if e.confidence >= self.min_confidence]
-        data[ENTITIES] = [e.to_dict() for e in entities]
+        records = data[ENTITIES] = assemble(text, title_end, sentences, mentions, definitions, links, self.vocab, self.min_confidence)
         spans = []
         offset = title_end + len(TITLE_SEPARATOR)
-        for e in entities:
-            ev = e.evidence
+        for record in records:
+            ev = record["evidence"]
             if ev is None:
                 continue
-            start = ev.start if ev.field is Field.TITLE else ev.start + offset
-            span = doc.char_span(start, ev.end + (start - ev.start), label=_LABELS[e.type], alignment_mode="expand")
+            start = ev["start"] if ev["field"] == _TITLE else ev["start"] + offset
+            span = doc.char_span(start, ev["end"] + (start - ev["start"]), label=record["type"], alignment_mode="expand")
             if span is not None:
                 spans.append(span)
         if self.spans_key:
