@@ -995,8 +995,14 @@ def _singular(name: str) -> str:
 
 
 def _generic(name: str, vocab: Vocabulary) -> bool:
+    return _generic_in(name, vocab.generic_names, vocab.software)
+
+
+@lru_cache(maxsize=1 << 16)  # names recur; the frozensets keep their hash, so a look-up costs ~0.2 us (bounded)
+def _generic_in(name: str, generic_names: frozenset[str], software: frozenset[str]) -> bool:
+    """A generic name ("the model", "deep learning") or a software library: no entity."""
     lowered = " ".join(name.lower().split())
-    return lowered in vocab.generic_names or _singular(lowered) in vocab.generic_names or lowered in vocab.software
+    return lowered in generic_names or _singular(lowered) in generic_names or lowered in software
 
 
 _LETTER = re.compile(r"[^\W\d_]")
