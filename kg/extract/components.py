@@ -201,9 +201,9 @@ class LexiconMatcher(_Component):
             compounds: list[str] = []
             if type_ == "method":  # "fully-convolutional networks", "sparse-coding-based": written as a compound modifier
                 known = {n.lower() for n in names}
-                for h in filter(None, map(_hyphenated, uncased)):
-                    if h.lower() not in known:
-                        (uncased if " " in h else compounds).append(h)
+                hyphenated = [h for h in map(_hyphenated, uncased) if h and h.lower() not in known]
+                uncased += [h for h in hyphenated if " " in h]
+                compounds = [h for h in hyphenated if " " not in h]
             uncased = [v for n in uncased for v in _variants(n)]
             if compounds:  # a two-word name hyphenated counts only before "-based" and the like ("sparse-coding-based")
                 self.lower.add(_COMPOUND_LABEL, [tuple(get_string_id(lower(w)) for w in words) for words in _words(tokenize(sorted(set(compounds))))])
