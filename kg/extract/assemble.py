@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 from operator import attrgetter
+from typing import Any
 
 from kg.extract.acronyms import Definition
 from kg.extract.rules import (
@@ -995,14 +995,8 @@ def _singular(name: str) -> str:
 
 
 def _generic(name: str, vocab: Vocabulary) -> bool:
-    return _generic_in(name, vocab.generic_names, vocab.software)
-
-
-@lru_cache(maxsize=1 << 16)  # names recur; the frozensets keep their hash, so a look-up costs ~0.2 us (bounded)
-def _generic_in(name: str, generic_names: frozenset[str], software: frozenset[str]) -> bool:
-    """A generic name ("the model", "deep learning") or a software library: no entity."""
     lowered = " ".join(name.lower().split())
-    return lowered in generic_names or _singular(lowered) in generic_names or lowered in software
+    return lowered in vocab.generic_names or _singular(lowered) in vocab.generic_names or lowered in vocab.software
 
 
 _LETTER = re.compile(r"[^\W\d_]")
