@@ -1027,6 +1027,41 @@ _ENUM_CUES = Gate(_ENUM_CUE)
 # a second verb of a "we" sentence: "We analyse the framework and introduce the cascade fusion unit"
 _AND_INTRO = prefiltered(r"(?i)\band\s+(?:also\s+|then\s+|further\s+)?(?:propose|introduce|develop|design|devise)\s+(?:(?:a|an|the)\s+)?")
 _WE = re.compile(r"(?i)\bwe\s")
+# every match of _AND_INTRO and _BY_INTRO holds a verb that starts with one of these (keep in step)
+_INTRO_STEMS = ("propos", "introduc", "develop", "design", "devis", "presenting")
+_AND_INTRO_ADVERBS = ("also", "then", "further")
+
+
+def _verb_led(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """``_AND_INTRO.finditer(text)`` and ``_BY_INTRO.finditer(text)`` in one pass read backwards
+    from the verbs (a few per abstract): each pattern is tried where "and" (or "and also", "and
+    then", "and further") or "by" ends the spaces before one, instead of at every "and" and "by"."""
+    low = folded(text)
+    if low is None:
+        return list(_AND_INTRO.finditer(text)), list(_BY_INTRO.finditer(text))
+    ands: set[int] = set()
+    bys: set[int] = set()
+    find, endswith = low.find, low.endswith
+    for stem in _INTRO_STEMS:
+        i = find(stem)
+        while i >= 0:
+            k = _spaces_before(low, i)
+            if k < i:
+                if endswith("and", 0, k):
+                    ands.add(k - 3)
+                elif endswith("by", 0, k):
+                    bys.add(k - 2)
+                elif endswith(_AND_INTRO_ADVERBS, 0, k):
+                    w = k
+                    while w > 0 and low[w - 1].isalpha():
+                        w -= 1
+                    b = _spaces_before(low, w)
+                    if b < w and endswith("and", 0, b):
+                        ands.add(b - 3)
+            i = find(stem, i + 1)
+    and_matches = list(matches_at(_AND_INTRO.pattern, text, ands)) if ands else []
+    by_matches = list(matches_at(_BY_INTRO.pattern, text, bys)) if bys else []
+    return and_matches, by_matches
 _AND_NOVEL = re.compile(r"(?i)(?:,|\band)\s+(?:a|an)\s+(?=(?:novel|new)\s)")
 # "a (simple) new X" anywhere: the paper's own X, whatever the verb ("by augmenting it with a new Y layer")
 _A_NEW = re.compile(r"(?i)\b(?:a|an)\s+(?:simple\s+|\w+ly\s+)?(?:new|novel)\s+")
@@ -1144,12 +1179,13 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
     """Names the paper introduces, taken from the words right after a proposal or naming cue."""
     vocab = vocab or vocabulary()
     starts = _WordStarts(words.starts)
+    and_intros, by_intros = _verb_led(text)
     found: list[Mention] = []
     for pattern, lowercase_ok in ((_INTRO, True), (_BY_INTRO, False), (_APPOSITION, False), (_SUBJECT_PROPOSES, True), (_ENUMERATED, True), (_TERM_THIS, False)):
         enumerated = pattern is _ENUMERATED
         if enumerated and not _ENUMERATED_MARKS.within(text, 0, len(text)):
             continue
-        scanner = _appositions if pattern is _APPOSITION else _terms_this if pattern is _TERM_THIS else pattern.finditer
+        scanner = _appositions if pattern is _APPOSITION else _terms_this if pattern is _TERM_THIS else (lambda _: by_intros) if pattern is _BY_INTRO else pattern.finditer
         for m in scanner(text):
             i = starts.get(m.end())
             if i is None:
@@ -1178,7 +1214,7 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
         mention = _name_at(words, i, text, vocab, True, phrase_only=True) if i is not None else None
         if mention is not None and _new_method(text, mention, vocab):
             found.append(mention)
-    for m in _AND_INTRO.finditer(text):
+    for m in and_intros:
         i = starts.get(m.end())
         sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         if i is not None and _WE.search(text, sentence_start, m.start()):

@@ -1,0 +1,45 @@
+"""The proposal rules' scans rewritten for speed match exactly what their patterns match (the speed work's contract)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract import rules
+
+
+def _found(matches) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def _plain(pattern, s: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return _found(pattern.pattern.finditer(s))
+
+
+LEADS = ["and", "And", "AND", "band", "by", "By", "nearby", "also", "then", "Further", "xalso", "x", "_", "é", "\u212a", "\u017f"]
+VERBS = ["propose", "Propose", "proposes", "proposing", "introduce", "introducing", "develop", "developing", "design", "designing",
+         "devise", "devising", "presenting", "present", "a", "the", ""]
+GAPS = [" ", " ", "  ", "\n", "\u00a0", "\t", ",", "-", ""]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(LEADS), st.sampled_from(GAPS), st.sampled_from(VERBS), st.sampled_from(GAPS)), max_size=6))
+def test_verb_led_scans_match_their_patterns(pieces: list[tuple[str, str, str, str]]) -> None:
+    s = "".join(map("".join, pieces))
+    and_intros, by_intros = rules._verb_led(s)
+    assert _found(and_intros) == _plain(rules._AND_INTRO, s)
+    assert _found(by_intros) == _plain(rules._BY_INTRO, s)
+
+
+def test_verb_led_on_examples() -> None:
+    s = ("We analyse it and introduce the X, AND  also\tdevelop Y, band propose Z, and further design W; "
+         "by proposing a V, nearby developing U, By\ndevising the T, and presenting S, by  presenting our R")
+    and_intros, by_intros = rules._verb_led(s)
+    assert [m.group() for m in and_intros] == ["and introduce the ", "AND  also\tdevelop ", "and further design "]
+    assert [m.group() for m in by_intros] == ["by proposing a ", "By\ndevising the ", "by  presenting our "]
+    assert _found(and_intros) == _plain(rules._AND_INTRO, s) and _found(by_intros) == _plain(rules._BY_INTRO, s)
+    trap = "and propose the \u212aernel, by introducing a X"  # a Kelvin sign: no lower-cased shortcut, the patterns run
+    assert _found(rules._verb_led(trap)[0]) == _plain(rules._AND_INTRO, trap)
+    assert _found(rules._verb_led(trap)[1]) == _plain(rules._BY_INTRO, trap)
