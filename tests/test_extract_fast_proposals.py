@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract import rules
+from kg.extract.scan import folded
 
 
 def _found(matches) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
@@ -43,3 +44,35 @@ def test_verb_led_on_examples() -> None:
     trap = "and propose the \u212aernel, by introducing a X"  # a Kelvin sign: no lower-cased shortcut, the patterns run
     assert _found(rules._verb_led(trap)[0]) == _plain(rules._AND_INTRO, trap)
     assert _found(rules._verb_led(trap)[1]) == _plain(rules._BY_INTRO, trap)
+
+
+INTRO_LEADS = ["we", "We", "WE", "here", "Here,", "there", "this", "This", "our", "Our", "main", "contribution", "is", "x", "_", "é",
+               "called", "so-called", "recalled", "dubbed", "named", "nicknamed", "Nicknamed", "xnicknamed", "renamed", "termed",
+               "determined", "coined", "referred", "to", "as", "call", "term", "name", "dub", "it", "will", "also", "paper", "work"]
+INTRO_TAILS = ["propose", "proposed", "introduces", "build", "a", "the", "Foo", "X-Net", "approach", "\u017f", "\u212a", ""]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(INTRO_LEADS), st.sampled_from(GAPS), st.sampled_from(INTRO_TAILS), st.sampled_from(GAPS)), max_size=7))
+def test_intro_scans_match_their_patterns(pieces: list[tuple[str, str, str, str]]) -> None:
+    s = "".join(map("".join, pieces))
+    low = folded(s)
+    if low is None:
+        return  # the caller runs the patterns themselves (``proposal_names``)
+    verbs = rules._naming_verbs(low)
+    assert _found(rules._intros(s, low, verbs)) == _plain(rules._INTRO, s)
+    assert _found(rules._terms_this(s, verbs)) == _plain(rules._TERM_THIS, s)
+
+
+def test_intro_scans_on_examples() -> None:
+    s = ("Here, we propose Foo; here we introduce the Bar, a model nicknamed Baz, so-called Qux, recalled X, we call it Y, "
+         "our main contribution is a Z, dubbed W and termed V (determined U), renamed T; We term this approach Chain-of-Frames")
+    low = folded(s)
+    verbs = rules._naming_verbs(low)
+    assert [m.group() for m in rules._intros(s, low, verbs)] == [
+        "Here, we propose ", "here we introduce the ", "nicknamed ", "called ", "we call it ", "our main contribution is a ",
+        "dubbed ", "termed ", "We term ",
+    ]
+    assert _found(rules._intros(s, low, verbs)) == _plain(rules._INTRO, s)
+    assert [m.group() for m in rules._terms_this(s, verbs)] == ["We term this approach "]
+    assert {a for a, _, _ in rules._INTRO.anchors} == {*rules._INTRO_SEARCHED, *(n for _, n in rules._INTRO_NAMED), "here", "nicknamed"}

@@ -1001,20 +1001,69 @@ _TERM_THIS = prefiltered(r"\b(?:We|we|and)\s+(?:term|dub|call|name)(?:ed)?\s+(?:
 _TERM_VERBS = ("term", "dub", "call", "name")  # every match of _TERM_THIS holds one after the spaces (keep in step)
 
 
-def _terms_this(text: str) -> Iterator[re.Match[str]]:
-    """``_TERM_THIS.finditer(text)``, starting from the naming verbs (4 searches, rare words) and
-    trying the pattern where "We", "we" or "and" stands before the spaces in front of one, instead
-    of at every "and" of the text."""
+def _terms_this(text: str, verbs: dict[str, list[int]] | None = None) -> Iterator[re.Match[str]]:
+    """``_TERM_THIS.finditer(text)``, starting from the naming verbs (4 searches, rare words, or
+    ``verbs``: where ``_naming_verbs`` found them in the lower-cased text) and trying the pattern
+    where "We", "we" or "and" stands before the spaces in front of one, instead of at every "and"."""
     starts: set[int] = set()
     find = text.find
     for verb in _TERM_VERBS:
-        j = find(verb)
+        if verbs is None:
+            j, at = find(verb), None
+        else:
+            at = iter(verbs[verb])
+            j = next(at, -1)
         while j >= 0:
             w = _spaces_before(text, j)
-            if w < j:
+            if w < j and (at is None or text.startswith(verb, j)):
                 starts.update(w - len(lead) for lead in ("We", "we", "and") if text.endswith(lead, 0, w))
-            j = find(verb, j + 1)
+            j = find(verb, j + 1) if at is None else next(at, -1)
     yield from matches_at(_TERM_THIS.pattern, text, starts)
+
+
+def _naming_verbs(low: str) -> dict[str, list[int]]:
+    """Where each of ``_TERM_VERBS`` occurs in the lower-cased text (read by ``_terms_this`` and ``_intros``)."""
+    found: dict[str, list[int]] = {}
+    find = low.find
+    for verb in _TERM_VERBS:
+        at = found[verb] = []
+        j = find(verb)
+        while j >= 0:
+            at.append(j)
+            j = find(verb, j + 1)
+    return found
+
+
+# _INTRO's anchors (``Prefiltered.anchors``, keep in step): searched for, or read from the naming verbs'
+# places ("called" ... "nicknamed"), or from the "we" after them ("here, we")
+_INTRO_SEARCHED = ("we", "this ", "our", "coined", "referred to as")
+_INTRO_NAMED = (("call", "called"), ("dub", "dubbed"), ("name", "named"), ("term", "termed"))
+
+
+def _intros(text: str, low: str, verbs: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """``_INTRO.finditer(text)`` (``low``: ``folded(text)``), the pattern tried at its anchors that
+    open a word as ``Prefiltered`` does, with five fewer searches: "called", "dubbed", "named",
+    "nicknamed" and "termed" from the naming verbs' places, "here" from the "we" after it."""
+    starts: set[int] = set()
+    find = low.find
+    for literal in _INTRO_SEARCHED:
+        i = find(literal)
+        while i >= 0:
+            if not (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")):
+                starts.add(i)
+                if literal == "we":  # "here we", "here, we"
+                    for h in (i - 5, i - 6):
+                        if h >= 0 and low.startswith(("here ", "here, ")[i - 5 - h], h) and not (h > 0 and (text[h - 1].isalnum() or text[h - 1] == "_")):
+                            starts.add(h)
+            i = find(literal, i + 1)
+    for verb, literal in _INTRO_NAMED:
+        for i in verbs[verb]:
+            if low.startswith(literal, i):
+                if not (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")):
+                    starts.add(i)
+                elif verb == "name" and i >= 4 and low.startswith("nick", i - 4) and not (i > 4 and (text[i - 5].isalnum() or text[i - 5] == "_")):
+                    starts.add(i - 4)  # "nicknamed"
+    return matches_at(_INTRO.pattern, text, starts)
 
 
 # enumerated components: "which stands for (i) a Multiview centroid loss, (ii) ...", "three strategies: 1) TIB-based Maintenance:"
@@ -1180,13 +1229,20 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
     vocab = vocab or vocabulary()
     starts = _WordStarts(words.starts)
     and_intros, by_intros = _verb_led(text)
+    low = folded(text)
+    verbs = None if low is None else _naming_verbs(low)
     found: list[Mention] = []
     for pattern, lowercase_ok in ((_INTRO, True), (_BY_INTRO, False), (_APPOSITION, False), (_SUBJECT_PROPOSES, True), (_ENUMERATED, True), (_TERM_THIS, False)):
         enumerated = pattern is _ENUMERATED
         if enumerated and not _ENUMERATED_MARKS.within(text, 0, len(text)):
             continue
-        scanner = _appositions if pattern is _APPOSITION else _terms_this if pattern is _TERM_THIS else (lambda _: by_intros) if pattern is _BY_INTRO else pattern.finditer
-        for m in scanner(text):
+        if pattern is _INTRO:
+            matches = _INTRO.finditer(text) if verbs is None else _intros(text, low, verbs)
+        elif pattern is _TERM_THIS:
+            matches = _terms_this(text, verbs)
+        else:
+            matches = _appositions(text) if pattern is _APPOSITION else by_intros if pattern is _BY_INTRO else pattern.finditer(text)
+        for m in matches:
             i = starts.get(m.end())
             if i is None:
                 continue
@@ -1200,7 +1256,6 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             if mention is not None and not (enumerated and vocab.head_type(words[starts[mention.start]].lower) != "method"
                                             and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1]) in ("task", "metric", "dataset")):
                 found.append(mention)
-    low = folded(text)
     maybe = low is None or _and_novel_core(low)
     for m in _AND_NOVEL.finditer(text) if maybe else ():  # "..., and a novel entropy loss"
         sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
