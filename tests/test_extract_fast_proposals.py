@@ -76,3 +76,38 @@ def test_intro_scans_on_examples() -> None:
     assert _found(rules._intros(s, low, verbs)) == _plain(rules._INTRO, s)
     assert [m.group() for m in rules._terms_this(s, verbs)] == ["We term this approach "]
     assert {a for a, _, _ in rules._INTRO.anchors} == {*rules._INTRO_SEARCHED, *(n for _, n in rules._INTRO_NAMED), "here", "nicknamed"}
+
+
+SUBJECT_PIECES = ["we", "We", "This paper", "this work", "this  work", "also", "propose", "introduces", "presented", "design", "a", "an",
+                  "new", "novel", "News", "simple", "method", "framework", "based", "on", "the", "two", "extensions", ":", "namely,",
+                  "x", "y-z", "and", '"', "“", "”", "call", "it", "\u212a", ".", ";"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SUBJECT_PIECES), st.sampled_from(GAPS)), max_size=16))
+def test_subject_led_scans_match_their_patterns(pieces: list[tuple[str, str]]) -> None:
+    s = "".join(map("".join, pieces))
+    low = folded(s)
+    if low is None:
+        return  # the caller runs the patterns themselves (``proposal_names``)
+    _, subjects = rules._intro_starts(s, low, rules._naming_verbs(low))
+    news = rules._places(low, rules._NEW)
+    for pattern in (rules._BASED_ON, rules._COLON_LIST, rules._QUOTED_INTRO):
+        assert _found(pattern.finditer_at(s, subjects)) == _plain(pattern, s)
+    if not (news["new"] or news["novel"]):
+        assert _plain(rules._BASED_ON, s) == []
+    assert rules._and_novel_core(low, news) == (rules._AND_NOVEL_CORE.search(low) is not None)
+    assert _found(rules._a_new(s, news)) == _found(rules._A_NEW.finditer(s))
+
+
+def test_subject_led_scans_on_examples() -> None:
+    s = ('We propose a novel regularization method based on virtual adversarial loss. This paper presents two extensions: '
+         'recursive-supervision and skip-connection. we also introduce "companion objective" and, a new X')
+    low = folded(s)
+    _, subjects = rules._intro_starts(s, low, rules._naming_verbs(low))
+    assert [m.group(0)[:22] for m in rules._BASED_ON.finditer_at(s, subjects)] == ["We propose a novel reg"]
+    assert [m.group(1) for m in rules._COLON_LIST.finditer_at(s, subjects)] == ["recursive-supervision and skip-connection"]
+    assert [m.group(1) for m in rules._QUOTED_INTRO.finditer_at(s, subjects)] == ["companion objective"]
+    for pattern in (rules._BASED_ON, rules._COLON_LIST, rules._QUOTED_INTRO):  # the anchors _intro_starts collects
+        assert {a for a, _, _ in pattern.anchors} == {"we", "this "}
+    assert rules._and_novel_core(low, rules._places(low, rules._NEW))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache, partial
 from itertools import accumulate
 from typing import NamedTuple, overload
@@ -1021,17 +1021,23 @@ def _terms_this(text: str, verbs: dict[str, list[int]] | None = None) -> Iterato
     yield from matches_at(_TERM_THIS.pattern, text, starts)
 
 
-def _naming_verbs(low: str) -> dict[str, list[int]]:
-    """Where each of ``_TERM_VERBS`` occurs in the lower-cased text (read by ``_terms_this`` and ``_intros``)."""
+def _places(low: str, words: Sequence[str]) -> dict[str, list[int]]:
+    """Where each of ``words`` occurs in the lower-cased text: searched once for the scans that
+    read backwards from the same rare words (the naming verbs, "new" and "novel")."""
     found: dict[str, list[int]] = {}
     find = low.find
-    for verb in _TERM_VERBS:
-        at = found[verb] = []
-        j = find(verb)
+    for word in words:
+        at = found[word] = []
+        j = find(word)
         while j >= 0:
             at.append(j)
-            j = find(verb, j + 1)
+            j = find(word, j + 1)
     return found
+
+
+def _naming_verbs(low: str) -> dict[str, list[int]]:
+    """Where each of ``_TERM_VERBS`` occurs in the lower-cased text (read by ``_terms_this`` and ``_intros``)."""
+    return _places(low, _TERM_VERBS)
 
 
 # _INTRO's anchors (``Prefiltered.anchors``, keep in step): searched for, or read from the naming verbs'
@@ -1044,13 +1050,22 @@ def _intros(text: str, low: str, verbs: dict[str, list[int]]) -> Iterator[re.Mat
     """``_INTRO.finditer(text)`` (``low``: ``folded(text)``), the pattern tried at its anchors that
     open a word as ``Prefiltered`` does, with five fewer searches: "called", "dubbed", "named",
     "nicknamed" and "termed" from the naming verbs' places, "here" from the "we" after it."""
+    return matches_at(_INTRO.pattern, text, _intro_starts(text, low, verbs)[0])
+
+
+def _intro_starts(text: str, low: str, verbs: dict[str, list[int]]) -> tuple[set[int], set[int]]:
+    """Where ``_INTRO`` can match (see ``_intros``), and where "we" or "this " opens a word: the
+    anchors of ``_SUBJECT_LED`` (``Prefiltered.anchors``, keep in step)."""
     starts: set[int] = set()
+    subjects: set[int] = set()
     find = low.find
     for literal in _INTRO_SEARCHED:
         i = find(literal)
         while i >= 0:
             if not (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")):
                 starts.add(i)
+                if literal == "we" or literal == "this ":
+                    subjects.add(i)
                 if literal == "we":  # "here we", "here, we"
                     for h in (i - 5, i - 6):
                         if h >= 0 and low.startswith(("here ", "here, ")[i - 5 - h], h) and not (h > 0 and (text[h - 1].isalnum() or text[h - 1] == "_")):
@@ -1063,7 +1078,7 @@ def _intros(text: str, low: str, verbs: dict[str, list[int]]) -> Iterator[re.Mat
                     starts.add(i)
                 elif verb == "name" and i >= 4 and low.startswith("nick", i - 4) and not (i > 4 and (text[i - 5].isalnum() or text[i - 5] == "_")):
                     starts.add(i - 4)  # "nicknamed"
-    return matches_at(_INTRO.pattern, text, starts)
+    return starts, subjects
 
 
 # enumerated components: "which stands for (i) a Multiview centroid loss, (ii) ...", "three strategies: 1) TIB-based Maintenance:"
@@ -1119,12 +1134,15 @@ _WHOLE_METHOD_TAILS = frozenset("method methods technique techniques approach ap
 _AND_NOVEL_CORE = re.compile(r"(?:,|and)\s+an?\s+(?:novel|new)\s")  # in the lower-cased text of every match (keep in step)
 
 
-def _and_novel_core(low: str) -> bool:
+_NEW = ("new", "novel")
+
+
+def _and_novel_core(low: str, news: dict[str, list[int]] | None = None) -> bool:
     """``_AND_NOVEL_CORE.search(low) is not None``, read backwards from each "new"/"novel" (a few
-    per abstract) instead of trying the pattern at every "a" and comma of the text."""
-    for word in ("new", "novel"):
-        i = low.find(word)
-        while i >= 0:
+    per abstract; ``news``: their places, ``_places(low, _NEW)``) instead of trying the pattern at
+    every "a" and comma of the text."""
+    for word, places in (news or _places(low, _NEW)).items():
+        for i in places:
             end = i + len(word)
             k = _spaces_before(low, i)
             if end < len(low) and low[end].isspace() and k < i:  # "a new ", "an  novel\n"
@@ -1132,22 +1150,20 @@ def _and_novel_core(low: str) -> bool:
                 b = _spaces_before(low, k)
                 if b < k and low.endswith((",", "and"), 0, b):  # ", a new", "and an novel"
                     return True
-            i = low.find(word, i + 1)
     return False
 
 
-def _a_new(text: str) -> Iterator[re.Match[str]]:
-    """``_A_NEW.finditer(text)``, read backwards from each "new"/"novel": the pattern is tried
-    where "a"/"an" ends the spaces before one (or before the one word between, "simple" or an
-    adverb), instead of at every "a" of the text."""
-    return matches_from(_A_NEW, text, lambda low: _a_new_starts(low, text))
+def _a_new(text: str, news: dict[str, list[int]] | None = None) -> Iterator[re.Match[str]]:
+    """``_A_NEW.finditer(text)``, read backwards from each "new"/"novel" (``news``: their places in
+    the lower-cased text): the pattern is tried where "a"/"an" ends the spaces before one (or before
+    the one word between, "simple" or an adverb), instead of at every "a" of the text."""
+    return matches_from(_A_NEW, text, lambda low: _a_new_starts(low, text, news))
 
 
-def _a_new_starts(low: str, text: str) -> set[int]:
+def _a_new_starts(low: str, text: str, news: dict[str, list[int]] | None = None) -> set[int]:
     starts: set[int] = set()
-    for word in ("new", "novel"):
-        i = low.find(word)
-        while i >= 0:
+    for places in (news or _places(low, _NEW)).values():
+        for i in places:
             k = _spaces_before(low, i)
             if k < i:
                 starts.update(k - len(a) for a in ("a", "an") if low.endswith(a, 0, k))  # "a new"
@@ -1157,7 +1173,6 @@ def _a_new_starts(low: str, text: str) -> set[int]:
                 b = _spaces_before(low, w)
                 if w < k and b < w:
                     starts.update(b - len(a) for a in ("a", "an") if low.endswith(a, 0, b))  # "a simple new", "an entirely novel"
-            i = low.find(word, i + 1)
     return starts
 
 
@@ -1230,14 +1245,18 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
     starts = _WordStarts(words.starts)
     and_intros, by_intros = _verb_led(text)
     low = folded(text)
-    verbs = None if low is None else _naming_verbs(low)
+    if low is None:  # the patterns themselves (see ``folded``)
+        verbs = news = intro_starts = subjects = None
+    else:
+        verbs, news = _naming_verbs(low), _places(low, _NEW)
+        intro_starts, subjects = _intro_starts(text, low, verbs)
     found: list[Mention] = []
     for pattern, lowercase_ok in ((_INTRO, True), (_BY_INTRO, False), (_APPOSITION, False), (_SUBJECT_PROPOSES, True), (_ENUMERATED, True), (_TERM_THIS, False)):
         enumerated = pattern is _ENUMERATED
         if enumerated and not _ENUMERATED_MARKS.within(text, 0, len(text)):
             continue
         if pattern is _INTRO:
-            matches = _INTRO.finditer(text) if verbs is None else _intros(text, low, verbs)
+            matches = _INTRO.finditer(text) if intro_starts is None else matches_at(_INTRO.pattern, text, intro_starts)
         elif pattern is _TERM_THIS:
             matches = _terms_this(text, verbs)
         else:
@@ -1256,7 +1275,7 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             if mention is not None and not (enumerated and vocab.head_type(words[starts[mention.start]].lower) != "method"
                                             and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1]) in ("task", "metric", "dataset")):
                 found.append(mention)
-    maybe = low is None or _and_novel_core(low)
+    maybe = low is None or _and_novel_core(low, news)
     for m in _AND_NOVEL.finditer(text) if maybe else ():  # "..., and a novel entropy loss"
         sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         i = starts.get(m.end())
@@ -1264,7 +1283,7 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             mention = _name_at(words, i, text, vocab, True, phrase_only=True)
             if mention is not None and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1].lower()) == "method":
                 found.append(mention)
-    for m in _a_new(text):  # "augmenting it with a new X layer"
+    for m in _a_new(text, news):  # "augmenting it with a new X layer"
         i = starts.get(m.end())
         mention = _name_at(words, i, text, vocab, True, phrase_only=True) if i is not None else None
         if mention is not None and _new_method(text, mention, vocab):
@@ -1277,19 +1296,23 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             tail = text[mention.end : mention.end + 40].split(None, 1) if mention is not None else None
             if mention is not None and not (tail and tail[0].lower() in _GENERIC_TAILS):
                 found.append(mention)  # "and develop a modular benchmarking framework": a description
-    for m in _BASED_ON.finditer(text):
+    if subjects is None:
+        based_on: Iterable[re.Match[str]] = _BASED_ON.finditer(text)
+    else:  # every match holds "new" or "novel"
+        based_on = _BASED_ON.finditer_at(text, subjects) if news["new"] or news["novel"] else ()
+    for m in based_on:
         i = starts.get(m.end())
         mention = _name_at(words, i, text, vocab, True, phrase_only=True) if i is not None else None
         if mention is not None and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1].lower()) not in ("task", "metric", "dataset"):
             found.append(mention)
-    for m in _COLON_LIST.finditer(text):  # "we propose two extensions: recursive-supervision and skip-connection"
+    for m in _COLON_LIST.finditer(text) if subjects is None else _COLON_LIST.finditer_at(text, subjects):  # "we propose two extensions: recursive-supervision and skip-connection"
         for piece in _LIST_ITEM.finditer(m.group(1)):
             name = piece.group(1)
             if name.lower() in vocab.generic_names or vocab.head_type(name.rsplit(None, 1)[-1].lower()) in ("task", "metric", "dataset"):
                 continue
             start = m.start(1) + piece.start(1)
             found.append(Mention(start, start + len(name), "method", "cue:list", 0.55, proposed=True))
-    for m in _QUOTED_INTRO.finditer(text):  # 'we introduce "companion objective"', 'a new "X" convolution'
+    for m in _QUOTED_INTRO.finditer(text) if subjects is None else _QUOTED_INTRO.finditer_at(text, subjects):  # 'we introduce "companion objective"', 'a new "X" convolution'
         name, head = m.group(1).strip(), m.group(2)
         if not re.search(r"[A-Za-z]{3}", name) or name.lower() in vocab.generic_names:
             continue

@@ -396,6 +396,13 @@ class Prefiltered:
                 return self._in_pieces(text, low)
         return self.pattern.finditer(text, pos, endpos)
 
+    def finditer_at(self, text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+        """``finditer(text)``, trying the pattern only at ``starts`` (a superset of the positions where
+        a match can begin, which the caller found) once the pattern's other requirements hold."""
+        if self._absent(text, 0, len(text), False):
+            return iter(())
+        return matches_at(self.pattern, text, starts)
+
     def _in_pieces(self, text: str, low: str) -> Iterator[re.Match[str]]:
         """``finditer(text)`` run only over the space-delimited pieces that hold a required literal."""
         pieces: set[tuple[int, int]] = set()
