@@ -111,3 +111,20 @@ def test_subject_led_scans_on_examples() -> None:
     for pattern in (rules._BASED_ON, rules._COLON_LIST, rules._QUOTED_INTRO):  # the anchors _intro_starts collects
         assert {a for a, _, _ in pattern.anchors} == {"we", "this "}
     assert rules._and_novel_core(low, rules._places(low, rules._NEW))
+
+
+SUBJECT_WORDS = ["FastComposer", "fastComposer", "Fast-Composer", "x-Net", "-X", "X", "xY", "a_B", "é", "model", "Ω", "also", "further",
+                 "ALSO", "x-also", "proposes", "introduces", "devises", "Proposes", "a", "the", "3D", "\u212a"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SUBJECT_WORDS), st.sampled_from(GAPS)), max_size=10))
+def test_subjects_propose_matches_its_pattern(pieces: list[tuple[str, str]]) -> None:
+    s = "".join(map("".join, pieces))
+    assert _found(rules._subjects_propose(s)) == _plain(rules._SUBJECT_PROPOSES, s)
+
+
+def test_subjects_propose_on_examples() -> None:
+    s = "FastComposer proposes delayed conditioning; x-YNet also\tintroduces a Z, our model devises the W, ALSO further proposes an X"
+    assert [m.group() for m in rules._subjects_propose(s)] == ["FastComposer proposes ", "x-YNet also\tintroduces a ", "ALSO further proposes an "]
+    assert _found(rules._subjects_propose(s)) == _plain(rules._SUBJECT_PROPOSES, s)

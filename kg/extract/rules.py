@@ -995,6 +995,36 @@ def plain_description(phrase: str) -> bool:
 _NAME_ADJECTIVES = frozenset("prior unified universal standard multiple single conditional global local".split())  # stop words that can start a name
 # the paper's own method as subject: "FastComposer proposes delayed subject conditioning"
 _SUBJECT_PROPOSES = prefiltered(r"\b[A-Za-z][\w-]*[A-Z][\w-]*\s+(?:also\s+|further\s+)?(?:proposes|introduces|devises)\s+(?:(?:a|an|the)\s+)?")
+_SUBJECT_VERBS = ("proposes", "introduces", "devises")  # every match of _SUBJECT_PROPOSES holds one (keep in step)
+
+
+def _subjects_propose(text: str) -> Iterator[re.Match[str]]:
+    """``_SUBJECT_PROPOSES.finditer(text)``, read backwards from its verbs (in 6% of abstracts): the
+    pattern is tried where a word can open the run of word characters and hyphens before the spaces
+    in front of one (or in front of "also"/"further" and its spaces), instead of at every position of
+    such a text."""
+    starts: set[int] = set()
+    find = text.find
+    for verb in _SUBJECT_VERBS:
+        j = find(verb)
+        while j >= 0:
+            end = j
+            for _ in range(2):  # the subject, or "also"/"further" and the subject before it
+                k = _spaces_before(text, end)
+                if k == end:
+                    break
+                r = k
+                while r > 0 and (text[r - 1].isalnum() or text[r - 1] in "_-"):
+                    r -= 1
+                # a word boundary before a letter inside such a run: at its start or after a hyphen
+                starts.update(p for p in range(r, k) if p == r or text[p - 1] == "-")
+                if text[r:k] not in ("also", "further"):
+                    break
+                end = r
+            j = find(verb, j + 1)
+    return matches_at(_SUBJECT_PROPOSES.pattern, text, starts)
+
+
 # naming a description: "We term this approach Chain-of-Frames", "we dub the resulting model X"
 # ("We|we", not "[Ww]e": literal alternatives are anchors the scan finds with str.find)
 _TERM_THIS = prefiltered(r"\b(?:We|we|and)\s+(?:term|dub|call|name)(?:ed)?\s+(?:this|that|the|our|these|such|each)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])")
@@ -1260,7 +1290,7 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
         elif pattern is _TERM_THIS:
             matches = _terms_this(text, verbs)
         else:
-            matches = _appositions(text) if pattern is _APPOSITION else by_intros if pattern is _BY_INTRO else pattern.finditer(text)
+            matches = _appositions(text) if pattern is _APPOSITION else by_intros if pattern is _BY_INTRO else _subjects_propose(text) if pattern is _SUBJECT_PROPOSES else pattern.finditer(text)
         for m in matches:
             i = starts.get(m.end())
             if i is None:
