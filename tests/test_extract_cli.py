@@ -31,6 +31,17 @@ def test_extract_keeps_jsonl_ids_and_writes_one_record_per_paper(tmp_path) -> No
     assert code["name"] == "https://github.com/x/dkv-cache" and code["kind"] == "repository"
 
 
+def test_a_link_with_leftover_markup_comes_out_normalised_through_the_readers(tmp_path) -> None:
+    # the readers drop LaTeX braces from the text, but not inside a link: there they mark where it ends
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text(json.dumps({"id": "a", "title": "{FooNet}", "abstract": "Code: https://github.com/x/y{Name}."}) + "\n", encoding="utf-8")
+    out = tmp_path / "entities.jsonl"
+    assert run("extract", str(papers), "-o", str(out)).exit_code == 0
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["title"] == "FooNet"
+    assert [e["name"] for e in record["entities"] if e["type"] == "code"] == ["https://github.com/x/y"]
+
+
 def test_extract_then_eval(tmp_path) -> None:
     out = tmp_path / "pred.jsonl"
     assert run("extract", str(DATA / "papers.jsonl"), "-o", str(out)).exit_code == 0

@@ -42,7 +42,10 @@ _COMMAND_ARG = re.compile(r"\\([A-Za-z]+)\*?\s*\{([^{}]*)\}")
 _FONT_GROUP = re.compile(r"\{\\(?:em|bf|it|tt|sc|rm|sf|sl|small|large|Large|footnotesize)\b\s*([^{}]*)\}")
 _ESCAPE = re.compile(r"\\([%&_#$ ,;:!\-{}\\])")
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
-_BRACES = re.compile(r"[{}]")
+# a brace outside a link; a link (its whole token) is kept as written, so that the extractor still
+# sees where its markup starts: "https://github.com/x/y{Name}." is the link https://github.com/x/y
+# (GUIDELINES rule 6), where dropping the braces would make it .../yName
+_BRACE_OR_LINK = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|[\w-]+(?:\.[\w-]+)+/)\S*|[{}]", re.IGNORECASE)
 
 
 def clean_text(text: str | None) -> str:
@@ -123,7 +126,7 @@ def _strip_latex(text: str) -> str:
         text = _ESCAPE.sub(lambda m: escapes[m[1]], text)
         text = _COMMAND.sub(lambda m: symbols.get(m[1], m[1]), text)
     if "{" in text or "}" in text:
-        text = _BRACES.sub("", text)
+        text = _BRACE_OR_LINK.sub(lambda m: "" if m[0] in "{}" else m[0], text)
     return text
 
 
