@@ -37,6 +37,7 @@ from kg.ingest.normalise import (
         ("{\\L}ukasz and \\ss", "Łukasz and ß"),
         ("code at \\url{https://github.com/a/b}", "code at https://github.com/a/b"),
         ("{Code}: https://github.com/x/y{Name}.", "Code: https://github.com/x/y{Name}."),
+        ("code at {https://github.com/a/b}.", "code at https://github.com/a/b."),
         ("see \\href{https://x.io/p}{the project page}", "see the project page (https://x.io/p)"),
         ("as shown~\\cite{smith2020} before", "as shown before"),
         ("in $\\mathbb{R}^d$", "in ℝ^d"),

@@ -126,8 +126,17 @@ def _strip_latex(text: str) -> str:
         text = _ESCAPE.sub(lambda m: escapes[m[1]], text)
         text = _COMMAND.sub(lambda m: symbols.get(m[1], m[1]), text)
     if "{" in text or "}" in text:
-        text = _BRACE_OR_LINK.sub(lambda m: "" if m[0] in "{}" else m[0], text)
+        text = _BRACE_OR_LINK.sub(_without_braces, text)
     return text
+
+
+def _without_braces(match: re.Match[str]) -> str:
+    """A brace goes; a link stays as written, except closing braces with no opening one in it
+    ("{https://x.io/a}" -> "https://x.io/a")."""
+    token = match[0]
+    if token in "{}":
+        return ""
+    return token if "{" in token else token.replace("}", "")
 
 
 # ---------------------------------------------------------------------------------------------
