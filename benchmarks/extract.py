@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
 
+from kg.engines import open_engine  # noqa: E402
 from kg.extract import extract_papers, load  # noqa: E402
 from kg.extract.components import paper_text  # noqa: E402
 from kg.model import Paper  # noqa: E402
@@ -74,14 +75,14 @@ def main() -> int:
     chunk_ratios: list[float] = []
     entities = 0
     rss = []
-    starts = sorted({*range(0, len(papers), args.chunk), distinct} - {len(papers)})
+    # worker processes load the pipeline when they start, so with --jobs > 1 there is one pass
+    starts = sorted({*range(0, len(papers), args.chunk), distinct} - {len(papers)}) if args.jobs == 1 else [0]
     for n, (i, j) in enumerate(zip(starts, [*starts[1:], len(papers)])):
         cpu0 = cpu_time()
         for _ in tokenizer.pipe(texts[i:j], batch_size=256):
             pass
         cpu1, wall1 = cpu_time(), time.perf_counter()
-        for extracted in extract_papers(papers[i:j], nlp, n_process=args.jobs, batch_size=64):
-            entities += len(extracted.entities)
+        entities += _extract(papers[i:j], nlp, args.jobs)
         cpu2 = cpu_time()
         ext_wall += time.perf_counter() - wall1
         phase = first if i < distinct else later
@@ -97,13 +98,23 @@ def main() -> int:
     print(f"pipeline load (kg.extract.load()): {load_cpu:.2f} s CPU, {load_wall:.2f} s wall")
     print(f"spaCy blank 'en' tokenizer: {tok_rate:8.0f} abstracts/s per core")
     print(f"kg extractor ({args.jobs} proc):  {rate:8.0f} abstracts/s per core  (wall clock: {wall:.0f}/s per process)")
-    print(f"ratio extractor/tokenizer:   {rate / tok_rate:8.2f}  (goal >= 0.25; taking turns on chunks of {args.chunk})")
+    turns = f"taking turns on chunks of {args.chunk}" if len(starts) > 1 else "one pass each"
+    print(f"ratio extractor/tokenizer:   {rate / tok_rate:8.2f}  (goal >= 0.25; {turns})")
     print(f"  per chunk: median {statistics.median(chunk_ratios):.2f}, range {min(chunk_ratios):.2f}-{max(chunk_ratios):.2f}")
     for label, (tok, ext), count in (("first pass, distinct texts", first, distinct), ("repeated texts", later, len(papers) - distinct)):
-        if count:
+        if count and len(starts) > 1:
             print(f"  {label + ':':28} tokenizer {count / tok:6.0f}/s, extractor {count / ext:5.0f}/s, ratio {tok / ext:.2f}  ({count} texts)")
     print(f"peak RSS (MiB) at 0, 1/4, 1/2, 3/4 of the run: {rss}")
     return 0
+
+
+def _extract(papers: list[Paper], nlp, jobs: int) -> int:
+    """Extract ``papers`` (in this process, or on the worker processes `kg extract --jobs` and
+    `kg build --workers` use, whose CPU counts once they end); the number of entities."""
+    if jobs == 1:
+        return sum(len(p.entities) for p in extract_papers(papers, nlp, batch_size=64))
+    with open_engine(jobs, batch_size=64) as engine:
+        return sum(len(p.entities) for p in engine.extract(papers))
 
 
 def cpu_time() -> float:

@@ -42,6 +42,14 @@ def test_a_link_with_leftover_markup_comes_out_normalised_through_the_readers(tm
     assert [e["name"] for e in record["entities"] if e["type"] == "code"] == ["https://github.com/x/y"]
 
 
+def test_extract_with_two_worker_processes_writes_what_one_process_writes(tmp_path) -> None:
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run("extract", str(DATA / "papers.jsonl"), "-o", str(one)).exit_code == 0
+    result = run("extract", str(DATA / "papers.jsonl"), "-o", str(two), "--jobs", "2", "--batch-size", "1")
+    assert result.exit_code == 0, result.output
+    assert two.read_text(encoding="utf-8") == one.read_text(encoding="utf-8")
+
+
 def test_extract_then_eval(tmp_path) -> None:
     out = tmp_path / "pred.jsonl"
     assert run("extract", str(DATA / "papers.jsonl"), "-o", str(out)).exit_code == 0

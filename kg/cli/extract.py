@@ -25,7 +25,7 @@ from kg.model import ExtractedPaper
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the inputs.")
 @click.option("--on-error", type=click.Choice(ON_ERROR), default="raise", show_default=True, help="On a malformed input record: stop (raise) or skip it and report it.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True, help="Worker processes for extraction.")
-@click.option("--batch-size", type=click.IntRange(1), default=64, show_default=True, help="Papers per spaCy batch.")
+@click.option("--batch-size", type=click.IntRange(1), default=64, show_default=True, help="Papers per spaCy batch (and per task of a worker process).")
 @click.option("--resolve/--no-resolve", default=True, show_default=True, help="Unify entity names across papers (second pass).")
 @click.option(
     "--expand-acronyms/--no-expand-acronyms", default=False, show_default=True,
@@ -45,7 +45,8 @@ def extract(
     second pass gives each entity one name across all papers and reports acronyms defined with
     different long forms. Output is written atomically and never overwrites FILE without --force.
     """
-    from kg.extract import CorpusIndex, extract_papers
+    from kg.engines import open_engine
+    from kg.extract import CorpusIndex
 
     target = _check_output(output, force)
     report = IngestReport()
@@ -56,8 +57,10 @@ def extract(
     tmp_dir = target.parent if target is not None else None
     fd, tmp_name = tempfile.mkstemp(prefix=".kg-extract.", suffix=".jsonl", dir=tmp_dir)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as tmp:
-            for extracted in ui.progress(extract_papers(papers, n_process=jobs, batch_size=batch_size), desc="extract"):
+        # the engines of `kg build --workers`: N processes each load the pipeline once and take batches
+        # of papers (spaCy's own n_process sent every Doc back serialised: slower than one process)
+        with os.fdopen(fd, "w", encoding="utf-8") as tmp, open_engine(jobs, batch_size=batch_size) as engine:
+            for extracted in ui.progress(engine.extract(papers), desc="extract"):
                 if resolve:
                     index.add(extracted)
                 tmp.write(dumps_line(extracted.to_dict()))

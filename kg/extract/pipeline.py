@@ -56,7 +56,9 @@ def extract_papers(
 ) -> Iterator[ExtractedPaper]:
     """Extract each paper's entities, streaming (first pass; see ``CorpusIndex`` for the second).
 
-    Output is the same for any ``n_process``.
+    Output is the same for any ``n_process``. ``n_process`` > 1 is spaCy's own multiprocessing,
+    which sends every ``Doc`` back serialised and is slower than one process here; for throughput
+    use ``kg.engines.open_engine(n).extract(papers)``, as ``kg extract --jobs`` does.
     """
     nlp = nlp or _default()
     stream: Iterator[tuple[Doc | str, Paper]]
