@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import pickle
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -11,21 +10,18 @@ from typing import Any
 from kg.engines.spool import IndexedChunk, pack, unpack
 from kg.model import ExtractedPaper, Paper
 
-# One pipeline per process and load options; the lock serialises its use, because a spaCy
-# pipeline is not meant to be shared by threads (a Dask worker may run several).
-_pipelines: dict[str, Any] = {}
+# The lock serialises the use of this process's pipelines, because a spaCy pipeline is not
+# meant to be shared by threads (a Dask worker may run several).
 _lock = threading.RLock()
 
 
 def pipeline(load_options: Mapping[str, Any]) -> Any:
-    """The spaCy pipeline of :func:`kg.extract.load`, loaded on first use in this process."""
-    key = json.dumps(load_options, sort_keys=True, default=str)  # options may nest dicts
-    with _lock:
-        if key not in _pipelines:
-            from kg.extract import load
+    """The spaCy pipeline of :func:`kg.extract.load`, loaded on first use in this process
+    (the process's one cache of pipelines, ``kg.extract.pipeline.shared``)."""
+    from kg.extract.pipeline import shared
 
-            _pipelines[key] = load(**load_options)
-        return _pipelines[key]
+    with _lock:
+        return shared(load_options)
 
 
 def extract_batch(papers: Sequence[Paper], load_options: Mapping[str, Any]) -> list[ExtractedPaper]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from functools import cache
+import json
+import threading
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import spacy
@@ -46,9 +47,21 @@ def _tune_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
 
 
-@cache
-def _default() -> Language:
-    return load()
+# the pipelines loaded in this process, by their load options (see ``shared``)
+_loaded: dict[str, Language] = {}
+_loading = threading.Lock()
+
+
+def shared(load_options: Mapping[str, Any] | None = None) -> Language:
+    """The pipeline of ``load(**load_options)``, loaded on first use in this process and kept, one
+    per distinct options: ``extract_papers`` without ``nlp`` and the engines' worker processes
+    (``kg.engines.worker.pipeline``) use this one cache."""
+    key = json.dumps(load_options or {}, sort_keys=True, default=str)  # options may nest dicts
+    with _loading:
+        nlp = _loaded.get(key)
+        if nlp is None:
+            nlp = _loaded[key] = load(**(load_options or {}))
+    return nlp
 
 
 def extract_papers(
@@ -60,7 +73,7 @@ def extract_papers(
     which sends every ``Doc`` back serialised and is slower than one process here; for throughput
     use ``kg.engines.open_engine(n).extract(papers)``, as ``kg extract --jobs`` does.
     """
-    nlp = nlp or _default()
+    nlp = nlp or shared()
     stream: Iterator[tuple[Doc | str, Paper]]
     if n_process == 1:  # tokenise here and keep the text: spaCy would rebuild it from the tokens
         stream = ((doc_of(nlp, paper_text(p.title, p.abstract)), p) for p in papers)
