@@ -143,11 +143,8 @@ def assemble(
         mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
     mentions = _means_as_methods(_campaign_tracks(mentions, text, vocab), text)
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
-    # (both steps read what follows the name: a space, or "++" and then a space)
-    mentions = [
-        _with_version(_with_component_head(m, text), text) if m.type == "method" and text.startswith((" ", "++"), m.end) else m
-        for m in mentions
-    ]
+    # (both steps read what follows the name: "++", or a space and what ``_may_extend`` lets through)
+    mentions = [_with_version(_with_component_head(m, text), text) if m.type == "method" and _may_extend(text, m.end) else m for m in mentions]
     mentions = _with_name_modifiers(_same_version(mentions, text), text, title_end, vocab)
     prefix = title_prefix(text[:title_end]) if title_end else None
     if prefix is None and title_end:
@@ -373,9 +370,10 @@ def _with_component_head(m: Mention, text: str) -> Mention:
     if m.type != "method" or not m.rule.startswith("lexicon") or m.name is not None or not text.startswith(" ", m.end):
         return m
     surface = text[m.start : m.end]
-    if _LINK_ADJECTIVE.fullmatch(surface) and (noun := _MODEL_NOUN.match(text, m.end)):
+    if "-" in surface and _LINK_ADJECTIVE.fullmatch(surface) and (noun := _MODEL_NOUN.match(text, m.end)):
         return m._replace(end=noun.end())  # "a sequence-to-sequence model": the adjective names no method alone
-    after = _COMPONENT_HEAD.match(text, m.end)
+    # the component word opens with one of its capitals right after the space (no regex call for "X is", "X for")
+    after = _COMPONENT_HEAD.match(text, m.end) if text[m.end + 1 : m.end + 2] in _COMPONENT_INITIALS else None
     if after is None or not all(w[:1].isupper() for w in surface.split()):
         return m
     return m._replace(end=after.end())
@@ -437,6 +435,7 @@ _NOT_NAME_WORDS = frozenset(
 _LINK_ADJECTIVE = re.compile(r"(?i)[a-z]+-to-[a-z]+")
 _MODEL_NOUN = re.compile(r"(?i)\s+(?:model|network)s?\b(?![-‐])")
 _COMPONENT_HEAD = re.compile(r" (?:Block|Module|Layer|Unit|Cell)s?\b(?![-‐])")
+_COMPONENT_INITIALS = "BMLUC"  # (and "" at the end of the text: the regex decides)
 
 
 def _with_version(m: Mention, text: str) -> Mention:
@@ -445,11 +444,18 @@ def _with_version(m: Mention, text: str) -> Mention:
     if m.type != "method" or m.name is not None:
         return m
     if m.rule.startswith("lexicon"):  # "Gemini 2.5 Pro", "Llama 3.1 8B", "Mistral 7B": a release of a known model
-        release = _RELEASE.match(text, m.end) if text[m.start : m.start + 1].isupper() and text.startswith(" ", m.end) else None
+        # every part of a release opens with a space and a digit or a capital ("mini" aside): no regex call for "X is"
+        release = (
+            _RELEASE.match(text, m.end)
+            if text[m.start : m.start + 1].isupper() and text.startswith(" ", m.end) and _may_open_release(text[m.end + 1 : m.end + 2])
+            else None
+        )
         return m._replace(end=release.end()) if release and release.end() > m.end else m
     if text.startswith("++", m.end) and not text[m.end + 2 : m.end + 3].isalnum():
         m = m._replace(end=m.end + 2)  # "SpecDec++", "DPO++"
     if not text.startswith(" ", m.end):  # a size or version follows after a space
+        return m
+    if not _may_open_version(text[m.end + 1 : m.end + 2]):  # and then a digit or "v" (no regex call for "X is")
         return m
     size = _MODEL_SIZE.match(text, m.end)
     if size and is_name_shaped(text[m.start : m.end].split()[-1]):
@@ -460,6 +466,30 @@ def _with_version(m: Mention, text: str) -> Mention:
     if after is None or not (m.proposed or is_name_shaped(text[m.start : m.end].split()[-1])):
         return m
     return m._replace(end=after.end())
+
+
+def _may_extend(text: str, end: int) -> bool:
+    """Can ``_with_component_head`` or ``_with_version`` extend a name ending at ``end``? Only over
+    "++", or a space and then a digit, a capital, a space, "m"/"n" (model, network, mini) or "v"
+    (a version): no call for the names followed by a lower-case word ("X is", "X for")."""
+    if text.startswith("++", end):
+        return True
+    if not text.startswith(" ", end):
+        return False
+    c = text[end + 1 : end + 2]
+    return not c or c.isdecimal() or c.isupper() or c.isspace() or c in "mnvV"
+
+
+def _may_open_release(c: str) -> bool:
+    """Can ``_RELEASE`` match more than nothing where ``c`` follows its opening space? (a digit,
+    a capital, or the "m" of "mini"; "" at the end of the text: the regex decides)"""
+    return not c or c.isdecimal() or c.isupper() or c == "m"
+
+
+def _may_open_version(c: str) -> bool:
+    """Can ``_MODEL_SIZE``, ``_VERSION`` or ``_PROPOSED_VERSION`` match where ``c`` follows their
+    opening space? (a digit or "v"/"V"; "" at the end of the text: the regexes decide)"""
+    return not c or c.isdecimal() or c in "vV"
 
 
 _VERSION_END = re.compile(r"\S [vV]?\d$")
