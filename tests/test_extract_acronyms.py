@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.acronyms import find_definitions, is_short_form, match_long_form
+from kg.extract.acronyms import _CLAUSE_END, _sentence_floor, find_definitions, is_short_form, match_long_form
+from kg.extract.assemble import _SENTENCE_END, _sentence_start
+from kg.extract.text import last_break
 
 
 def pairs(text: str) -> list[tuple[str, str]]:
@@ -70,3 +74,42 @@ def test_never_crashes_and_offsets_are_valid(text: str) -> None:
         assert 0 <= d.long_start < d.long_end <= len(text)
         assert 0 <= d.short_start < d.short_end <= len(text)
         assert d.long_end <= d.short_start or d.short_end <= d.long_start
+
+
+
+def _regex_floor(text: str, pos: int) -> int:
+    """``_sentence_floor`` as the plain scan it replaces (the reference)."""
+    floor = 0
+    for m in _CLAUSE_END.finditer(text[max(0, pos - 300) : pos]):
+        floor = max(0, pos - 300) + m.end()
+    return floor
+
+
+def _regex_sentence_start(text: str, pos: int) -> int:
+    """``assemble._sentence_start`` as the plain scan it replaces (the reference)."""
+    m = None
+    for m in _SENTENCE_END.finditer(text[max(0, pos - 400) : pos]):
+        pass
+    return max(0, pos - 400) + m.end() if m else max(0, pos - 400)
+
+
+_FLOOR_PIECES = [
+    ".", "!", "?", ":", ";", ")", "]", "(", "[", "\n", " ", "  ", "\t", "\x1c", "\xa0", "\u2028", "\x85", ". ", ".\n", ":\n ", ") ",
+    "]\n", "] \n", ";\n", ")\n", "!\n", "? \n", "\n\n", "\n ",
+    "a", "Word", "e.g.", "3.5", "x" * 40, "y" * 120, "z" * 290,
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_FLOOR_PIECES), max_size=40).map("".join), st.sampled_from(["", ":;)]", ")"]))
+def test_last_break_is_the_scan(text: str, marks: str) -> None:
+    """``text.last_break`` (read backwards) ends where the last match of its pattern does, for
+    any stretch; and the two scans it replaces give what they gave."""
+    pattern = re.compile(r"[.!?]\s+" + (f"|[{re.escape(marks)}]\\s*" if marks else "") + r"|\n")
+    for lo in {0, 1, len(text) // 3}:
+        for pos in range(lo, len(text) + 1):
+            ends = [m.end() for m in pattern.finditer(text[lo:pos])]
+            assert last_break(text, lo, pos, marks) == (lo + ends[-1] if ends else -1)
+    for pos in range(len(text) + 1):
+        assert _sentence_floor(text, pos) == _regex_floor(text, pos)
+        assert _sentence_start(text, pos) == _regex_sentence_start(text, pos)

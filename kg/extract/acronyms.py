@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.text import last_break
+
 _PAREN = re.compile(r"\(([^()\n]{1,120})\)")
 _WORD = re.compile(r"[^\s()\[\]{},;:\"]+")
 # Words that never start a long form (the algorithm may reach back over them).
@@ -85,16 +87,15 @@ def _words_before(text: str, end: int, limit: int, floor: int) -> int:
     return floor + 0 if len(starts) <= limit and starts[0] == floor else starts[max(0, len(starts) - limit)]
 
 
-_CLAUSE_END = re.compile(r"[.!?]\s+|[:;)\]]\s*|\n")
+_CLAUSE_END = re.compile(r"[.!?]\s+|[:;)\]]\s*|\n")  # (the scan ``_sentence_floor`` does without re)
 
 
 def _sentence_floor(text: str, pos: int) -> int:
     """The start of the clause-ish region before ``pos``: after the last sentence end, colon or
-    closing bracket (a long form never spans them)."""
-    floor = 0
-    for m in _CLAUSE_END.finditer(text[max(0, pos - 300) : pos]):
-        floor = max(0, pos - 300) + m.end()
-    return floor
+    closing bracket (a long form never spans them) in the 300 characters before; 0 without one.
+    (Where the last ``_CLAUSE_END`` match there ends, read backwards: ``text.last_break``.)"""
+    end = last_break(text, max(0, pos - 300), pos, ":;)]")
+    return end if end >= 0 else 0
 
 
 def _trim_long(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -38,7 +38,7 @@ from kg.extract.rules import (
     title_prefix,
 )
 from kg.extract.scan import prefiltered
-from kg.extract.text import Sentences, is_name_shaped, is_title_case, strip_name_suffix
+from kg.extract.text import Sentences, is_name_shaped, is_title_case, last_break, strip_name_suffix
 from kg.extract.urls import Link
 from kg.extract.vocabulary import Vocabulary, vocabulary
 from kg.model import EntityType
@@ -710,10 +710,11 @@ _SENTENCE_END = re.compile(r"[.!?]\s+|\n")
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    m = None
-    for m in _SENTENCE_END.finditer(text[max(0, pos - 400) : pos]):
-        pass
-    return max(0, pos - 400) + m.end() if m else max(0, pos - 400)
+    """Where the last ``_SENTENCE_END`` match of the 400 characters before ``pos`` ends (read
+    backwards: ``text.last_break``), or where those characters start."""
+    lo = max(0, pos - 400)
+    end = last_break(text, lo, pos)
+    return end if end >= 0 else lo
 
 
 _PRESENTS_DATA = re.compile(

@@ -34,6 +34,35 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def last_break(text: str, lo: int, pos: int, marks: str = "") -> int:
+    r"""Where the last match of ``[.!?]\s+|[<marks>]\s*|\n`` in ``text[lo:pos]`` ends (an offset in
+    ``text``), or -1 when there is none. Read backwards from the last character a match can open
+    with (a few ``rfind`` calls; ``re`` would try the pattern at every character of the stretch):
+    matches are a mark and then spaces, so the last one opens at that character, or holds it when
+    it is a newline among the spaces after another mark (and then ends where those spaces end)."""
+    rfind = text.rfind
+    last = rfind("\n", lo, pos)
+    for mark in marks:
+        last = max(last, rfind(mark, lo, pos))
+    for mark in ".!?":  # these open a match only before a space
+        i = rfind(mark, max(lo, last + 1), pos)
+        while i >= 0 and not (i + 1 < pos and text[i + 1].isspace()):
+            i = rfind(mark, max(lo, last + 1), i)
+        last = max(last, i)
+    if last < 0:
+        return -1
+    if text[last] == "\n":
+        run = last  # the spaces (newlines included) that end with this newline
+        while run > lo and text[run - 1].isspace():
+            run -= 1
+        if not (run > lo and (text[run - 1] in ".!?" or text[run - 1] in marks)):
+            return last + 1  # a newline on its own
+    end = last + 1
+    while end < pos and text[end].isspace():
+        end += 1
+    return end
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
