@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
@@ -145,13 +145,7 @@ class Evidence:
     def from_dict(cls, data: dict[str, Any]) -> Evidence:
         field_ = data["field"]
         member = _FIELD_OF.get(field_) if type(field_) is str else None  # the Enum call only for other values (and its error)
-        evidence = _new(Evidence)  # the slots set directly (see ``_slot_setters``)
-        set_field, set_start, set_end, set_sentence = _EVIDENCE_SETTERS
-        set_field(evidence, member if member is not None else Field(field_))
-        set_start(evidence, int(data["start"]))
-        set_end(evidence, int(data["end"]))
-        set_sentence(evidence, data["sentence"])
-        return evidence
+        return cls(member if member is not None else Field(field_), int(data["start"]), int(data["end"]), data["sentence"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,35 +181,20 @@ class Entity:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
-        # Enum members by dict and the slots set directly: every extracted entity is rebuilt here
+        # positional arguments, Enum members by dict: every extracted entity is rebuilt here
         evidence = data.get("evidence")
         type_ = data["type"]
         member = _TYPE_OF.get(type_) if type(type_) is str else None
-        entity = _new(Entity)
-        set_type, set_name, set_aliases, set_proposed, set_evidence, set_confidence, set_rule, set_kind = _ENTITY_SETTERS
-        set_type(entity, member if member is not None else EntityType(type_))
-        set_name(entity, data["name"])
-        set_aliases(entity, tuple(data.get("aliases") or ()))
-        set_proposed(entity, bool(data.get("proposed", False)))
-        set_evidence(entity, Evidence.from_dict(evidence) if isinstance(evidence, dict) else None)
-        set_confidence(entity, float(data.get("confidence", 1.0)))
-        set_rule(entity, data.get("rule") or "")
-        set_kind(entity, data.get("kind"))
-        return entity
-
-
-_new = object.__new__
-
-
-def _slot_setters(cls: type) -> tuple[Any, ...]:
-    """The ``__set__`` of each field's slot, in field order: ``from_dict`` fills a new object with
-    them, half the cost of a frozen dataclass's ``__init__`` (one ``object.__setattr__`` call per
-    field); the objects are the same (no ``__post_init__``, every field set)."""
-    return tuple(cls.__dict__[f.name].__set__ for f in fields(cls))
-
-
-_EVIDENCE_SETTERS = _slot_setters(Evidence)
-_ENTITY_SETTERS = _slot_setters(Entity)
+        return cls(
+            member if member is not None else EntityType(type_),  # type
+            data["name"],
+            tuple(data.get("aliases") or ()),
+            bool(data.get("proposed", False)),
+            Evidence.from_dict(evidence) if isinstance(evidence, dict) else None,
+            float(data.get("confidence", 1.0)),
+            data.get("rule") or "",  # rule
+            data.get("kind"),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.tokens.underscore import Underscore
 
 from kg.extract import load
 from kg.extract.components import ENTITIES, MENTIONS, SENTENCES, TEXT, extension_key, text_of
-from kg.model import Entity, EntityType, Evidence, Field
 
 
 @pytest.fixture(scope="module")
@@ -70,49 +65,3 @@ def test_a_failing_doc_in_a_batch_goes_to_the_error_handler_and_the_others_come_
     assert failed == [("kg_sentences", [docs[4]], TypeError)]
     assert out == docs[:4] + docs[5:]
     assert [doc.user_data[ENTITIES] for doc in out] == [nlp(t).user_data[ENTITIES] for i, t in enumerate(texts) if i != 4]
-
-
-_RECORD_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(0, 1), st.text(max_size=5), st.lists(st.text(max_size=3), max_size=2))
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    type_=st.sampled_from([*(t.value for t in EntityType), *EntityType, "bogus"]),
-    extra=st.dictionaries(st.sampled_from(["aliases", "proposed", "confidence", "rule", "kind"]), _RECORD_VALUES),
-    evidence=st.one_of(
-        st.none(),
-        st.text(max_size=3),
-        st.fixed_dictionaries({
-            "field": st.sampled_from(["title", "abstract", Field.TITLE, "bogus"]),
-            "start": st.one_of(st.integers(0, 9), st.floats(0, 9), st.sampled_from(["3"])),
-            "end": st.integers(0, 9),
-            "sentence": st.text(max_size=5),
-        }),
-    ),
-)
-def test_entity_from_dict_builds_what_the_constructor_builds(type_, extra, evidence) -> None:
-    """``Entity.from_dict`` fills the slots directly instead of calling the frozen ``__init__``:
-    same objects (field values and their types), same errors."""
-    record = {"type": type_, "name": "X", "evidence": evidence, **extra}
-
-    def by_constructor():
-        ev = record.get("evidence")
-        return Entity(
-            EntityType(record["type"]), record["name"], tuple(record.get("aliases") or ()), bool(record.get("proposed", False)),
-            Evidence(Field(ev["field"]), int(ev["start"]), int(ev["end"]), ev["sentence"]) if isinstance(ev, dict) else None,
-            float(record.get("confidence", 1.0)), record.get("rule") or "", record.get("kind"),
-        )
-
-    try:
-        expected = by_constructor()
-    except (ValueError, TypeError) as e:
-        with pytest.raises(type(e)):
-            Entity.from_dict(record)
-        return
-    got = Entity.from_dict(record)
-    assert got == expected and repr(got) == repr(expected)
-    assert [type(getattr(got, f.name)) for f in fields(Entity)] == [type(getattr(expected, f.name)) for f in fields(Entity)]
-    if got.evidence is not None:
-        assert [type(getattr(got.evidence, f.name)) for f in fields(Evidence)] == [type(getattr(expected.evidence, f.name)) for f in fields(Evidence)]
-    with pytest.raises(AttributeError):  # still frozen
-        got.name = "Y"  # type: ignore[misc]
