@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract import assemble, components, rules, text
-from kg.extract.scan import Gate
+from kg.extract.scan import Gate, folded
 from kg.extract.text import Sentences, is_title_case, sentence_bounds
 
 # the forms before the rewrite: plain to read, slower in Python's engine
@@ -147,11 +147,21 @@ def test_and_novel_core_on_examples() -> None:
         assert (rules._AND_NOVEL_CORE.search(s) is not None) is found, s
 
 
-@settings(max_examples=500)
-@given(st.lists(st.sampled_from(["task", "tasks", "problem", "problems", "of", "off", " ", "  ", "\n", "\u00a0", "x", "s", "t"]), max_size=12))
-def test_task_of_core_answers_like_its_pattern(pieces: list[str]) -> None:
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(["task", "Tasks", "problem", "problems", "of", "off", "the", "A", "a", "this", "Challenging", "important",
+                                 "ranking", "parsing", "detection", "x", " ", "  ", "\n", "\u00a0", "-", "_", "é", "İ"]), max_size=14))
+def test_task_of_scan_matches_its_pattern(pieces: list[str]) -> None:
     s = "".join(pieces)
-    assert rules._task_of_core(s) == (rules._TASK_OF_CORE.search(s) is not None)
+    low = folded(s)  # None with "İ": the rule then runs the pattern itself
+    if low is not None:
+        assert _found_all(rules.matches_at(rules._TASK_OF.pattern, s, rules._task_of_starts(low))) == _found(rules._TASK_OF.pattern, s)
+
+
+def test_task_of_scan_on_examples() -> None:
+    s = "the task of image parsing, a  problems\nof  graph ranking, data task of x-ranking, this tasks of"
+    starts = rules._task_of_starts(s.lower())
+    assert [m.group(1) for m in rules.matches_at(rules._TASK_OF.pattern, s, starts)] == ["image parsing", "graph ranking"]  # not after "data"
+    assert _found_all(rules.matches_at(rules._TASK_OF.pattern, s, starts)) == _found(rules._TASK_OF.pattern, s)
 
 
 @settings(max_examples=500)

@@ -12,7 +12,7 @@ from functools import lru_cache, partial
 from itertools import accumulate
 from typing import NamedTuple, overload
 
-from kg.extract.scan import Gate, folded, matches_at, matches_from, prefiltered
+from kg.extract.scan import Gate, anchors, folded, matches_at, matches_from, prefiltered
 from kg.extract.text import WORD, Sentences, is_name_shaped, is_title_case, strip_name_suffix
 from kg.extract.vocabulary import Vocabulary, vocabulary
 
@@ -179,6 +179,18 @@ def _is_modifier(w: str, text: str, vocab: Vocabulary) -> bool:
     return True
 
 
+_MODIFIERS: tuple[Vocabulary | None, dict[str, bool]] = (None, {})
+
+
+def _modifier_memo(vocab: Vocabulary) -> dict[str, bool]:
+    """``_is_modifier`` answers by word as written (its lower-cased form is the word's), for ``vocab``:
+    a bounded memo (the walk asks ~15 times a text, mostly about common words)."""
+    global _MODIFIERS
+    if _MODIFIERS[0] is not vocab:
+        _MODIFIERS = (vocab, {})
+    return _MODIFIERS[1]
+
+
 def head_phrases(words: Words, text: str, vocab: Vocabulary | None = None) -> list[Mention]:
     """Phrases that end in a head word of a type, with the modifiers before it."""
     vocab = vocab or vocabulary()
@@ -186,16 +198,20 @@ def head_phrases(words: Words, text: str, vocab: Vocabulary | None = None) -> li
     index = vocab.head_index
     # the modifier walk reads the parallel word lists: a ``Word`` only for the phrases kept
     lowers, joined, texts, firsts, caps_free = words.lowers, words.joined, words.texts, words.firsts, words.caps_free
+    modifiers = _modifier_memo(vocab)
     for i in [i for i, lower in enumerate(lowers) if lower in index]:
-        type_ = vocab.head_type(lowers[i])
-        if type_ is None:
-            continue
+        type_ = index[lowers[i]]  # ``vocab.head_type``: the word is lower-cased already (lowering twice changes nothing)
         if type_ == "task" and i + 1 < len(lowers) and joined[i + 1] and lowers[i + 1] in _TASK_AS_MODIFIER:
             continue  # "segmentation masks", "generation quality": the task word only modifies a noun
         j, most = i, _MAX_MODIFIERS[type_]
         while j > 0 and joined[j] and i - j < most:
             k = j - 1
-            if not _is_modifier(lowers[k], texts[k], vocab):
+            modifier = modifiers.get(texts[k])  # ``_is_modifier``, remembered by word
+            if modifier is None:
+                if len(modifiers) >= 100_000:
+                    modifiers.clear()
+                modifier = modifiers[texts[k]] = _is_modifier(lowers[k], texts[k], vocab)
+            if not modifier:
                 break
             if firsts[k] and type_ != "task" and not (is_name_shaped(texts[k]) or texts[k][:1].isupper() and not caps_free[k]):
                 break  # ``_nameish``: a plain word opening a sentence is no modifier
@@ -217,10 +233,17 @@ _VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# what every match of _VERB_BEFORE ends with, in the lower-cased text (keep in step)
+_VERB_BEFORE_ENDS = tuple(f"{w} " for w in "can could may might will would must should that which who to ly".split())
+
 
 def _verb_slot(text: str, start: int, word: str) -> bool:
     """The word at ``start`` stands where a verb goes: after a modal, a relative pronoun, "in order
     to" and the like, or an adverb (unless it is a participle: "weakly supervised detection")."""
+    if start > 1 and text[start - 1] == " ":
+        low = folded(text)  # every match ends in one of the pattern's words (or "ly") and the space
+        if low is not None and not low.endswith(_VERB_BEFORE_ENDS, max(0, start - 20), start):
+            return False
     m = _VERB_BEFORE.search(text, max(0, start - 20), start)
     if m is None:
         return False
@@ -369,12 +392,12 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
         s_start, s_end = sentences.around(w_start)
         lo = max(s_start, w_start - 80)
         before = text[lo : w_start]
-        if _SOFTWARE_BEFORE_CUES.within(text, lo, w_start) and _SOFTWARE_BEFORE.search(before) or _SOFTWARE_AFTER.match(text, w_end):
+        if _software_before(text, lo, w_start) and _SOFTWARE_BEFORE.search(before) or _SOFTWARE_AFTER.match(text, w_end):
             continue
         nxt = lowers[i + 1] if i + 1 < n_words and joined[i + 1] else None
         evaluated = has_eval_words.get(s_start)
         if evaluated is None:
-            evaluated = has_eval_words[s_start] = _EVAL_WORDS_CUES.within(text, s_start, s_end) and bool(_EVAL_WORDS.search(text, s_start, s_end))
+            evaluated = has_eval_words[s_start] = _reports_results(text, s_start, s_end)
         if nxt in ("score", "scores", "metric") and vocab.head_type(nxt) == "metric":
             type_, rule, conf = "metric", "shape:metric", 0.6
         elif _VALUE_AFTER.match(text, w_end) or text.startswith(")", w_end) and _VALUE_BRACKET_BEFORE.search(text, max(0, w_start - 14), w_start):
@@ -423,6 +446,20 @@ _SOFTWARE_BEFORE = re.compile(
     r"|\b(?:implemented|written)\s+(?:in|with|using)|\b(?:frameworks?|librar(?:y|ies)|toolkits?|packages?|platforms?|software)\s+(?:like|such as|including)"
     r"|\bavailable (?:in|for)(?: both)?)\s+(?:[\w.-]+\s*(?:/|\band\b|\bor\b)\s*)*$"
 )
+# what ends every match of _SOFTWARE_BEFORE, before the spaces it ends with (keep in step): a cue's last
+# word ("like", "such as", "implemented in", "available for both") or a list's "/", "and", "or"
+_SOFTWARE_TAILS = ("/", "and", "or", "like", "as", "including", "in", "for", "both", "with", "using", "on")
+
+
+def _software_before(text: str, lo: int, start: int) -> bool:
+    """False when ``_SOFTWARE_BEFORE`` cannot match ``text[lo:start]``: the word before the spaces in
+    front of the name ends no cue and no list (most names); else ``_SOFTWARE_BEFORE_CUES.within``."""
+    low = folded(text)
+    if low is not None and not low.endswith(_SOFTWARE_TAILS, lo, _spaces_before(low, start)):
+        return False
+    return _SOFTWARE_BEFORE_CUES.within(text, lo, start)
+
+
 _SOFTWARE_AFTER = re.compile(
     r"(?:\s+[A-Z][\w-]*)?\s+(?:library|libraries|package|packages|toolkit|toolbox|product|products|platform|cluster|clusters|service|services|software|API|SDK|cloud)\b"
 )
@@ -435,7 +472,28 @@ _CAMPAIGN_YEAR = re.compile(r"(?:[ -]?[’']?(?:19|20)?\d\d(?![\w.,-]?\d))?")
 _SHORT_EDITION = re.compile(r" (\d\d)")
 _MORE_YEARS = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)((?:19|20)\d\d)(?![\w-]|\.\d)")
 _CAMPAIGN_TASK = re.compile(r"(?:\s+[Tt](?:ask|rack)\s+\d+(?!\.?\d))?")
-_SOFTWARE_BEFORE_CUES, _EVAL_WORDS_CUES, _CHALLENGE_CUES = Gate(_SOFTWARE_BEFORE), Gate(_EVAL_WORDS), Gate(_CHALLENGE_AFTER)
+_SOFTWARE_BEFORE_CUES, _CHALLENGE_CUES = Gate(_SOFTWARE_BEFORE), Gate(_CHALLENGE_AFTER)
+_EVAL_STARTS = [literal for literal, _, _ in anchors(_EVAL_WORDS) or ()]  # every match starts with one (``scan.anchors``)
+assert _EVAL_STARTS, "_EVAL_WORDS must open with its literals"
+
+
+def _reports_results(text: str, start: int, end: int) -> bool:
+    """``_EVAL_WORDS.search(text, start, end) is not None``, the pattern tried only where one of the
+    words it opens with stands at a word start (a sentence has a few; the search would try the
+    pattern at each of its ~150 positions). The word found moves to the front for the next sentence."""
+    low = folded(text)
+    if low is None:
+        return _EVAL_WORDS.search(text, start, end) is not None
+    find, match, order = low.find, _EVAL_WORDS.match, _EVAL_STARTS
+    for k, literal in enumerate(order):
+        i = find(literal, start, end)
+        while i >= 0:
+            if not (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")) and match(text, i, end):
+                if k:
+                    order.insert(0, order.pop(k))
+                return True
+            i = find(literal, i + 1, end)
+    return False
 _SHAPE_HINT = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|\d|[\u0370-\u03ff]")
 _NO_HINT: set[str] = set()  # word texts the hint does not match (bounded: cleared when full)
 
@@ -520,18 +578,24 @@ _PHRASE_ENDS = frozenset("in on for with from by and or to using via which that 
 _TASK_OF_CORE = re.compile(r"(?:task|problem)s?\s+of\s")  # in the lower-cased text of every match of _TASK_OF (keep in step)
 
 
-def _task_of_core(low: str) -> bool:
-    """``_TASK_OF_CORE.search(low) is not None``, tried only where "task" or "problem" stands."""
-    match = _TASK_OF_CORE.match
+def _task_of_starts(low: str) -> set[int]:
+    """Where ``_TASK_OF`` can match in the lower-cased text: read backwards from each "task" or
+    "problem" that opens ``_TASK_OF_CORE``, the start of the article or adjective that ends the
+    spaces before it (instead of trying the pattern at every position of a text that has one)."""
+    starts: set[int] = set()
+    match, find = _TASK_OF_CORE.match, low.find
     for word in ("task", "problem"):
-        i = low.find(word)
+        i = find(word)
         while i >= 0:
             if match(low, i):
-                return True
-            i = low.find(word, i + 1)
-    return False
+                k = _spaces_before(low, i)
+                if k < i:
+                    starts.update(k - len(lead) for lead in _TASK_OF_LEADS if low.endswith(lead, 0, k))
+            i = find(word, i + 1)
+    return starts
 
 
+_TASK_OF_LEADS = ("the", "a", "this", "challenging", "important")  # the words that open every match of _TASK_OF (keep in step)
 _TASK_OF = prefiltered(r"(?i)\b(?:the|a|this|challenging|important)\s+(?:task|problem)s?\s+of\s+((?:[\w-]+\s+){0,3}[\w-]+(?:ing|ion|sis|ment))\b")
 
 
@@ -599,12 +663,12 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
     for m in _resource_metrics(text):
         if _evaluated(text, m.start(), m.end()):
             found.append(Mention(m.start(), m.end(), "metric", "cue:resource", 0.6))
-    for pattern in _PHENOMENON:
+    for pattern in _PHENOMENON if low is None or "phenomen" in low else ():  # what each of them needs: one search for the three
         for m in pattern.finditer(text):
             phrase = m.group(1)
             if phrase.lower() not in vocab.modifier_stop and phrase.lower() not in vocab.generic_names:
                 found.append(Mention(m.start(1), m.end(1), "task", "cue:phenomenon", 0.6))
-    for m in _TASK_OF.finditer(text) if low is None or _task_of_core(low) else ():
+    for m in _TASK_OF.finditer(text) if low is None else matches_at(_TASK_OF.pattern, text, _task_of_starts(low)):
         phrase_words = m.group(1).split()
         while phrase_words and phrase_words[0].lower() in vocab.modifier_stop:
             phrase_words = phrase_words[1:]
@@ -1480,7 +1544,7 @@ def _name_at(words: Words, i: int, text: str, vocab: Vocabulary, lowercase_ok: b
 
 # the paper's only proposal, described rather than named: "We present a deep neural network that ...",
 # "We describe a very simple bag-of-words baseline for ...", "In this paper, a ... is proposed"
-_FALLBACK_CUE = re.compile(
+_FALLBACK_CUE = prefiltered(  # searched from its anchors ("we", "this ", "in this "): a whole-text search from a point
     r"(?i)\b(?:(?:we|this (?:paper|work|study|article))\s+(?:(?:also|further|first|now|then|here|will)\s+)?"
     r"(?:propose|present|introduce|develop|describe|design|devise|formulate)(?:s|d)?\s+(?:(?:a|an|the|our)\s+)?"
     r"|\bin this (?:paper|work|study),?\s+(?:a|an)\s+(?=[^.;]{3,80}?\s(?:is|are)\s+(?:proposed|presented|introduced|developed)\b))"

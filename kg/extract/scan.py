@@ -330,7 +330,10 @@ class Prefiltered:
         # a few anchors against many required literals ("by" against six "-ing" verbs): ``finditer``
         # goes straight to the anchors, which costs less than a search per literal in texts without one
         # (it still checks the other requirements: one search each, "based" is in few abstracts)
-        self.anchors_first = self.anchors is not None and len(self.anchors) * 2 <= len(self.literals or ())
+        # (and whenever the anchors are the required literals: their search answers "absent" as well)
+        self.anchors_first = self.anchors is not None and (
+            len(self.anchors) * 2 <= len(self.literals or ()) or {a[0] for a in self.anchors} == set(self.literals or ())
+        )
 
     def _absent(self, text: str, pos: int, endpos: int, literals: bool = True) -> bool:
         """True when no required literal (or no required punctuation mark) lies within ``text[pos:endpos]``
@@ -365,7 +368,7 @@ class Prefiltered:
         return False
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if self._absent(text, pos, endpos):
+        if self._absent(text, pos, endpos, not self.anchors_first):
             return None
         if self.anchors is not None:
             low = folded(text) if self.fold else text
