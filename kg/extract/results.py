@@ -91,7 +91,14 @@ def named_data(text: str) -> list[Mention]:
             found.append(Mention(m.start(1), m.end(3), "dataset", "named:dataset", 0.8, name="CNN/" + m.group(3)))
         else:
             found.append(Mention(m.start(1), m.end(1), "dataset", "named:dataset", 0.8))
-    heads = sorted((i, h) for h in _DATA_HEADS for i in _positions(text, h))
+    heads = []  # (start, head word) of every data head, in text order: one search loop per word, no generator
+    find = text.find
+    for h in _DATA_HEADS:
+        i = find(h)
+        while i >= 0:
+            heads.append((i, h))
+            i = find(h, i + 1)
+    heads.sort()
     for i, h in heads:  # "InkSet, a large-scale dataset"
         end = i + len(h)
         if end < len(text) and (text[end].isalnum() or text[end] == "_"):
@@ -158,7 +165,7 @@ def result_mentions(text: str) -> list[Mention]:
     for pattern in _ERROR:
         for m in pattern.finditer(text):
             found.append(Mention(m.start(1), m.end(1), "metric", "cue:error", 0.6, name="error"))
-    if any(mark in text for mark in _BENCHMARK_MARKS) or "Eval" in text and _EVAL_SUFFIX.search(text):
+    if any(map(text.__contains__, _BENCHMARK_MARKS)) or "Eval" in text and _EVAL_SUFFIX.search(text):
         for m in _BENCHMARK.finditer(text):
             found.append(Mention(m.start(), m.end(), "dataset", "shape:benchmark", 0.7))
     low = text.lower() if "-to-" in text or "-To-" in text or "-TO-" in text else ""
