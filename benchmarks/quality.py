@@ -37,10 +37,10 @@ GOLD_SETS = {
     "heldout5": [GOLD / "scirex-heldout-5.gold.jsonl"],
     "heldout6": [GOLD / "scirex-heldout-6.gold.jsonl"],  # SciREX records 191-220
     "heldout7": [GOLD / "scirex-heldout-7.gold.jsonl"],  # SciREX records 221-250
-    # recent arXiv listings (2025-26), the kind of abstract Daily Papers shows: 40 for development ...
-    "arxiv": [GOLD / "arxiv-dev-1.gold.jsonl", GOLD / "arxiv-dev-2.gold.jsonl"],
-    # ... and 40 kept blind
-    "arxiv-blind": [GOLD / "arxiv-blind-1.gold.jsonl", GOLD / "arxiv-blind-2.gold.jsonl"],
+    # recent arXiv listings (2025-26), the kind of abstract Daily Papers shows: 120 for development ...
+    "arxiv": [GOLD / f"arxiv-dev-{i}.gold.jsonl" for i in range(1, 7)],
+    # ... and 60 kept blind
+    "arxiv-blind": [GOLD / f"arxiv-blind-{i}.gold.jsonl" for i in range(1, 4)],
 }
 BLIND = {"heldout6", "heldout7", "arxiv-blind"}  # scored only when asked for by name (or all with --only blind)
 # files also scored as one set when more than one of them was scored: a 30-abstract set alone moves by
