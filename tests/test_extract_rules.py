@@ -1469,3 +1469,45 @@ def test_recent_models_are_listed_methods_and_keep_their_version(nlp) -> None:
     got = found(nlp, "A study", "Our sampler improves EDM-2 and latent consistency models, and beats Stable Video Diffusion on UCF-101.")
     for name in ("EDM-2", "latent consistency model", "Stable Video Diffusion"):
         assert got[entity_key(name)][0] == "method", name
+
+
+# --- Round 18 (tasks): task phrases of modern abstracts ---------------------------------------------
+
+
+def test_reasoning_is_a_task_only_with_what_it_reasons_about(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Models lack structured reasoning and concise reasoning. FooAgent performs hierarchical adaptive reasoning "
+        "and improves temporal reasoning, multimodal medical reasoning and agent-based scientific reasoning.",
+    )
+    for name in ("structured reasoning", "concise reasoning", "hierarchical adaptive reasoning", "agent-based scientific reasoning"):
+        assert entity_key(name) not in got, name
+    for name in ("temporal reasoning", "multimodal medical reasoning", "scientific reasoning"):
+        assert got[entity_key(name)][0] == "task", name
+
+
+def test_a_task_head_after_a_clause_makes_no_task(nlp) -> None:
+    got = found(nlp, "A study", "We find that context-aware embedding methods boost retrieval, and study speaker traits recognition.")
+    assert not any("boost" in key for key in got)
+    assert got[entity_key("speaker traits recognition")][0] == "task"  # a plural noun right before the head is a modifier
+
+
+def test_a_task_phrase_that_goes_on_after_of_is_no_task_name(nlp) -> None:
+    got = found(nlp, "Machine Understanding of Scientific Language", "It enables controlled generation of diverse test samples.")
+    for name in ("Machine Understanding", "controlled generation"):
+        assert entity_key(name) not in got, name
+    got = found(nlp, "A study", "The zero-shot classification of an image picks the label with the highest score.")
+    assert got[entity_key("zero-shot classification")][0] == "task"
+
+
+def test_an_acronym_long_form_the_title_names_as_its_purpose_is_the_task(nlp) -> None:
+    got = found(
+        nlp,
+        "Evolving Heuristic Policies for Traffic Signal Control",
+        "Traffic Signal Control (TSC) involves a trade-off. Our policies improve TSC in many cities.",
+    )
+    assert got[entity_key("Traffic Signal Control")][0] == "task"
+    # a learning paradigm the title is "for" stays a method
+    got = found(nlp, "Provable Training for Graph Contrastive Learning", "Graph Contrastive Learning (GCL) learns node embeddings.")
+    assert got[entity_key("Graph Contrastive Learning")][0] == "method"

@@ -143,6 +143,8 @@ def assemble(
         mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
     mentions = _means_as_methods(_campaign_tracks(mentions, text, vocab), text)
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
+    # "machine understanding of scientific language", "controlled generation of diverse samples": a fragment of a longer phrase
+    mentions = [m for m in mentions if not (m.rule == "head:task" and _OBJECT_AFTER.match(text, m.end))]
     # (both steps read what follows the name: "++", or a space and what ``_may_extend`` lets through)
     mentions = [_with_version(_with_component_head(m, text), text) if m.type == "method" and _may_extend(text, m.end) else m for m in mentions]
     mentions = _with_name_modifiers(_same_version(mentions, text), text, title_end, vocab)
@@ -570,7 +572,9 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
         else:
             if _property(long, vocab):
                 continue  # "low resolution (LR)", "6 degrees of freedom (6DoF)": a property, not a method
-            type_ = vocab.head_type(head) or _hyphened_task(head, vocab) or (known.type if known is not None else "method")
+            type_ = vocab.head_type(head) or _hyphened_task(head, vocab) or _title_purpose(text, title_end, long, head) or (
+                known.type if known is not None else "method"
+            )
         if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None and (
             _dataset_list(text, d) or _opens_with_dataset(mentions, defined_start, defined_end)
         ):
@@ -626,6 +630,16 @@ _DESCRIBED_QUANTITY = re.compile(r"(?:low|high|small|large|\d+)\s+[a-z]")
 def _hyphened_task(head: str, vocab: Vocabulary) -> str | None:
     """"person re-identification (re-ID)": a hyphened head whose last part is a task word names a task."""
     return "task" if "-" in head and vocab.head_type(head.rsplit("-", 1)[-1]) == "task" else None
+
+
+def _title_purpose(text: str, title_end: int, long: str, head: str) -> str | None:
+    """"... Heuristic Policies for Traffic Signal Control", "Towards Scalable Automated Thematic
+    Analysis (TA)": a long form without a typed head that the title names as what the work is for
+    is the paper's task (not a learning paradigm: "... for Graph Contrastive Learning")."""
+    if head == "learning" or not title_end:
+        return None
+    found = re.search(r"\b(?:for|[Tt]owards?)\s+(?:[\w-]+\s+){0,2}?" + re.escape(long) + r"(?=$|[\s:,.?(])", text[:title_end], re.IGNORECASE)
+    return "task" if found else None
 
 
 def _property(long: str, vocab: Vocabulary) -> bool:
@@ -722,6 +736,7 @@ _PRESENTS_DATA = re.compile(
 )
 
 
+_OBJECT_AFTER = re.compile(r" of (?!(?:a|an)\s)[A-Za-z]")  # not "classification of an image": one instance
 _MEANS_BEFORE_COLON = re.compile(r"\s(?:with|via|using|through)\s+([A-Z][\w.+-]*\w)\s*:\s")
 
 

@@ -287,6 +287,7 @@ def _noun_modifier(word: Word, vocab: Vocabulary) -> bool:
     )
 
 
+_PLURAL_OR_VERB = re.compile(r"[a-z]s$(?<!ss)(?<!us)(?<!is)(?<!ics)(?<!news)")  # "methods", "expresses"; not "class", "corpus", "analysis", "physics"
 _TASK_ABBREVIATIONS = frozenset("qa ner pos mt nmt asr tts nli srl ocr rl llm llms nlp cv".split())
 
 
@@ -334,6 +335,15 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
             return Mention(start, end, "metric", "head:compound", 0.65)  # "explanation accuracy" beats the lexicon's "accuracy"
         return Mention(start, end, "metric", "head:metric", 0.6)
     if type_ == "task":
+        if any(_PLURAL_OR_VERB.search(m.text) for m in mods[:-1]):
+            return None  # "embedding methods boost retrieval": a clause; a plural noun only right before the head ("speaker traits recognition")
+        if head.lower == "reasoning":
+            k = len(mods)
+            while k > 0 and mods[k - 1].lower in vocab.reasoning_domains:
+                k -= 1
+            if k == len(mods):
+                return None  # "structured reasoning", "concise reasoning": how a model reasons, no task
+            start = mods[k].start  # "agent-based scientific reasoning" -> scientific reasoning
         return Mention(start, end, "task", "head:task", 0.6)
     if head.lower == "attention" and _ATTENTION_GIVEN.search(text, max(0, start - 30), end):
         return None  # "has received great attention", "we pay special attention to": interest, not a method

@@ -28,6 +28,7 @@ class Vocabulary:
     lead_stop_heads: frozenset[str]  # "A Heat Diffusion Perspective on ...": a title lead that names no method
     concept_heads: frozenset[str]  # "we provide an analytical explanation": a described concept, not a method
     campaigns: frozenset[str]  # WMT, SemEval, CoNLL: shared tasks and evaluation campaigns (datasets, GUIDELINES)
+    reasoning_domains: frozenset[str]  # "mathematical", "spatial": what a reasoning task reasons about
     head_index: dict[str, str]  # head word -> type (first listed type wins)
 
     def head_type(self, word: str) -> str | None:
@@ -62,6 +63,7 @@ def vocabulary() -> Vocabulary:
         lead_stop_heads=frozenset(data["lead_stop_heads"]),
         concept_heads=frozenset(data.get("concept_heads", ())),
         campaigns=frozenset(data.get("campaigns", ())),
+        reasoning_domains=frozenset(data.get("reasoning_domains", ())),
     )
 
 
