@@ -1511,3 +1511,36 @@ def test_an_acronym_long_form_the_title_names_as_its_purpose_is_the_task(nlp) ->
     # a learning paradigm the title is "for" stays a method
     got = found(nlp, "Provable Training for Graph Contrastive Learning", "Graph Contrastive Learning (GCL) learns node embeddings.")
     assert got[entity_key("Graph Contrastive Learning")][0] == "method"
+
+
+def test_procedures_and_generic_words_of_the_task_list_are_no_tasks(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We apply Multi-Agent Reinforcement Learning (MARL), prompt engineering and conformal prediction to energy management "
+        "and measure fairness on 45 Atari games.",
+    )
+    for name in ("Multi-Agent Reinforcement Learning", "prompt engineering", "conformal prediction"):
+        assert got[entity_key(name)][0] == "method", name
+    assert entity_key("management") not in got and entity_key("fairness") not in got
+    assert got[entity_key("Atari")][0] == "dataset" and entity_key("Atari games") not in got
+
+
+def test_a_known_task_in_a_list_of_tasks_takes_its_modifiers(nlp) -> None:
+    got = found(nlp, "A study", "We study adversarial claim generation, dense human pose estimation and speech recognition.")
+    assert got[entity_key("dense human pose estimation")][0] == "task"
+    # a modifier coordinated with another modifier shares the head: "1D and 2D image classification"
+    got = found(nlp, "A study", "We evaluate on 1D and 2D image classification.")
+    assert got[entity_key("image classification")][0] == "task"
+
+
+def test_a_task_phrase_the_title_reaches_its_goal_through_is_a_method(nlp) -> None:
+    got = found(nlp, "Zero-Shot Contextual Embeddings via Offline Synthetic Corpus Generation", "We present ZEST.")
+    assert got[entity_key("Offline Synthetic Corpus Generation")][0] == "method"
+
+
+def test_an_acronym_for_a_way_of_reasoning_is_a_method(nlp) -> None:
+    got = found(nlp, "A study", "We study chain-of-thought reasoning (CoTR) on math. CoTR helps.")
+    assert got[entity_key("chain-of-thought reasoning")][0] == "method"
+    got = found(nlp, "A study", "We study commonsense reasoning (CR). CR is hard.")
+    assert got[entity_key("commonsense reasoning")][0] == "task"

@@ -141,7 +141,7 @@ def assemble(
     own = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method"}
     if own:
         mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
-    mentions = _means_as_methods(_campaign_tracks(mentions, text, vocab), text)
+    mentions = _means_as_methods(_campaign_tracks(mentions, text, vocab), text, title_end)
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
     # "machine understanding of scientific language", "controlled generation of diverse samples": a fragment of a longer phrase
     mentions = [m for m in mentions if not (m.rule == "head:task" and _OBJECT_AFTER.match(text, m.end))]
@@ -290,12 +290,18 @@ def _campaign_tracks(mentions: list[Mention], text: str, vocab: Vocabulary) -> l
 _MEANS_BEFORE = prefiltered(r"(?i)(?:\brel(?:y|ies|ying)\s+on|\b(?:approaches|methods|techniques)\s+(?:such\s+as|like))\s+$")
 
 
-def _means_as_methods(mentions: list[Mention], text: str) -> list[Mention]:
-    """A phrase typed task by its head ("X segmentation") that follows "rely on" or "approaches such as" is a method."""
+def _means_as_methods(mentions: list[Mention], text: str, title_end: int = 0) -> list[Mention]:
+    """A phrase typed task by its head ("X segmentation") that follows "rely on" or "approaches such as",
+    or "via"/"through" in the title ("Contextual Embeddings via Offline Synthetic Corpus Generation"), is a method."""
     return [
-        m._replace(type="method") if m.rule == "head:task" and _means_before(text, m.start) else m
+        m._replace(type="method") if m.rule == "head:task" and (
+            _means_before(text, m.start) or m.start < title_end and _TITLE_MEANS_BEFORE.search(text, max(0, m.start - 9), m.start)
+        ) else m
         for m in mentions
     ]
+
+
+_TITLE_MEANS_BEFORE = re.compile(r"(?i)\b(?:via|through)\s+$")
 
 
 def _means_before(text: str, start: int) -> bool:
@@ -359,11 +365,21 @@ def _extend_known_tasks(mentions: list[Mention], text: str, title_end: int, voca
     return [
         m._replace(rule="lexicon:narrowed")
         if m.rule == "head:task" and m.start >= title_end and known_ends.get(m.end, m.start) > m.start
-        and not _NAME_INSIDE.search(text, m.start, known_ends[m.end]) and not _COORDINATED.search(text, max(0, m.start - 12), m.start)
+        and not _NAME_INSIDE.search(text, m.start, known_ends[m.end]) and not _coordinated_modifier(text, m.start, vocab)
         and not any(w in _METHOD_WORDS or vocab.head_type(w) == "method" for w in text[m.start : known_ends[m.end]].lower().split())
         else m
         for m in mentions
     ]
+
+
+def _coordinated_modifier(text: str, start: int, vocab: Vocabulary) -> bool:
+    """"1D and 2D image classification": the phrase at ``start`` shares its head with a modifier
+    before "and"/"or"/","; not when a task ends there ("claim generation, multi-source domain adaptation")."""
+    found = _COORDINATED.search(text, max(0, start - 12), start)
+    if found is None:
+        return False
+    before = text[max(0, found.start() - 40) : found.start()].split()
+    return not (before and vocab.head_type(before[-1].lower()) == "task")
 
 
 def _with_component_head(m: Mention, text: str) -> Mention:
@@ -575,6 +591,8 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             type_ = vocab.head_type(head) or _hyphened_task(head, vocab) or _title_purpose(text, title_end, long, head) or (
                 known.type if known is not None else "method"
             )
+            if head == "reasoning" and _WHITESPACE.split(long)[-2:-1] and _WHITESPACE.split(long)[-2].lower() not in vocab.reasoning_domains:
+                type_ = "method"  # "... through efficient interaction and active reasoning (WMAct)": a way to reason, as with head phrases
         if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None and (
             _dataset_list(text, d) or _opens_with_dataset(mentions, defined_start, defined_end)
         ):
