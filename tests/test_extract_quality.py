@@ -24,9 +24,9 @@ SEED_PAGE = Path(__file__).parent.parent / "examples" / "daily-papers-sep-11.txt
 # gold file -> (F1 floor per type, proposed-method recall floor)
 FLOORS: dict[str, tuple[dict[str, float], float]] = {
     # 65 Daily Papers abstracts: the development gold
-    "daily-papers-sep-11": ({"method": 0.88, "dataset": 0.92, "metric": 0.81, "task": 0.73, "code": 0.97}, 0.90),
+    "daily-papers-sep-11": ({"method": 0.88, "dataset": 0.92, "metric": 0.81, "task": 0.74, "code": 0.97}, 0.90),
     # the SciREX re-annotation (40 non-Daily-Papers abstracts): a check that rules generalise
-    "scirex-40": ({"method": 0.84, "dataset": 0.92, "metric": 0.82, "task": 0.73, "code": 0.97}, 0.81),
+    "scirex-40": ({"method": 0.84, "dataset": 0.92, "metric": 0.82, "task": 0.77, "code": 0.97}, 0.81),
     # records 41-70, annotated blind as a held-out set; round 6 fixed some of its errors, so its
     # scores are no longer an unbiased estimate and the floors only stop regressions
     "scirex-heldout-30": ({"method": 0.87, "dataset": 0.89, "metric": 0.88, "task": 0.83, "code": 0.97}, 0.80),
@@ -42,7 +42,7 @@ FLOORS: dict[str, tuple[dict[str, float], float]] = {
     "scirex-heldout-4": ({"method": 0.79, "dataset": 0.87, "metric": 0.84, "task": 0.66}, 0.61),
     # records 161-190, the fifth blind set: scored honestly before and after rounds 13-15 (method
     # P 0.548 R 0.722 F1 0.623), then released for tuning in round 16
-    "scirex-heldout-5": ({"method": 0.73, "dataset": 0.93, "metric": 0.75, "task": 0.73, "code": 0.97}, 0.69),
+    "scirex-heldout-5": ({"method": 0.73, "dataset": 0.93, "metric": 0.75, "task": 0.76, "code": 0.97}, 0.69),
 }
 SEED_OVERALL_FLOOR = 0.81
 

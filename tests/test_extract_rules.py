@@ -1544,3 +1544,13 @@ def test_an_acronym_for_a_way_of_reasoning_is_a_method(nlp) -> None:
     assert got[entity_key("chain-of-thought reasoning")][0] == "method"
     got = found(nlp, "A study", "We study commonsense reasoning (CR). CR is hard.")
     assert got[entity_key("commonsense reasoning")][0] == "task"
+
+
+def test_an_activity_the_title_says_the_work_is_for_is_the_task(nlp) -> None:
+    got = found(nlp, "Agentic AI Framework for Smart Inventory Replenishment", "We suggest an agentic AI model for retail.")
+    assert got[entity_key("Smart Inventory Replenishment")][0] == "task"
+    got = found(nlp, "A Benchmark for Assessing Insight Discovery in Data Agents", "We release a benchmark.")
+    assert got[entity_key("Insight Discovery")][0] == "task"
+    # a training paradigm or a method the title is "for" is no task
+    got = found(nlp, "Delayed Shrinking for Faster Once-For-All Training", "We study training.")
+    assert not any(v[0] == "task" for v in got.values())

@@ -161,6 +161,8 @@ def assemble(
     if title_end:
         mentions.extend(_without_title_tail(m, text, title_end) for m in _title_methods(text[:title_end], mentions, prefix, vocab))
         mentions.extend(Mention(s, e, "method", "named", 0.8, proposed=True) for s, e in title_echoes(text, title_end, vocab))
+        if (purpose := _title_purpose_task(text[:title_end], mentions, vocab)) is not None:
+            mentions.append(purpose)
     mentions = _named_datasets(mentions, text)
     chosen, groups = _chosen_groups(mentions, text, definitions, vocab)
     if prefix is not None:  # "IRWE: ..." whose acronym definition won the overlap
@@ -658,6 +660,35 @@ def _title_purpose(text: str, title_end: int, long: str, head: str) -> str | Non
         return None
     found = re.search(r"\b(?:for|[Tt]owards?)\s+(?:[\w-]+\s+){0,2}?" + re.escape(long) + r"(?=$|[\s:,.?(])", text[:title_end], re.IGNORECASE)
     return "task" if found else None
+
+
+_PURPOSE_PHRASE = re.compile(
+    r"\b(?:for|[Tt]owards?)\s+((?:[A-Z][\w-]*\s+|and\s+){0,5}[A-Z][\w-]*(?:ment|ion|ing|ery|ysis))"
+    r"(?=\s*$|\s*[:?]|\s+(?:in|with|using|via|on|under|at|across|from)\b)"
+)
+
+
+def _title_purpose_task(title: str, mentions: list[Mention], vocab: Vocabulary) -> Mention | None:
+    """"Agentic AI Framework for Smart Inventory Replenishment", "A Benchmark for Assessing Insight
+    Discovery in ...": a Title Case activity (-ment, -ion, -ing, -ery, -ysis) the title says the work
+    is for is its task, when no task word or rule typed it; not a training paradigm or a method."""
+    found = _PURPOSE_PHRASE.search(title)
+    if found is None:
+        return None
+    start, words = found.start(1), found.group(1).split()
+    if "and" in words:  # "Multi-Scale and Explainable Weather Forecast Reporting": the last conjunct
+        k = len(words) - words[::-1].index("and")
+        start += len(" ".join(words[:k])) + 1
+        words = words[k:]
+    if len(words) > 2 and words[0].endswith("ing"):  # "Assessing Insight Discovery": the activity assessed
+        start += len(words[0]) + 1
+        words = words[1:]
+    end = start + len(" ".join(words))
+    if len(words) < 2 or words[-1].lower() in ("learning", "training") or any(vocab.head_type(w) is not None for w in words):
+        return None
+    if any(m.start < end and start < m.end for m in mentions if m.type == "task" or m.rule.startswith("lexicon")):
+        return None
+    return Mention(start, end, "task", "cue:title-purpose", 0.6)
 
 
 def _property(long: str, vocab: Vocabulary) -> bool:
