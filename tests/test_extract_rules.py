@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract_papers, load
+from kg.extract.rules import bracketed_proposal
 from kg.model import Paper, entity_key
 
 
@@ -1554,3 +1555,129 @@ def test_an_activity_the_title_says_the_work_is_for_is_the_task(nlp) -> None:
     # a training paradigm or a method the title is "for" is no task
     got = found(nlp, "Delayed Shrinking for Faster Once-For-All Training", "We study training.")
     assert not any(v[0] == "task" for v in got.values())
+
+
+# --- Round 18 (methods and proposals): modern abstracts (LLMs, agents, reasoning) -------------------
+
+
+def test_agent_alignment_and_prompting_families_are_listed_methods(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We compare a multi-agent system trained with multi-agent reinforcement learning and a replay buffer "
+        "against constitutional AI, self-refinement, conformal prediction and prompt engineering.",
+    )
+    for name in ("multi-agent system", "multi-agent reinforcement learning", "replay buffer", "constitutional AI",
+                 "self-refinement", "conformal prediction", "prompt engineering"):
+        assert got[entity_key(name)][0] == "method", name
+
+
+def test_a_listed_method_that_ends_with_an_acronym_long_form_is_that_long_form(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "The paper presents an Agentic Artificial Intelligence (AI) model for meal planning. The AI model is fast.",
+    )
+    assert got[entity_key("Agentic Artificial Intelligence")][0] == "method"
+    assert entity_key("Artificial Intelligence") not in got
+
+
+def test_a_name_the_paper_proposes_and_calls_a_method_is_no_dataset(nlp) -> None:
+    # ZEST is also a Papers with Code dataset; "-Eval" names look like benchmarks
+    got = found(nlp, "A study", "We present ZEST, a zero-shot contextual adaptation framework. ZEST is fast on MTEB.")
+    assert got[entity_key("ZEST")] == ("method", True)
+    got = found(nlp, "A study", "We propose AutoEvoEval, an evolution-based evaluation framework. AutoEvoEval is general.")
+    assert got[entity_key("AutoEvoEval")] == ("method", True)
+    # a data word in the apposition keeps a benchmark a dataset
+    got = found(nlp, "A study", "We introduce FooBench, a new benchmark suite of reasoning tasks. FooBench is hard.")
+    assert got[entity_key("FooBench")][0] == "dataset"
+
+
+def test_an_acronym_defined_as_a_new_or_listed_part_of_the_contribution_is_proposed(nlp) -> None:
+    got = found(nlp, "A study", "Our method is grounded in a novel Compatibility-Aware Parameter Splicing (CAPS) strategy.")
+    assert got[entity_key("Compatibility-Aware Parameter Splicing")] == ("method", True)
+    got = found(
+        nlp,
+        "A study",
+        "The framework introduces two key modules: (1) Structured State Abstraction (SSA), converting traffic data into facts; "
+        "and (2) Credit Assignment Feedback (CAF), tracing flawed decisions.",
+    )
+    assert got[entity_key("Structured State Abstraction")] == ("method", True)
+    assert got[entity_key("Credit Assignment Feedback")] == ("method", True)
+    # an acronym defined in a list of what others did is only used
+    got = found(nlp, "A study", "Prior work uses (1) Deep Reinforcement Learning (DRL) and (2) heuristics.")
+    assert got[entity_key("Deep Reinforcement Learning")] == ("method", False)
+
+
+def test_an_acronym_plural_written_apart_from_its_definition_is_the_same_entity(nlp) -> None:
+    (paper,) = extract_papers([Paper(
+        id="t",
+        title="Graft: parameter synergy for MLLMs",
+        abstract="Multimodal Large Language Models (MLLMs) succeed. Yet domain-specific MLLMs--such as math models--fail.",
+    )], nlp)
+    methods = [e for e in paper.entities if e.type.value == "method" and entity_key("MLLM") in {entity_key(n) for n in (e.name, *e.aliases)}]
+    assert len(methods) == 1, methods
+
+
+def test_a_known_family_the_title_offers_as_a_framework_is_proposed(nlp) -> None:
+    got = found(nlp, "Agentic AI Framework for Smart Inventory Replenishment", "We suggest an agentic AI model that monitors stock.")
+    assert got[entity_key("agentic AI")] == ("method", True)
+    # a family the title only applies, or offers as several architectures, stays used
+    got = found(nlp, "Convolutional Neural Network Architectures for Matching Sentences", "We use a convolutional neural network.")
+    assert got[entity_key("convolutional neural network")] == ("method", False)
+    got = found(nlp, "Convolutional Neural Networks for Sentence Classification", "We train a convolutional neural network.")
+    assert got[entity_key("convolutional neural network")] == ("method", False)
+
+
+def test_a_bracketed_name_closing_the_proposal_object_is_proposed(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "In this paper, we propose a novel Multi-Modal Scene Graph with Kolmogorov-Arnold Expert Network for "
+        "Audio-Visual Question Answering (SHRIKE). SHRIKE is accurate.",
+    )
+    assert got[entity_key("SHRIKE")] == ("method", True)
+    # a bracket after a clause of its own is no name of the proposal
+    text = "We propose a detector that improves on prior work (FOOBAR)."
+    assert not bracketed_proposal(text, text.index("FOOBAR"), text.index("FOOBAR") + 6, 0)
+
+
+def test_a_bracketed_short_name_that_spells_no_acronym_joins_the_proposed_method(nlp) -> None:
+    (paper,) = extract_papers([Paper(
+        id="t",
+        title="A study",
+        abstract="In this paper, we propose the Multi-Layered Self-Reflection with Auto-Prompting (MAPS) framework. "
+        "MAPS employs an iterative refinement process.",
+    )], nlp)
+    methods = [e for e in paper.entities if e.type.value == "method"]
+    maps = [e for e in methods if entity_key("MAPS") in {entity_key(n) for n in (e.name, *e.aliases)}]
+    assert len(maps) == 1 and maps[0].proposed and entity_key(maps[0].name) == entity_key("Multi-Layered Self-Reflection with Auto-Prompting")
+
+
+def test_an_acronym_whose_short_form_reports_results_is_a_method_not_a_task(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We explore world-model internalization through efficient interaction and active reasoning (WMAct), which "
+        "frees the model. Our experiments on Sokoban show that WMAct yields effective world model reasoning.",
+    )
+    assert got[entity_key("world-model internalization through efficient interaction and active reasoning")] == ("method", True)
+    # a task defined with its acronym stays a task
+    got = found(nlp, "A study", "We study visual question answering (VQA). Our model improves VQA accuracy.")
+    assert got[entity_key("visual question answering")][0] == "task"
+
+
+def test_an_acronym_long_form_the_title_is_for_is_a_task(nlp) -> None:
+    got = found(
+        nlp,
+        "Evolutionary Discovery of Heuristic Policies for Traffic Signal Control",
+        "Traffic Signal Control (TSC) involves a trade-off. We propose FooEvo for TSC.",
+    )
+    assert got[entity_key("Traffic Signal Control")][0] == "task"
+    # a learning setting the title's method serves stays a method
+    got = found(
+        nlp,
+        "Adaptive Augmentation for Graph Contrastive Learning",
+        "Graph Contrastive Learning (GCL) learns node representations. We propose FooAug for GCL.",
+    )
+    assert got[entity_key("Graph Contrastive Learning")][0] == "method"

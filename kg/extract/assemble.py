@@ -21,10 +21,13 @@ from kg.extract.acronyms import Definition
 from kg.extract.rules import (
     Mention,
     appositive_proposal,
+    bracketed_proposal,
     defined_proposal,
     described_proposal,
     describes_name,
+    framed_as_method,
     fallback_description,
+    listed_definition,
     named_after,
     named_subject,
     plain_description,
@@ -141,6 +144,10 @@ def assemble(
     own = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method"}
     if own:
         mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
+        # "we present ZEST, a ... framework": a name the paper proposes and calls a method is no dataset anywhere in it
+        framed = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method" and m.rule == "named" and framed_as_method(text, m.end)}
+        if framed:
+            mentions = [m for m in mentions if m.type != "dataset" or entity_key(text[m.start : m.end]) not in framed]
     mentions = _means_as_methods(_campaign_tracks(mentions, text, vocab), text, title_end)
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
     # "machine understanding of scientific language", "controlled generation of diverse samples": a fragment of a longer phrase
@@ -180,6 +187,7 @@ def assemble(
         proposed_names |= {g.name for g in groups.values() if g.type == "method" and any((m.start, m.end) == known for m in g.mentions)}
     if title_end:
         proposed_names |= _result_subjects(text, title_end, groups)
+        proposed_names |= _title_family_contribution(text, title_end, groups)
     described = None
     if not any(g.type == "method" and g.name in proposed_names and not _generic(g.name, vocab) for g in groups.values()):
         described = _described_contribution(text, title_end, mentions, vocab)
@@ -230,6 +238,30 @@ def _chosen_groups(
 def _proposed_names(groups: dict[tuple[str, str], _Group], text: str, sentences: Sentences) -> set[str]:
     """Names of the methods the paper proposes: a mention says so, or the context does (``_proposed``)."""
     return {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
+
+
+def _title_family_contribution(text: str, title_end: int, groups: dict[tuple[str, str], _Group]) -> set[str]:
+    """A known method family that the title (or a title part after a colon) offers as the contribution
+    by a kind word after it: "Agentic AI Framework for Smart Inventory Replenishment" (the family is the
+    only name given; "A Convolutional Neural Network for ..." alone is not enough)."""
+    found: set[str] = set()
+    for g in groups.values():
+        if g.type != "method":
+            continue
+        for m in g.mentions:
+            if m.end > title_end or not m.rule.startswith("lexicon"):
+                continue
+            before = text[max(0, m.start - 6) : m.start]
+            if not _TITLE_PART_START.search(before):
+                continue
+            after = _KIND_THEN_FOR.match(text, m.end, title_end)
+            if after and after.group(1):
+                found.add(g.name)
+    return found
+
+
+_TITLE_PART_START = re.compile(r"(?:^|:\s*)(?:An?\s+)?$")
+_KIND_THEN_FOR = re.compile(r"(\s+(?:Framework|System|Model|Architecture|Approach))?\s+for\s")  # one contribution, not "... Architectures for"
 
 
 def _without_metadata(mentions: list[Mention], text: str, sentences: Sentences) -> list[Mention]:
@@ -577,9 +609,11 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             defined_end = d.long_start + len(long.rstrip(_CLOSING_QUOTES))
         own = by_span.get((defined_start, defined_end))
         wider = None if own is not None and own.rule.startswith("lexicon") else next(
-            (m for m in mentions if m.end == defined_end and m.start < defined_start and m.type == "task" and m.rule.startswith("lexicon")), None
+            (m for m in mentions if m.end == defined_end and m.start < defined_start and m.rule.startswith("lexicon")
+             and (m.type == "task" or m.type == "method" and _generic(long, vocab))), None
         )
-        if wider is not None:  # "person re-identification (re-ID)": a known task that ends with the long form is its long form
+        if wider is not None:  # "person re-identification (re-ID)": a known task that ends with the long form is its long form,
+            # and so is a known method when the long form alone names nothing ("Agentic Artificial Intelligence (AI)")
             defined_start = wider.start
         long = text[defined_start:defined_end]
         known = (by_span.get((defined_start, defined_end)) or by_span.get((d.short_start, d.short_start + len(short)))
@@ -603,6 +637,9 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             proposal_context(text, d.long_start, _sentence_start(text, d.long_start)) or appositive_proposal(text, d.short_end + 1)
         ):
             type_ = "method"
+        own_result = type_ == "task" and _short_subject_of_result(text, short, d.short_end)
+        if own_result:  # "we explore world-model internalization ... reasoning (WMAct) ... WMAct yields ...": a method
+            type_ = "method"
         long_start = defined_start
         if type_ == "dataset":  # a known dataset name right before the long form is part of it ("Google Street View House Numbers")
             before = next((m for m in mentions if m.end == long_start - 1 and m.type == "dataset" and m.rule.startswith("lexicon")), None)
@@ -620,7 +657,7 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
         if head and re.search(rf"(?<![\w-]){re.escape(long)} {head.group(1)}s?(?![\w-])", text[:title_end]):
             name, long_end = f"{long} {head.group(1)}", head.end()  # "the Gated-Attention (GA) Reader", titled "Gated-Attention Readers"
         seen_short.add(short)
-        out.append(Mention(long_start, long_end, type_, "acronym", 0.85, name=name))
+        out.append(Mention(long_start, long_end, type_, "acronym", 0.85, name=name, proposed=own_result))
         out.append(Mention(d.short_start, d.short_start + len(short), type_, "acronym", 0.85, name=name))
         for start in _standalone(text, short):
             if start != d.short_start:
@@ -629,6 +666,16 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             for start in _long_form_again(text, long, long_start):
                 out.append(Mention(start, start + len(long), type_, "long-form", 0.8, name=name))
     return out
+
+
+def _short_subject_of_result(text: str, short: str, after: int) -> bool:
+    """Is the short form, after its definition, the subject of a result ("WMAct yields ...")?"""
+    start = text.find(short, after)
+    while start >= 0:
+        if (start == 0 or not _word_char(text[start - 1])) and _RESULT_VERB.match(text, start + len(short)):
+            return True
+        start = text.find(short, start + 1)
+    return False
 
 
 _CLOSING_QUOTES = " ’'\"”"
@@ -977,7 +1024,25 @@ def _group(chosen: list[Mention], text: str, definitions: Sequence[Definition], 
         if key[1] in shorts:
             short = shorts[key[1]]
             group.aliases.setdefault(entity_key(short), short)
-    return _merge_initials(_merge_size_variants(groups))
+    return _merge_bracketed_names(_merge_initials(_merge_size_variants(groups)), text)
+
+
+def _merge_bracketed_names(groups: dict[tuple[str, str], _Group], text: str) -> dict[tuple[str, str], _Group]:
+    """A one-word name in brackets right after a method the paper proposes is that method's short name,
+    where its letters spell no acronym ("the Multi-Layered Self-Reflection with Auto-Prompting (MAPS)
+    framework", "we introduce L-Zero (L0)"): one entity. Known names (lexicon, acronyms) stay apart."""
+    owner = {m.end: k for k, g in groups.items() if k[0] == "method" and g.proposed for m in g.mentions}
+    if not owner:
+        return groups
+    for k, g in list(groups.items()):
+        if k[0] != "method" or " " in g.name or any(m.rule.startswith(("lexicon", "acronym")) for m in g.mentions):
+            continue
+        for m in g.mentions:
+            base = owner.get(m.start - 2) if text[m.start - 2 : m.start] == " (" and text[m.end : m.end + 1] == ")" else None
+            if base is not None and base != k and base in groups:
+                groups[base].absorb(groups.pop(k))
+                break
+    return groups
 
 
 _SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
@@ -993,19 +1058,26 @@ _INITIALS_SKIP = frozenset("of for and the with a an in on to".split())
 
 def _merge_initials(groups: dict[tuple[str, str], _Group]) -> dict[tuple[str, str], _Group]:
     """An acronym the paper uses without defining it, spelled by the initials of a method name it
-    gives ("an algorithm named Iterative Feature Merging ... The IFM shows"): one entity."""
+    gives ("an algorithm named Iterative Feature Merging ... The IFM shows"), or its plural written apart
+    from the definition ("Multimodal Large Language Models (MLLMs) ... domain-specific MLLMs--such"): one entity."""
     _merge_initials_with_head(groups)
-    shorts = [(k, g) for k, g in groups.items() if k[0] == "method" and g.name.isupper() and g.name.isalpha() and 2 <= len(g.name) <= 6]
+    shorts = [(k, g, bare) for k, g in groups.items() if k[0] == "method" and (bare := _bare_short(g.name))]
     if not shorts:
         return groups
     longs = {_initials(g.name): k for k, g in groups.items() if k[0] == "method" and " " in g.name}
-    for k, g in shorts:
-        base = longs.get(g.name)
+    for k, g, bare in shorts:
+        base = longs.get(bare)
         if base is None or base not in groups or len(groups[base].name.split()) < 2:
             continue
         groups[base].absorb(g)
         del groups[k]
     return groups
+
+
+def _bare_short(name: str) -> str | None:
+    """An all-caps short form of 2-6 letters ("IFM", or "MLLM" for "MLLMs"), or None."""
+    bare = name[:-1] if name.endswith("s") else name
+    return bare if bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6 else None
 
 
 _SHORT_THEN_HEAD = re.compile(r"([A-Z]{2,6})s? (\S.*)")
@@ -1113,8 +1185,10 @@ def _proposed(text: str, group: _Group, sentences: Sentences) -> bool:
             return True
         if described_proposal(text, m.end, text[s_start:s_end]):
             return True
-        if m.rule == "acronym" and defined_proposal(text, m.start, m.end):
-            return True  # "by introducing the Stack-augmented Parser-Interpreter Neural Network (SPINN)"
+        if m.rule == "acronym" and (defined_proposal(text, m.start, m.end) or listed_definition(text, m.start, s_start)):
+            return True  # "by introducing the Stack-augmented Parser-Interpreter Neural Network (SPINN)", "(1) a novel X (A)"
+        if m.rule.startswith("shape") and bracketed_proposal(text, m.start, m.end, s_start):
+            return True  # "we propose a novel ... Network for Audio-Visual Question Answering (SHRIKE)"
         if m.rule.startswith("shape") and named_subject(text, m.start, m.end, s_start):
             return True  # "Kimi-VL is an efficient open-source ... model"
         if m.rule in ("head:named", "shape:method") and proposed_component(text, m.start, s_start):

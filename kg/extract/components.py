@@ -195,6 +195,8 @@ class LexiconMatcher(_Component):
                     cased.extend(_variants(n))
                     if type_ == "method" and " " in n and n[:1].isupper() and n.split(" ", 1)[0][1:].islower():
                         cased.extend(_variants(n[0].lower() + n[1:]))  # "Bidirectional LSTM" -> "bidirectional LSTMs"
+                    elif type_ == "method" and " " in n and n[:1].islower():  # "agentic AI" -> "Agentic AI" in a title
+                        cased.extend(_variants(" ".join(w[:1].upper() + w[1:] for w in n.split(" "))))
                 if type_ in ("dataset", "method") and " " not in n and not n.islower() and len(n) > 2:
                     self.prefix_types.setdefault(n, type_)
             self.y_names.update(n.lower() for n in names if _Y_PLURAL.search(n))

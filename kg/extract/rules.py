@@ -957,6 +957,41 @@ def defined_proposal(text: str, start: int, end: int) -> bool:
     return bool(_VERB_BEFORE_DEFINITION.search(text, max(0, start - 60), start) or _WE_AFTER_DEFINITION.match(text, end))
 
 
+def listed_definition(text: str, start: int, sentence_start: int) -> bool:
+    """An acronym's long form at ``start`` that the sentence gives as a new or listed part of what it
+    introduces: "grounded in a novel Compatibility-Aware Parameter Splicing (CAPS) strategy", "The
+    framework introduces two key modules: (1) Structured State Abstraction (SSA), ...; and (2) ..."."""
+    if _NOVEL_BEFORE_DEFINITION.search(text, max(sentence_start, start - 30), start):
+        return True
+    before = text[sentence_start:start]
+    return bool(_ENUMERATOR_BEFORE.search(before)) and bool(_INTRODUCES_PARTS.search(before))
+
+
+_NOVEL_BEFORE_DEFINITION = re.compile(r"(?i)\b(?:a|an)\s+(?:new|novel)\s+$")
+_ENUMERATOR_BEFORE = re.compile(r"(?:^|[\s:;,])\(?(?:\d|i{1,3}|iv|v|[a-d])\)\s+(?:(?:a|an|the)\s+)?$")
+# the parts follow a colon after the verb that introduces them
+_INTRODUCES_PARTS = re.compile(r"(?i)\b(?:introduc|propos|compris|consist|design|develop|present)\w*\b[^:.;]*:")
+
+
+def bracketed_proposal(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """A name in brackets that closes the object of the sentence's proposal verb, where no acronym
+    rule could tie it to the description: "we propose a novel Multi-Modal Scene Graph with
+    Kolmogorov-Arnold Expert Network for Audio-Visual Question Answering (SHRIKE)"."""
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    before = text[sentence_start : start - 1]
+    m = None
+    for m in _PROPOSE.finditer(before):
+        pass
+    if m is None:
+        return False
+    between = before[m.end() :]
+    return len(between.split()) <= 20 and not _BRACKET_OR_CLAUSE.search(between)
+
+
+_BRACKET_OR_CLAUSE = re.compile(r"[()\[\];:]|\b(?:which|that|where|while|whose)\b")
+
+
 def described_proposal(text: str, end: int, sentence: str) -> bool:
     """"X (A) and Y (B) are developed", "X which stands for ...", and in a sentence where the paper
     proposes: "..., and perpGrad, a training algorithm that ..."."""
@@ -985,6 +1020,20 @@ def named_subject(text: str, start: int, end: int, sentence_start: int) -> bool:
     """A new name opening a sentence and described as a kind of method: "Kimi-VL is an efficient
     open-source Mixture-of-Experts vision-language model ..." (the caller checks the name is new)."""
     return start == sentence_start and bool(_NAME_IS_A.match(text, end))
+
+
+def framed_as_method(text: str, end: int) -> bool:
+    """The name ending at ``end`` is followed by "X, a(n) ... <method kind>" ("we present ZEST, a zero-shot
+    contextual adaptation framework"), with no data word in between: the paper calls it a method."""
+    m = _FRAMED_AS_METHOD.match(text, end)
+    return m is not None and not _DATA_WORD.search(m.group(0))
+
+
+_FRAMED_AS_METHOD = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:framework|method|approach|model|architecture|algorithm|technique|strategy|"
+    r"pipeline|system|agent|procedure|paradigm)\b"
+)
+_DATA_WORD = re.compile(r"(?i)\b(?:benchmark|dataset|data\s*set|corpus|suite|collection|database|test\s*bed|leaderboard)s?\b")
 
 
 def appositive_proposal(text: str, end: int) -> bool:
