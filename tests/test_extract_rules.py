@@ -1674,6 +1674,13 @@ def test_an_acronym_long_form_the_title_is_for_is_a_task(nlp) -> None:
         "Traffic Signal Control (TSC) involves a trade-off. We propose FooEvo for TSC.",
     )
     assert got[entity_key("Traffic Signal Control")][0] == "task"
+    # and so is one the title reaches through its means ("X via Y")
+    got = found(
+        nlp,
+        "Towards Scalable Automated Thematic Analysis (TA) via Multi-Agent Large Language Models",
+        "Thematic Analysis (TA) is slow. We automate TA with agents.",
+    )
+    assert got[entity_key("Thematic Analysis")][0] == "task"
     # a learning setting the title's method serves stays a method
     got = found(
         nlp,
@@ -1681,3 +1688,23 @@ def test_an_acronym_long_form_the_title_is_for_is_a_task(nlp) -> None:
         "Graph Contrastive Learning (GCL) learns node representations. We propose FooAug for GCL.",
     )
     assert got[entity_key("Graph Contrastive Learning")][0] == "method"
+
+
+def test_a_mixed_case_short_form_spelling_a_method_with_its_function_words_is_that_method(nlp) -> None:
+    (paper,) = extract_papers([Paper(
+        id="t",
+        title="AgriCoT: A Chain-of-Thought Benchmark for Farming",
+        abstract="We build a benchmark of Chain-of-Thought traces. Models given CoT traces reason better.",
+    )], nlp)
+    names = [e.name for e in paper.entities if e.type.value == "method"]
+    assert entity_key("CoT") not in {entity_key(n) for n in names}, names
+
+
+def test_a_method_named_by_another_methods_alias_is_that_method(nlp) -> None:
+    (paper,) = extract_papers([Paper(
+        id="t",
+        title="A study",
+        abstract="Sparse Autoencoders (SAEs) probe models. We present a novel SAE-based architecture for text classification.",
+    )], nlp)
+    keys = [{entity_key(n) for n in (e.name, *e.aliases)} for e in paper.entities if e.type.value == "method"]
+    assert sum(entity_key("SAE") in k for k in keys) == 1, keys

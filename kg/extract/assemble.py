@@ -145,7 +145,11 @@ def assemble(
     if own:
         mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
         # "we present ZEST, a ... framework": a name the paper proposes and calls a method is no dataset anywhere in it
-        framed = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method" and m.rule == "named" and framed_as_method(text, m.end)}
+        framed = {
+            entity_key(text[m.start : m.end])
+            for m in mentions
+            if m.proposed and m.type == "method" and m.rule == "named" and framed_as_method(text, m.end)
+        }
         if framed:
             mentions = [m for m in mentions if m.type != "dataset" or entity_key(text[m.start : m.end]) not in framed]
     mentions = _means_as_methods(_campaign_tracks(mentions, text, vocab), text, title_end)
@@ -261,7 +265,8 @@ def _title_family_contribution(text: str, title_end: int, groups: dict[tuple[str
 
 
 _TITLE_PART_START = re.compile(r"(?:^|:\s*)(?:An?\s+)?$")
-_KIND_THEN_FOR = re.compile(r"(\s+(?:Framework|System|Model|Architecture|Approach))?\s+for\s")  # one contribution, not "... Architectures for"
+# one contribution, not "... Architectures for"
+_KIND_THEN_FOR = re.compile(r"(\s+(?:Framework|System|Model|Architecture|Approach))?\s+for\s")
 
 
 def _without_metadata(mentions: list[Mention], text: str, sentences: Sentences) -> list[Mention]:
@@ -1024,7 +1029,18 @@ def _group(chosen: list[Mention], text: str, definitions: Sequence[Definition], 
         if key[1] in shorts:
             short = shorts[key[1]]
             group.aliases.setdefault(entity_key(short), short)
-    return _merge_bracketed_names(_merge_initials(_merge_size_variants(groups)), text)
+    return _merge_alias_names(_merge_bracketed_names(_merge_initials(_merge_size_variants(groups)), text))
+
+
+def _merge_alias_names(groups: dict[tuple[str, str], _Group]) -> dict[tuple[str, str], _Group]:
+    """A method group named by another method group's alias ("SAE" of "SAE-based" beside "Sparse
+    Autoencoders (SAEs)") is that entity."""
+    owner = {(k[0], a): k for k, g in groups.items() if k[0] == "method" for a in g.aliases if a != k[1]}
+    for k in [k for k in groups if k[0] == "method" and k in owner]:
+        base = owner[k]
+        if base != k and base in groups and k in groups:
+            groups[base].absorb(groups.pop(k))
+    return groups
 
 
 def _merge_bracketed_names(groups: dict[tuple[str, str], _Group], text: str) -> dict[tuple[str, str], _Group]:
@@ -1065,9 +1081,12 @@ def _merge_initials(groups: dict[tuple[str, str], _Group]) -> dict[tuple[str, st
     if not shorts:
         return groups
     longs = {_initials(g.name): k for k, g in groups.items() if k[0] == "method" and " " in g.name}
+    for k, g in groups.items():  # "CoT" spells "Chain-of-Thought" with its "of"
+        if k[0] == "method" and ("-" in g.name or " " in g.name):
+            longs.setdefault("".join(w[0] for w in _SPACE_OR_HYPHEN.split(g.name) if w).upper(), k)
     for k, g, bare in shorts:
         base = longs.get(bare)
-        if base is None or base not in groups or len(groups[base].name.split()) < 2:
+        if base is None or base not in groups or len(_SPACE_OR_HYPHEN.split(groups[base].name)) < 2:
             continue
         groups[base].absorb(g)
         del groups[k]
@@ -1075,9 +1094,12 @@ def _merge_initials(groups: dict[tuple[str, str], _Group]) -> dict[tuple[str, st
 
 
 def _bare_short(name: str) -> str | None:
-    """An all-caps short form of 2-6 letters ("IFM", or "MLLM" for "MLLMs"), or None."""
-    bare = name[:-1] if name.endswith("s") else name
-    return bare if bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6 else None
+    """A short form of 2-6 letters, two or more of them capitals, upper-cased ("IFM", "MLLM" for "MLLMs",
+    "COT" for "CoT"), or None."""
+    bare = name[:-1] if name.endswith("s") and name[-2:-1].isupper() else name
+    if not (bare.isalpha() and 2 <= len(bare) <= 6 and bare[0].isupper() and sum(c.isupper() for c in bare) >= 2):
+        return None
+    return bare.upper()  # "CoT" spells "Chain-of-Thought" too
 
 
 _SHORT_THEN_HEAD = re.compile(r"([A-Z]{2,6})s? (\S.*)")
