@@ -1652,6 +1652,14 @@ def test_a_bracketed_short_name_that_spells_no_acronym_joins_the_proposed_method
     methods = [e for e in paper.entities if e.type.value == "method"]
     maps = [e for e in methods if entity_key("MAPS") in {entity_key(n) for n in (e.name, *e.aliases)}]
     assert len(maps) == 1 and maps[0].proposed and entity_key(maps[0].name) == entity_key("Multi-Layered Self-Reflection with Auto-Prompting")
+    # the short name may be found only in the title
+    (paper,) = extract_papers([Paper(
+        id="t",
+        title="L0: Reinforcement Learning to Become General Agents",
+        abstract="To address this, we introduce L-Zero (L0), a scalable, end-to-end training pipeline for agents.",
+    )], nlp)
+    methods = [e for e in paper.entities if e.type.value == "method" and entity_key("L0") in {entity_key(n) for n in (e.name, *e.aliases)}]
+    assert len(methods) == 1 and methods[0].proposed, methods
 
 
 def test_an_acronym_whose_short_form_reports_results_is_a_method_not_a_task(nlp) -> None:

@@ -1046,19 +1046,21 @@ def _merge_alias_names(groups: dict[tuple[str, str], _Group]) -> dict[tuple[str,
 def _merge_bracketed_names(groups: dict[tuple[str, str], _Group], text: str) -> dict[tuple[str, str], _Group]:
     """A one-word name in brackets right after a method the paper proposes is that method's short name,
     where its letters spell no acronym ("the Multi-Layered Self-Reflection with Auto-Prompting (MAPS)
-    framework", "we introduce L-Zero (L0)"): one entity. Known names (lexicon, acronyms) stay apart."""
-    owner = {m.end: k for k, g in groups.items() if k[0] == "method" and g.proposed for m in g.mentions}
-    if not owner:
-        return groups
-    for k, g in list(groups.items()):
-        if k[0] != "method" or " " in g.name or any(m.rule.startswith(("lexicon", "acronym")) for m in g.mentions):
+    framework", "we introduce L-Zero (L0)", L0 found in the title only): one entity. Known names
+    (lexicon, acronyms) stay apart."""
+    proposed = [(k, m.end) for k, g in groups.items() if k[0] == "method" and g.proposed for m in g.mentions]
+    for base, end in proposed:
+        bracket = _BRACKETED_NAME.match(text, end)
+        k = ("method", entity_key(bracket.group(1))) if bracket else None
+        if k is None or k == base or k not in groups or base not in groups:
             continue
-        for m in g.mentions:
-            base = owner.get(m.start - 2) if text[m.start - 2 : m.start] == " (" and text[m.end : m.end + 1] == ")" else None
-            if base is not None and base != k and base in groups:
-                groups[base].absorb(groups.pop(k))
-                break
+        g = groups[k]
+        if " " not in g.name and not any(m.rule.startswith(("lexicon", "acronym")) for m in g.mentions):
+            groups[base].absorb(groups.pop(k))
     return groups
+
+
+_BRACKETED_NAME = re.compile(r" \(([^()\s,;]{1,20})\)")
 
 
 _SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
