@@ -624,6 +624,7 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
         known = (by_span.get((defined_start, defined_end)) or by_span.get((d.short_start, d.short_start + len(short)))
                  or by_span.get((d.short_start, d.short_end)))
         head = _WHITESPACE.split(long)[-1].lower()
+        way_to_reason = False
         if known is not None and known.rule.startswith("lexicon"):
             type_ = known.type
         else:
@@ -632,7 +633,8 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             type_ = vocab.head_type(head) or _hyphened_task(head, vocab) or _title_purpose(text, title_end, long, head) or (
                 known.type if known is not None else "method"
             )
-            if head == "reasoning" and _WHITESPACE.split(long)[-2:-1] and _WHITESPACE.split(long)[-2].lower() not in vocab.reasoning_domains:
+            way_to_reason = head == "reasoning" and len(words := _WHITESPACE.split(long)) > 1 and words[-2].lower() not in vocab.reasoning_domains
+            if way_to_reason:
                 type_ = "method"  # "... through efficient interaction and active reasoning (WMAct)": a way to reason, as with head phrases
         if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None and (
             _dataset_list(text, d) or _opens_with_dataset(mentions, defined_start, defined_end)
@@ -642,8 +644,8 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             proposal_context(text, d.long_start, _sentence_start(text, d.long_start)) or appositive_proposal(text, d.short_end + 1)
         ):
             type_ = "method"
-        own_result = type_ == "task" and _short_subject_of_result(text, short, d.short_end)
-        if own_result:  # "we explore world-model internalization ... reasoning (WMAct) ... WMAct yields ...": a method
+        own_result = (type_ == "task" or way_to_reason) and _short_subject_of_result(text, short, d.short_end)
+        if own_result:  # "we explore world-model internalization ... reasoning (WMAct) ... WMAct yields ...": the paper's method
             type_ = "method"
         long_start = defined_start
         if type_ == "dataset":  # a known dataset name right before the long form is part of it ("Google Street View House Numbers")
