@@ -1716,3 +1716,24 @@ def test_a_method_named_by_another_methods_alias_is_that_method(nlp) -> None:
     )], nlp)
     keys = [{entity_key(n) for n in (e.name, *e.aliases)} for e in paper.entities if e.type.value == "method"]
     assert sum(entity_key("SAE") in k for k in keys) == 1, keys
+# --- Round 18 (metrics and datasets): outcomes, measures and benchmarks of modern abstracts -------
+
+
+def test_a_named_quantity_that_a_reported_result_changes_is_a_metric(nlp) -> None:
+    got = found(nlp, "A study", "Results show that DQN reduces electricity costs by 14.2%, and the agents achieve the lowest "
+                "peak hour demand. Our findings indicate a reduction of inventory holding costs and an improvement in "
+                "product mix turnover, and the system enhances forecast reliability, critical success index and warning "
+                "lead time compared to the baseline models.")
+    for name in ("electricity cost", "peak hour demand", "inventory holding cost", "product mix turnover",
+                 "critical success index", "warning lead time"):
+        assert got[entity_key(name)][0] == "metric", name
+    # the same quantity written twice is one metric, named by its shorter form
+    got = found(nlp, "A study", "Our method reduces electricity costs by 14.2% and increases electricity revenue by 7%, "
+                "which results in increased electricity selling revenue over the baselines.")
+    assert entity_key("electricity revenue") in got and entity_key("electricity selling revenue") not in got
+    # not a result (a problem, a mechanism, a superlative that only describes) or no named quantity
+    got = found(nlp, "A study", "Network congestions can greatly increase the waiting time for GPUs. Zero-shot "
+                "classification proceeds by finding the label yielding the highest joint compatibility score. "
+                "To improve both efficiency and accuracy, we reduce costs by 3%.")
+    for name in ("waiting time", "joint compatibility score", "both efficiency", "costs"):
+        assert entity_key(name) not in got, name

@@ -131,6 +131,81 @@ _NAMED_METRIC = (
 )
 
 
+# an outcome a result changes: "reduces electricity costs by 14.2%", "a reduction of inventory holding
+# costs", "the lowest peak hour demand", "reduces token usage and execution time" (operational metrics)
+_CHANGE = prefiltered(
+    r"(?i)\b(?:(?:reduc|lower|decreas|increas|improv|enhanc|boost|minimi[sz]|maximi[sz])(?:e|es|ed|ing|s)?|cut(?:s|ting)?"
+    r"|(?:reduction|decrease|increase|improvement|drop|decline|gain|rise|saving)s?\s+(?:in|of)|(lowest|highest))"
+    r"\s+(?:the\s+|their\s+|its\s+|our\s+)?(?=[a-z])"
+)
+_OUTCOME_CUES = ("reduc", "lower", "decreas", "increas", "improv", "enhanc", "boost", "minimi", "maximi", "cut", "drop", "decline", "gain", "rise", "saving", "lowest", "highest")
+_OUTCOME_LIST = re.compile(r"[^.;:()\[\]]{1,100}")
+_OUTCOME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_OUTCOME_ENDS = frozenset(
+    "by compared while from relative than over across with on in for of during when at to under without versus vs "
+    "as per that which whereas respectively".split()
+)
+_OUTCOME_STOP = frozenset(
+    "the a an their its our this these overall total average mean significant substantial considerable notable "
+    "large small high low higher lower better worse best additional extra unnecessary excessive same both either".split()
+)
+# the sentence reports a result: a number, a comparison or a finding (not "congestion can increase the waiting time")
+_RESULT = re.compile(
+    r"(?i)\d|\b(?:results?|findings?|shows?|showed|demonstrat\w*|compared|than|baselines?|experiment\w*|achiev\w*|outperform\w*"
+    r"|evaluat\w*|(?:the|our) (?:proposed )?(?:method|approach|framework|system|model))\b"
+)
+_OUTCOME_WORD = re.compile(r"[a-z][a-z-]*[a-z]")
+_ACHIEVES = re.compile(r"\b(?:achiev|attain|obtain|record|deliver)\w*\s+(?:the\s+)?$")
+
+
+def outcome_metrics(text: str) -> list[Mention]:
+    """Named quantities a result changes: "reduces electricity costs by 14.2%", "an improvement in
+    product mix turnover", "enhances forecast reliability, critical success index and warning lead
+    time". Each list item must end in an outcome head and have a modifier ("costs" alone is vague)."""
+    low = text.lower()
+    if not any(cue in low for cue in _OUTCOME_CUES):
+        return []
+    heads = vocabulary().outcome_heads
+    found: list[Mention] = []
+    for m in _CHANGE.finditer(text):
+        chunk = _OUTCOME_LIST.match(text, m.end())
+        if chunk is None:
+            continue
+        lo, hi = text.rfind(". ", 0, m.start()) + 1, text.find(". ", m.end())
+        if not _RESULT.search(text, lo, hi if hi >= 0 else len(text)):
+            continue
+        if m.group(1) and not _ACHIEVES.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "the label yielding the highest score": a superlative counts only as an achieved result
+        pos = m.end()
+        for item in _OUTCOME_SPLIT.split(chunk.group()):
+            words = item.split()
+            cut = next((k for k, w in enumerate(words) if w.lower() in _OUTCOME_ENDS), len(words))
+            phrase = words[:cut]
+            start = text.find(item, pos) if item else -1
+            if 2 <= len(phrase) <= 4 and all(_OUTCOME_WORD.fullmatch(w) for w in phrase) and phrase[-1] in heads \
+                    and not any(w in _OUTCOME_STOP for w in phrase) and start >= 0:
+                end = start + len(" ".join(phrase))
+                if text[start:end] == " ".join(phrase):
+                    found.append(Mention(start, end, "metric", "cue:outcome", 0.6))
+            if cut < len(words) or len(words) > 4 or start < 0:
+                break
+            pos = start + len(item)
+    return _same_quantity(found, text)
+
+
+def _same_quantity(found: list[Mention], text: str) -> list[Mention]:
+    """One quantity written twice: "electricity revenue" and "electricity selling revenue" (same first
+    and last word, the longer holding the shorter's words) take the shorter's name."""
+    if len(found) < 2:
+        return found
+    words = [text[m.start : m.end].lower().split() for m in found]
+    out = []
+    for m, w in zip(found, words):
+        short = next((v for v in words if len(v) < len(w) and v[0] == w[0] and v[-1] == w[-1] and set(v) <= set(w)), None)
+        out.append(m._replace(name=" ".join(short)) if short else m)
+    return out
+
+
 # a task named as the kind of benchmark or task: "code-generation benchmarks", "retrieval benchmarks"
 _TASK_NOUN_TAIL = re.compile(r"(?:benchmarks?|tasks?)\b")
 _WORD_BEFORE = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9]*-)*[a-z][a-z0-9]*)$")
@@ -179,6 +254,7 @@ def result_mentions(text: str) -> list[Mention]:
         name = m.group(1).lower().replace("3d", "3D").replace("4d", "4D") + " generation"
         found.append(Mention(m.start(1), m.end(1), "task", "cue:modality", 0.6, name=name))
     found.extend(named_data(text))
+    found.extend(outcome_metrics(text))
     return found
 
 

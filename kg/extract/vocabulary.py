@@ -29,6 +29,7 @@ class Vocabulary:
     concept_heads: frozenset[str]  # "we provide an analytical explanation": a described concept, not a method
     campaigns: frozenset[str]  # WMT, SemEval, CoNLL: shared tasks and evaluation campaigns (datasets, GUIDELINES)
     reasoning_domains: frozenset[str]  # "mathematical", "spatial": what a reasoning task reasons about
+    outcome_heads: frozenset[str]  # cost, revenue, usage: a metric's head only where a result changes it
     head_index: dict[str, str]  # head word -> type (first listed type wins)
 
     def head_type(self, word: str) -> str | None:
@@ -64,6 +65,7 @@ def vocabulary() -> Vocabulary:
         concept_heads=frozenset(data.get("concept_heads", ())),
         campaigns=frozenset(data.get("campaigns", ())),
         reasoning_domains=frozenset(data.get("reasoning_domains", ())),
+        outcome_heads=frozenset(data.get("outcome_heads", ())),
     )
 
 
