@@ -1737,3 +1737,29 @@ def test_a_named_quantity_that_a_reported_result_changes_is_a_metric(nlp) -> Non
                 "To improve both efficiency and accuracy, we reduce costs by 3%.")
     for name in ("waiting time", "joint compatibility score", "both efficiency", "costs"):
         assert entity_key(name) not in got, name
+
+
+def test_quantities_listed_before_measures_or_metrics_are_metrics(nlp) -> None:
+    got = found(nlp, "A study", "Utilizing cosine similarity and Wasserstein Distance measures, I found that E5 shows promise.")
+    assert got[entity_key("cosine similarity")][0] == "metric"
+    assert got[entity_key("Wasserstein distance")][0] == "metric"
+    # "measures" as a verb takes an object: no list of measures
+    got = found(nlp, "A study", "We use the impact model measures carbon emissions of each run.")
+    assert entity_key("impact model") not in got
+
+
+def test_a_title_name_of_an_evaluation_metric_is_a_metric(nlp) -> None:
+    def types(title: str, abstract: str, name: str) -> set[str]:
+        (paper,) = extract_papers([Paper(id="t", title=title, abstract=abstract)], nlp)
+        return {e.type.value for e in paper.entities if entity_key(e.name) == entity_key(name)}
+
+    assert "metric" in types("EXPERT: An Explainable Image Captioning Evaluation Metric with Structured Explanations",
+                             "We present EXPERT, a reference-free metric that gives explanations.", "EXPERT")
+    assert types("FooNet: A Network for Metric Learning", "We present FooNet for image retrieval.", "FooNet") == {"method"}
+
+
+def test_precision_naming_a_field_is_no_metric(nlp) -> None:
+    got = found(nlp, "A study", "VLMs offer applications such as precision farming and precision medicine; we report precision of 91%.")
+    assert got.get(entity_key("precision"), ("",))[0] == "metric"
+    got = found(nlp, "A study", "VLMs offer applications such as precision farming and crop monitoring.")
+    assert entity_key("precision") not in got

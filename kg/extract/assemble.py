@@ -843,10 +843,19 @@ _OBJECT_AFTER = re.compile(r" of (?!(?:a|an)\s)[A-Za-z]")  # not "classification
 _MEANS_BEFORE_COLON = re.compile(r"\s(?:with|via|using|through)\s+([A-Z][\w.+-]*\w)\s*:\s")
 
 
+# a title tail whose first noun phrase ends in "Metric" or "Measure" ("X: A New Metric for ...")
+_METRIC_TAIL = re.compile(
+    r"\s*:\s*(?:an?\s+|the\s+)?(?:(?!(?:for|of|with|in|on|via|to|and|by|from)\s)[\w-]+\s+){0,5}?(?:metric|measure)\b(?![-\w]|\s+(?:learning|spaces?)\b)",
+    re.IGNORECASE,
+)
+
+
 def _title_mention(text: str, prefix: tuple[int, int], mentions: list[Mention], vocab: Vocabulary) -> Mention:
     s, e = prefix
     rest = text[e : text.find("\n\n")] if "\n\n" in text else text[e:]
     type_ = "dataset" if re.search(r"(?i)\b(?:dataset|benchmark|corpus|suite|database)\b", rest) else "method"
+    if type_ == "method" and _METRIC_TAIL.match(rest):
+        type_ = "metric"  # "EXPERT: An Explainable Image Captioning Evaluation Metric with ...": the name of a metric
     # a lexicon type wins, but a title prefix that only shares its name with a dataset, in a paper
     # that presents no data, is the paper's method ("DensePose: Dense Human Pose Estimation")
     presents_data = type_ == "dataset" or _PRESENTS_DATA.search(text)

@@ -206,6 +206,31 @@ def _same_quantity(found: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+# quantities listed before "measures" or "metrics": "Utilizing cosine similarity and Wasserstein Distance
+# measures, we find ...", "with the Preference Fairness and Position Consistency metrics"
+_MEASURES_LIST = re.compile(
+    r"(?i)\b(?:us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|with|via|by|adopt(?:s|ed|ing)?|employ(?:s|ed|ing)?|report(?:s|ed|ing)?|both)\s+"
+    r"(?:the\s+|two\s+|three\s+)?((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*){0,4})"
+    r"\s+(?:measures|metrics)(?=\s*(?:[,.;:)]|$|(?:to|for|that|which|and|in|on|as|of|from|is|are|were|was)\b))"
+)
+
+
+def measure_lists(text: str) -> list[Mention]:
+    """The quantities a list before "measures" or "metrics" names, each item a metric."""
+    vocab = vocabulary()
+    found: list[Mention] = []
+    for m in _MEASURES_LIST.finditer(text):
+        pos = m.start(1)
+        for item in _OUTCOME_SPLIT.split(m.group(1)):
+            start = text.find(item, pos)
+            pos = start + len(item)
+            words = item.lower().split()
+            if any(w in vocab.modifier_stop for w in words) or item.lower() in vocab.generic_names or vocab.head_type(words[-1]) not in (None, "metric"):
+                continue
+            found.append(Mention(start, start + len(item), "metric", "cue:measures", 0.6))
+    return found
+
+
 # a task named as the kind of benchmark or task: "code-generation benchmarks", "retrieval benchmarks"
 _TASK_NOUN_TAIL = re.compile(r"(?:benchmarks?|tasks?)\b")
 _WORD_BEFORE = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9]*-)*[a-z][a-z0-9]*)$")
@@ -255,6 +280,8 @@ def result_mentions(text: str) -> list[Mention]:
         found.append(Mention(m.start(1), m.end(1), "task", "cue:modality", 0.6, name=name))
     found.extend(named_data(text))
     found.extend(outcome_metrics(text))
+    if "measures" in text or "metrics" in text:
+        found.extend(measure_lists(text))
     return found
 
 
@@ -264,12 +291,18 @@ _NUMERIC_BEFORE = re.compile(
     r"bit|[248]-bit|16-bit|32-bit|int\d+|fp\d+|bf16|bfloat16|float\d*)|\d-bit)[\s-]+$"
 )
 _NUMERIC_AFTER = re.compile(r"[\s-]+(?:training|arithmetic|formats?|floating|weights?|inference|quantization|computation|numbers?)\b", re.IGNORECASE)
+# "precision farming", "precision medicine": a field named by its precision, not the metric
+_FIELD_AFTER = re.compile(
+    r"[\s-]+(?:farming|agriculture|medicine|oncology|health|healthcare|livestock|nutrition|irrigation|psychiatry|engineering|manufacturing)\b",
+    re.IGNORECASE,
+)
 
 
 def without_number_formats(mentions: list[Mention], text: str) -> list[Mention]:
-    """The mentions without a "precision" that names a number format."""
+    """The mentions without a "precision" that names a number format or a field ("precision farming")."""
     return [
         m for m in mentions
         if not (m.type == "metric" and text[m.start : m.end].lower().endswith("precision")
-                and (_NUMERIC_BEFORE.search(text, max(0, m.end - 29), m.end - 9) or _NUMERIC_AFTER.match(text, m.end)))
+                and (_NUMERIC_BEFORE.search(text, max(0, m.end - 29), m.end - 9) or _NUMERIC_AFTER.match(text, m.end)
+                     or _FIELD_AFTER.match(text, m.end)))
     ]
