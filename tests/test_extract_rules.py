@@ -1763,3 +1763,58 @@ def test_precision_naming_a_field_is_no_metric(nlp) -> None:
     assert got.get(entity_key("precision"), ("",))[0] == "metric"
     got = found(nlp, "A study", "VLMs offer applications such as precision farming and crop monitoring.")
     assert entity_key("precision") not in got
+
+
+def test_a_dataset_with_a_version_suffix_is_that_version(nlp) -> None:
+    got = found(nlp, "A study", "We evaluate the model on the established MUSIC-AVQA and MUSIC-AVQA v2 benchmarks.")
+    assert got[entity_key("MUSIC-AVQA")][0] == "dataset"
+    assert got[entity_key("MUSIC-AVQA v2")][0] == "dataset"
+
+
+def test_names_listed_after_benchmarks_or_datasets_and_a_colon_are_datasets(nlp) -> None:
+    got = found(nlp, "A study", "We evaluate two benchmarks: (1) WebGPT - question pairs with quality scores, and (2) Winning "
+                "Arguments - where models predict the more persuasive argument.")
+    assert got[entity_key("WebGPT")][0] == "dataset"
+    assert got[entity_key("Winning Arguments")][0] == "dataset"
+    # one name, or a sentence after the colon, is no list of data
+    got = found(nlp, "A study", "We release three datasets: We show that FooNet helps.")
+    assert got.get(entity_key("FooNet"), ("method",))[0] == "method"
+
+
+def test_plain_names_of_three_or_more_environments_evaluated_on_are_datasets(nlp) -> None:
+    got = found(nlp, "A study", "Our experiments on Sokoban, Maze, and Taxi show that FooAct resolves tasks in a single turn.")
+    for name in ("Sokoban", "Maze", "Taxi"):
+        assert got[entity_key(name)][0] == "dataset", name
+    # languages are no datasets, and two names are too few to tell
+    got = found(nlp, "A study", "Our experiments on English, German, and Czech show gains. Results on Sokoban and Maze agree.")
+    for name in ("English", "German", "Czech", "Sokoban", "Maze"):
+        assert entity_key(name) not in got, name
+
+
+def test_atari_games_are_the_atari_benchmark_not_a_task(nlp) -> None:
+    got = found(nlp, "A study", "We evaluate FooRL on 45 Atari games (33 seen, 12 unseen).")
+    assert got[entity_key("Atari")][0] == "dataset"
+    assert entity_key("Atari games") not in got
+
+
+def test_a_plural_acronym_in_an_evaluation_sentence_is_no_dataset(nlp) -> None:
+    got = found(nlp, "A study", "We formalize conditions under which control dominates in POMDPs and test these predictions empirically.")
+    assert got.get(entity_key("POMDPs"), ("method",))[0] == "method"
+    got = found(nlp, "A study", "We test FooNet on SVHN and report the results.")
+    assert got[entity_key("SVHN")][0] == "dataset"
+
+
+def test_data_a_method_generated_is_named_by_no_dataset(nlp) -> None:
+    got = found(nlp, "TaP: A Framework for Preference Data Generation",
+                "We employ TaP-generated datasets to perform supervised fine-tuning, and test on GAN-generated data.")
+    assert got.get(entity_key("TaP-generated"), ("method",))[0] == "method"
+    assert got.get(entity_key("TaP"), ("method",))[0] == "method"
+    assert entity_key("GAN-generated") not in got
+
+
+def test_named_sources_coordinated_before_data_are_datasets(nlp) -> None:
+    got = found(nlp, "A study", "Using OpenWeather and Meteostat data, we demonstrate that hierarchical context helps.")
+    assert got[entity_key("OpenWeather")][0] == "dataset"
+    assert got[entity_key("Meteostat")][0] == "dataset"
+    got = found(nlp, "A study", "We train on English and German data.")
+    assert entity_key("English") not in got and entity_key("German") not in got

@@ -55,7 +55,7 @@ RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
     "head:compound": 4, "cue:resource": 4, "long-form": 4, "cue:at-k": 4, "cue:error": 4, "shape:benchmark": 5, "shape:campaign": 5,
     "named:dataset": 5, "named:metric": 5, "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
-    "cue:fallback": 4,
+    "cue:fallback": 4, "list:listed": 4, "list:sources": 4,
 }
 _MARKUP = re.compile(
     r"[{}<>\\$^_=|#~]|@(?!(?:\d{1,4}|[kKnN])(?![\w.@]))|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b"
@@ -157,7 +157,11 @@ def assemble(
     # "machine understanding of scientific language", "controlled generation of diverse samples": a fragment of a longer phrase
     mentions = [m for m in mentions if not (m.rule == "head:task" and _OBJECT_AFTER.match(text, m.end))]
     # (both steps read what follows the name: "++", or a space and what ``_may_extend`` lets through)
-    mentions = [_with_version(_with_component_head(m, text), text) if m.type == "method" and _may_extend(text, m.end) else m for m in mentions]
+    mentions = [
+        _with_version(_with_component_head(m, text), text) if m.type == "method" and _may_extend(text, m.end)
+        else _with_data_version(m, text) if m.type == "dataset" and text.startswith((" v", " V"), m.end) else m
+        for m in mentions
+    ]
     mentions = _with_name_modifiers(_same_version(mentions, text), text, title_end, vocab)
     prefix = title_prefix(text[:title_end]) if title_end else None
     if prefix is None and title_end:
@@ -547,6 +551,16 @@ def _may_open_version(c: str) -> bool:
     """Can ``_MODEL_SIZE``, ``_VERSION`` or ``_PROPOSED_VERSION`` match where ``c`` follows their
     opening space? (a digit or "v"/"V"; "" at the end of the text: the regexes decide)"""
     return not c or c.isdecimal() or c in "vV"
+
+
+_DATA_VERSION = re.compile(r" [vV]\d+(?:\.\d+)*(?![\w%-]|\.\d)")
+
+
+def _with_data_version(m: Mention, text: str) -> Mention:
+    """A dataset followed by a "v2" version names that version, a dataset of its own (GUIDELINES rule 5:
+    "MUSIC-AVQA v2", "Google Speech Commands v0.02")."""
+    version = _DATA_VERSION.match(text, m.end)
+    return m._replace(end=version.end(), name=None) if version and m.name is None else m
 
 
 _VERSION_END = re.compile(r"\S [vV]?\d$")

@@ -79,6 +79,74 @@ def _data_name(name: str, text: str, start: int) -> bool:
     return words[0][:1].isupper() and words[0].lower() not in _STOP_NAMES
 
 
+# the names listed after "benchmarks:" or "datasets:" ("two benchmarks: (1) WebGPT - question pairs ...,
+# and (2) Winning Arguments - where ...", "four datasets: IMDB, Elec, RCV1 and ...")
+_LISTED_AFTER = re.compile(r"\b(?:datasets|benchmarks|corpora|environments|suites)\s*:\s*")
+_LIST_ITEMS = re.compile(r"\s*(?:;|,)\s*(?:and\s+)?|\s+and\s+(?=\(?(?:\d|[ivx]+|[a-z])\)|[A-Z])")
+_ENUMERATOR = re.compile(r"\(?(?:\d|[ivx]+|[a-z])\)\s*")
+_LISTED_NAME = re.compile(r"(?:[A-Z][\w.+/-]*[\w+]|[a-z]+[A-Z0-9][\w.+-]*[\w+]|[A-Z])(?:\s+[A-Z][\w.+/-]*[\w+]){0,2}(?![\w'’-])")
+
+
+def listed_data(text: str) -> list[Mention]:
+    """Each name that starts an item of a list after "benchmarks:" or "datasets:" (two names at least)."""
+    found: list[Mention] = []
+    for m in _LISTED_AFTER.finditer(text):
+        end = text.find(". ", m.end())
+        stretch = text[m.end() : end if end >= 0 else len(text)]
+        names: list[Mention] = []
+        pos = 0
+        for item in _LIST_ITEMS.split(stretch):
+            at = stretch.find(item, pos)
+            pos = at + len(item)
+            enum = _ENUMERATOR.match(item)
+            skip = enum.end() if enum else 0
+            name = _LISTED_NAME.match(item, skip)
+            if name is None or name.group().split()[0].lower() in _STOP_NAMES:
+                break
+            names.append(Mention(m.end() + at + name.start(), m.end() + at + name.end(), "dataset", "list:listed", 0.6))
+        if len(names) >= 2:
+            found.extend(names)
+    return found
+
+
+# plain capitalised names the paper evaluates on: "Our experiments on Sokoban, Maze, and Taxi show ..."
+# (environments and games; three names at least, no language: "on English, German and French")
+_EVALUATED_ON = prefiltered(
+    r"\b(?:experiments?|evaluat\w*|tested|tests?|results?|validated|benchmarked)\s+(?:[\w-]+\s+){0,4}?on\s+(?:the\s+)?"
+    r"([A-Z][a-z][\w-]*(?:\s*,\s*[A-Z][a-z][\w-]*){1,8}\s*,?\s+and\s+[A-Z][a-z][\w-]*)(?![\w'’-]|\s+[A-Z])"
+)
+
+
+def evaluated_on(text: str) -> list[Mention]:
+    """Each capitalised word of a list of three or more that the paper evaluates on (a dataset)."""
+    found: list[Mention] = []
+    languages = vocabulary().languages
+    for m in _EVALUATED_ON.finditer(text):
+        items = [(w.start(), w.group()) for w in re.finditer(r"[A-Z][\w-]*", m.group(1))]
+        if len(items) < 3 or any(w in languages for _, w in items):
+            continue
+        found.extend(Mention(m.start(1) + i, m.start(1) + i + len(w), "dataset", "cue:evaluated-on", 0.55) for i, w in items)
+    return found
+
+
+# named data sources coordinated before "data": "Using OpenWeather and Meteostat data" (not "English and German data")
+_SOURCES_DATA = prefiltered(
+    r"(?<![\w-])([A-Z][\w.+-]*[\w+](?:\s*,\s*[A-Z][\w.+-]*[\w+])*,?\s+(?:and|or)\s+[A-Z][\w.+-]*[\w+])\s+data\b(?!\s*-?sets?\b)"
+)
+
+
+def source_data(text: str) -> list[Mention]:
+    """Each name of a list of data sources ("OpenWeather and Meteostat data")."""
+    found: list[Mention] = []
+    stop = vocabulary().languages
+    for m in _SOURCES_DATA.finditer(text):
+        names = [(w.start(), w.group()) for w in re.finditer(r"[A-Z][\w.+-]*[\w+]", m.group(1))]
+        if any(w in stop or w.lower() in _STOP_NAMES for _, w in names):
+            continue
+        found.extend(Mention(m.start(1) + i, m.start(1) + i + len(w), "dataset", "list:sources", 0.6) for i, w in names)
+    return found
+
+
 # the CNN news stories beside the Daily Mail ones are data, not a convolutional network
 _NEWS = prefiltered(r"(?<![\w-])(CNN)(?:\s*(/)\s*|\s+(?:and|&)\s+(?:the\s+)?)(Daily\s?Mail)(?![\w-])")
 
@@ -279,7 +347,13 @@ def result_mentions(text: str) -> list[Mention]:
         name = m.group(1).lower().replace("3d", "3D").replace("4d", "4D") + " generation"
         found.append(Mention(m.start(1), m.end(1), "task", "cue:modality", 0.6, name=name))
     found.extend(named_data(text))
+    if ":" in text:
+        found.extend(listed_data(text))
     found.extend(outcome_metrics(text))
+    if " on " in text:
+        found.extend(evaluated_on(text))
+    if " data" in text:
+        found.extend(source_data(text))
     if "measures" in text or "metrics" in text:
         found.extend(measure_lists(text))
     return found

@@ -272,6 +272,7 @@ def _nameish(word: Word) -> bool:
     return is_name_shaped(word.text) or (word.text[:1].isupper() and not word.caps_free)
 
 
+_MADE_BY = re.compile(r"-(?:generated|derived|augmented|synthesi[sz]ed|annotated|labell?ed|translated|produced|created|written)$")
 _SHOT = re.compile(r"(?:zero|one|two|few|\d+|k)-shot")
 _NOT_NOUNS = frozenset("overall average mean final total".split())
 
@@ -306,6 +307,8 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
             mods = mods[:-1]  # "WIDER FACE validation dataset" -> WIDER FACE: a split of the dataset
         if not mods or all(m.lower in _TASK_ABBREVIATIONS for m in mods):
             return None  # "open-domain QA benchmarks", "NER datasets": a kind of data, no name
+        if _MADE_BY.search(mods[-1].lower):
+            return None  # "TaP-generated datasets", "GPT-4-annotated data": data a method made, no name
         start = mods[0].start
         if head.text[0].isupper() and all(m.text[0].isupper() or is_name_shaped(m.text) for m in mods):
             return Mention(start, end, "dataset", "head:dataset", 0.9)
@@ -367,6 +370,7 @@ _VALUE_AFTER = re.compile(r" ?= ?\d")  # "FID=3.88", "EER = 0.9%"
 _VALUE_BRACKET_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+\s*%?|\s*%)\s*\($")  # "62.42 (GLEU)", "35% (MAP)"; not "Table 3 (X)"
 _PERCENT_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?\s*%\s+$")
 _CHANGE_WORDS = frozenset("improvement improvements gain gains increase increases reduction reductions drop drops".split())
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "in POMDPs", "on GNNs": a family of models or problems, not data
 _COUNT_BEFORE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\s)\d+(?:\.\d+)?\s+$")  # "runs at 6 FPS", "12.7 FID": not a year
 _EVAL_WORDS = re.compile(r"(?i)\b(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|evaluat\w*|experiment\w*|test\w*|results?|trained on|train\w* on|accuracy|outperform\w*|state-of-the-art)\b")
 
@@ -421,7 +425,8 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             type_, rule, conf = "metric", "shape:metric", 0.5
         elif nxt is not None and name == texts[i] and name.isalpha() and name.isupper() and vocab.head_type(nxt) == "task":
             continue  # "CTR prediction", "TTS Synthesis": an acronym naming the task's input, not a method
-        elif evaluated and _DATASET_CONTEXT.search(before) and not _MODEL_SIZE.search(name):
+        elif (evaluated and _DATASET_CONTEXT.search(before) and not _MODEL_SIZE.search(name) and not _PLURAL_ACRONYM.fullmatch(name)
+              and not (name != texts[i] and _MADE_BY.search(texts[i].lower()))):  # "TaP-generated data": TaP made it
             type_, rule, conf = "dataset", "shape:dataset", 0.55
         elif _YEAR_SUFFIX.search(name):
             type_, rule, conf = "dataset", "shape:dataset", 0.5  # CoNLL-2012, WMT2014: a release of data

@@ -127,7 +127,7 @@ _UNITISH = re.compile(
 )
 
 
-_NAME_SUFFIX = re.compile(r"[-‐](?:based|like|style|inspired|driven|guided|powered|enhanced|augmented|conditioned|type|family|specific|free|aware|only|level|wise|scale|sized|size)$", re.IGNORECASE)
+_NAME_SUFFIX = re.compile(r"[-‐](?:based|like|style|inspired|driven|guided|powered|enhanced|augmented|conditioned|type|family|specific|free|aware|only|level|wise|scale|sized|size|generated|annotated|synthesi[sz]ed)$", re.IGNORECASE)
 
 
 def strip_name_suffix(word: str) -> str:
