@@ -1818,3 +1818,42 @@ def test_named_sources_coordinated_before_data_are_datasets(nlp) -> None:
     assert got[entity_key("Meteostat")][0] == "dataset"
     got = found(nlp, "A study", "We train on English and German data.")
     assert entity_key("English") not in got and entity_key("German") not in got
+
+
+def test_a_name_presented_as_the_papers_framework_is_no_dataset_of_the_same_name(nlp) -> None:
+    got = found(nlp, "Zero-Shot Contextual Embeddings via Offline Synthetic Corpus Generation",
+                "We present ZEST, a zero-shot contextual adaptation framework that replaces real corpus access. "
+                "ZEST performs well on MTEB.")
+    assert got[entity_key("ZEST")] == ("method", True)
+    assert got[entity_key("MTEB")][0] == "dataset"
+
+
+def test_a_possessive_after_a_benchmark_and_a_comma_is_no_apposition(nlp) -> None:
+    got = found(nlp, "A study", "We present FooEmb, a new embedding framework. Across the MTEB benchmark, FooEmb's adaptation "
+                "rivals models trained on full corpora.")
+    assert got[entity_key("FooEmb")] == ("method", True)
+    got = found(nlp, "A study", "We release a new benchmark, GlyphQA, for reading glyphs.")
+    assert got[entity_key("GlyphQA")][0] == "dataset"
+
+
+def test_scores_of_a_model_or_a_benchmark_name_no_metric(nlp) -> None:
+    got = found(nlp, "A study", "We find that model scores often improve, and human-assigned quality scores differ by 3%.")
+    assert entity_key("model scores") not in got
+    assert not any(k.endswith(entity_key("quality scores")) for k in got)
+
+
+def test_capitalised_quantities_computed_in_a_list_are_metrics(nlp) -> None:
+    got = found(nlp, "A study", "The order of the options is flipped to compute both Preference Fairness and Position Consistency.")
+    assert got[entity_key("Preference Fairness")][0] == "metric"
+    assert got[entity_key("Position Consistency")][0] == "metric"
+    # a capitalised name before "Metrics" is one name, not a list of measures
+    got = found(nlp, "A study", "We use Integral Probability Metrics to measure distances between distributions.")
+    assert entity_key("Integral Probability") not in got
+
+
+def test_a_benchmark_shaped_title_name_of_a_framework_is_the_papers_method(nlp) -> None:
+    got = found(nlp, "AutoEvoEval: An Automated Framework for Evolving Close-Ended LLM Evaluation Data",
+                "Large language models are evaluated on static benchmarks. AutoEvoEval evolves the questions.")
+    assert got[entity_key("AutoEvoEval")] == ("method", True)
+    got = found(nlp, "WritingBench: A Comprehensive Benchmark for Generative Writing", "We present WritingBench.")
+    assert got[entity_key("WritingBench")][0] == "dataset"

@@ -55,7 +55,7 @@ RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
     "head:compound": 4, "cue:resource": 4, "long-form": 4, "cue:at-k": 4, "cue:error": 4, "shape:benchmark": 5, "shape:campaign": 5,
     "named:dataset": 5, "named:metric": 5, "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
-    "cue:fallback": 4, "list:listed": 4, "list:sources": 4,
+    "cue:fallback": 4, "list:listed": 4, "list:sources": 4, "cue:measures": 4,
 }
 _MARKUP = re.compile(
     r"[{}<>\\$^_=|#~]|@(?!(?:\d{1,4}|[kKnN])(?![\w.@]))|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b"
@@ -152,6 +152,7 @@ def assemble(
         }
         if framed:
             mentions = [m for m in mentions if m.type != "dataset" or entity_key(text[m.start : m.end]) not in framed]
+        mentions = _presented_methods(mentions, text)
     mentions = _means_as_methods(_campaign_tracks(mentions, text, vocab), text, title_end)
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
     # "machine understanding of scientific language", "controlled generation of diverse samples": a fragment of a longer phrase
@@ -172,7 +173,9 @@ def assemble(
         if prefix is None and means:  # "Boosting Parallel Training with C4: A ..."
             prefix = means.span(1)
     if prefix is not None:
-        mentions.append(_title_mention(text, prefix, mentions, vocab))
+        mentions.append(titled := _title_mention(text, prefix, mentions, vocab))
+        if titled.type == "method" and _FRAMEWORK_TAIL.match(text, titled.end, title_end):  # "AutoEvoEval: An Automated Framework ..."
+            mentions = [m for m in mentions if m.rule != "shape:benchmark" or text[m.start : m.end] != text[titled.start : titled.end]]
     if title_end:
         mentions.extend(_without_title_tail(m, text, title_end) for m in _title_methods(text[:title_end], mentions, prefix, vocab))
         mentions.extend(Mention(s, e, "method", "named", 0.8, proposed=True) for s, e in title_echoes(text, title_end, vocab))
@@ -354,6 +357,23 @@ def _means_before(text: str, start: int) -> bool:
     if window.isascii() and not (window[-1:].isspace() and window.rstrip().lower().endswith(("on", "as", "like"))):
         return False
     return _MEANS_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+_METHOD_APPOSITIVE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:framework|method|model|approach|algorithm|architecture|system|agent|pipeline|technique)\b"
+)
+
+
+def _presented_methods(mentions: list[Mention], text: str) -> list[Mention]:
+    """A name the paper presents as its method ("We present ZEST, a zero-shot contextual adaptation
+    framework") is no dataset, though a dataset of another paper has the same name (ZEST)."""
+    names = {
+        entity_key(text[m.start : m.end]) for m in mentions
+        if m.rule == "named" and m.proposed and m.type == "method" and _METHOD_APPOSITIVE.match(text, m.end)
+    }
+    if not names:
+        return mentions
+    return [m for m in mentions if not (m.type == "dataset" and m.rule.startswith("lexicon") and entity_key(text[m.start : m.end]) in names)]
 
 
 def _named_datasets(mentions: list[Mention], text: str) -> list[Mention]:
@@ -858,6 +878,13 @@ _MEANS_BEFORE_COLON = re.compile(r"\s(?:with|via|using|through)\s+([A-Z][\w.+-]*
 
 
 # a title tail whose first noun phrase ends in "Metric" or "Measure" ("X: A New Metric for ...")
+# a title tail whose first noun phrase ends in a method word: the title name is the paper's method,
+# though it is shaped like a benchmark ("AutoEvoEval: An Automated Framework for Evolving ... Data")
+_FRAMEWORK_TAIL = re.compile(
+    r"\s*:\s*(?:an?\s+|the\s+)?(?:(?!(?:for|of|with|in|on|via|to|and|by|from)\s)[\w-]+\s+){0,4}?"
+    r"(?:framework|method|approach|model|pipeline|system|algorithm|agent|architecture)\b(?![\w-])",
+    re.IGNORECASE,
+)
 _METRIC_TAIL = re.compile(
     r"\s*:\s*(?:an?\s+|the\s+)?(?:(?!(?:for|of|with|in|on|via|to|and|by|from)\s)[\w-]+\s+){0,5}?(?:metric|measure)\b(?![-\w]|\s+(?:learning|spaces?)\b)",
     re.IGNORECASE,

@@ -279,15 +279,23 @@ def _same_quantity(found: list[Mention], text: str) -> list[Mention]:
 _MEASURES_LIST = re.compile(
     r"(?i)\b(?:us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|with|via|by|adopt(?:s|ed|ing)?|employ(?:s|ed|ing)?|report(?:s|ed|ing)?|both)\s+"
     r"(?:the\s+|two\s+|three\s+)?((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*){0,4})"
-    r"\s+(?:measures|metrics)(?=\s*(?:[,.;:)]|$|(?:to|for|that|which|and|in|on|as|of|from|is|are|were|was)\b))"
+    r"\s+(?-i:measures|metrics)(?=\s*(?:[,.;:)]|$|(?:to|for|that|which|and|in|on|as|of|from|is|are|were|was)\b))"
+)
+
+
+# capitalised names of quantities computed or reported: "to compute both Preference Fairness and Position Consistency"
+_COMPUTED_LIST = prefiltered(
+    r"\b(?:compute[sd]?|computing|calculat(?:e|es|ed|ing)|measur(?:e|es|ed|ing)|report(?:s|ed|ing)?)\s+(?:both\s+|the\s+)?"
+    r"((?:[A-Z][a-z][\w-]*\s+){0,2}[A-Z][a-z][\w-]*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][a-z][\w-]*\s+){0,2}[A-Z][a-z][\w-]*)+)(?=\s*[.,;(])"
 )
 
 
 def measure_lists(text: str) -> list[Mention]:
-    """The quantities a list before "measures" or "metrics" names, each item a metric."""
+    """The quantities a list before "measures" or "metrics" names, and a list of capitalised names
+    computed or reported: each item a metric."""
     vocab = vocabulary()
     found: list[Mention] = []
-    for m in _MEASURES_LIST.finditer(text):
+    for m in [*_MEASURES_LIST.finditer(text), *_COMPUTED_LIST.finditer(text)]:
         pos = m.start(1)
         for item in _OUTCOME_SPLIT.split(m.group(1)):
             start = text.find(item, pos)
@@ -354,8 +362,7 @@ def result_mentions(text: str) -> list[Mention]:
         found.extend(evaluated_on(text))
     if " data" in text:
         found.extend(source_data(text))
-    if "measures" in text or "metrics" in text:
-        found.extend(measure_lists(text))
+    found.extend(measure_lists(text))
     return found
 
 

@@ -273,6 +273,7 @@ def _nameish(word: Word) -> bool:
 
 
 _MADE_BY = re.compile(r"-(?:generated|derived|augmented|synthesi[sz]ed|annotated|labell?ed|translated|produced|created|written)$")
+_VAGUE_SCORE_OWNERS = frozenset("model models benchmark benchmarks quality test raw".split())
 _SHOT = re.compile(r"(?:zero|one|two|few|\d+|k)-shot")
 _NOT_NOUNS = frozenset("overall average mean final total".split())
 
@@ -328,6 +329,8 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
         nominal = mods[-1].lower.endswith(_NOMINAL_SUFFIXES) and mods[-1].text.islower()
         if head.lower in _WEAK_METRIC_HEADS and not (head.lower == "error" and nominal) and not _evaluated(text, start, end):
             return None  # "attenuation rate", "floating point errors": a metric only where results are reported
+        if head.lower in ("score", "scores") and mods[-1].lower in _VAGUE_SCORE_OWNERS:
+            return None  # "model scores", "benchmark scores", "quality scores": whatever was scored, no named metric
         if head.lower in ("accuracy", "accuracies", "error", "errors") and nominal:
             start = mods[-1].start
             if len(mods) > 1 and vocab.head_type(mods[-1].lower) == "task" and _noun_modifier(mods[-2], vocab):
@@ -1428,6 +1431,8 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             if enumerated and not (_ENUM_CUES.within(text, max(0, m.start() - 300), m.start()) and _ENUM_CUE.search(text, max(0, m.start() - 300), m.start())):
                 continue
             mention = _name_at(words, i, text, vocab, lowercase_ok, phrase_only=enumerated)
+            if mention is not None and pattern is _APPOSITION and text.startswith(_POSSESSIVE, mention.end):
+                continue  # "Across the MTEB benchmark, ZEST's adaptation ...": a new clause's subject, no apposition
             if mention is not None and pattern is _APPOSITION and _DATA_HEAD.match(m.group()):
                 mention = mention._replace(type="dataset", proposed=False)  # "a new benchmark, X-Eval"
             if mention is not None and not (enumerated and vocab.head_type(words[starts[mention.start]].lower) != "method"
