@@ -1737,6 +1737,9 @@ def test_a_named_quantity_that_a_reported_result_changes_is_a_metric(nlp) -> Non
                 "To improve both efficiency and accuracy, we reduce costs by 3%.")
     for name in ("waiting time", "joint compatibility score", "both efficiency", "costs"):
         assert entity_key(name) not in got, name
+    # a second change in the list is read from its own cue
+    got = found(nlp, "A study", "Experiments show it improves sample efficiency and reduces memory usage by 40%.")
+    assert got[entity_key("memory usage")][0] == "metric" and entity_key("reduces memory usage") not in got
 
 
 def test_quantities_listed_before_measures_or_metrics_are_metrics(nlp) -> None:
@@ -1789,6 +1792,10 @@ def test_plain_names_of_three_or_more_environments_evaluated_on_are_datasets(nlp
     got = found(nlp, "A study", "Our experiments on English, German, and Czech show gains. Results on Sokoban and Maze agree.")
     for name in ("English", "German", "Czech", "Sokoban", "Maze"):
         assert entity_key(name) not in got, name
+    # known models stay models
+    got = found(nlp, "A study", "Experiments on Llama, Qwen, and Mistral show gains.")
+    for name in ("Llama", "Qwen", "Mistral"):
+        assert got[entity_key(name)][0] == "method", name
 
 
 def test_atari_games_are_the_atari_benchmark_not_a_task(nlp) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.rules import Mention
-from kg.extract.scan import prefiltered
+from kg.extract.scan import matches_from, prefiltered
 from kg.extract.text import is_name_shaped
 from kg.extract.vocabulary import vocabulary
 
@@ -32,6 +32,14 @@ def _positions(text: str, needle: str) -> list[int]:
         out.append(i)
         i = text.find(needle, i + 1)
     return out
+
+
+def _stem_starts(*stems: str):
+    """A ``matches_from`` start finder: where any of the stems begins in the lower-cased text (the
+    pattern is tried there only, not at every position)."""
+    def starts(low: str) -> list[int]:
+        return [i for stem in stems for i in _positions(low, stem)]
+    return starts
 
 
 # benchmarks named by a suffix: VBench, MT-Bench, SWE-bench, AlpacaEval, IFEval, WebArena (not "Workbench")
@@ -87,10 +95,13 @@ _ENUMERATOR = re.compile(r"\(?(?:\d|[ivx]+|[a-z])\)\s*")
 _LISTED_NAME = re.compile(r"(?:[A-Z][\w.+/-]*[\w+]|[a-z]+[A-Z0-9][\w.+-]*[\w+]|[A-Z])(?:\s+[A-Z][\w.+/-]*[\w+]){0,2}(?![\w'’-])")
 
 
+_LISTED_STARTS = _stem_starts("datasets", "benchmarks", "corpora", "environments", "suites")
+
+
 def listed_data(text: str) -> list[Mention]:
     """Each name that starts an item of a list after "benchmarks:" or "datasets:" (two names at least)."""
     found: list[Mention] = []
-    for m in _LISTED_AFTER.finditer(text):
+    for m in matches_from(_LISTED_AFTER, text, _LISTED_STARTS):
         end = text.find(". ", m.end())
         stretch = text[m.end() : end if end >= 0 else len(text)]
         names: list[Mention] = []
@@ -112,16 +123,19 @@ def listed_data(text: str) -> list[Mention]:
 # plain capitalised names the paper evaluates on: "Our experiments on Sokoban, Maze, and Taxi show ..."
 # (environments and games; three names at least, no language: "on English, German and French")
 _EVALUATED_ON = prefiltered(
-    r"\b(?:experiments?|evaluat\w*|tested|tests?|results?|validated|benchmarked)\s+(?:[\w-]+\s+){0,4}?on\s+(?:the\s+)?"
+    r"\b(?:[Ee]xperiments?|[Ee]valuat\w*|[Tt]ested|[Tt]ests?|[Rr]esults?|[Vv]alidated|[Bb]enchmarked)\s+(?:[\w-]+\s+){0,4}?on\s+(?:the\s+)?"
     r"([A-Z][a-z][\w-]*(?:\s*,\s*[A-Z][a-z][\w-]*){1,8}\s*,?\s+and\s+[A-Z][a-z][\w-]*)(?![\w'’-]|\s+[A-Z])"
 )
+
+
+_EVALUATED_STARTS = _stem_starts("experiment", "evaluat", "test", "result", "validated", "benchmarked")
 
 
 def evaluated_on(text: str) -> list[Mention]:
     """Each capitalised word of a list of three or more that the paper evaluates on (a dataset)."""
     found: list[Mention] = []
     languages = vocabulary().languages
-    for m in _EVALUATED_ON.finditer(text):
+    for m in matches_from(_EVALUATED_ON, text, _EVALUATED_STARTS):
         items = [(w.start(), w.group()) for w in re.finditer(r"[A-Z][\w-]*", m.group(1))]
         if len(items) < 3 or any(w in languages for _, w in items):
             continue
@@ -139,7 +153,10 @@ def source_data(text: str) -> list[Mention]:
     """Each name of a list of data sources ("OpenWeather and Meteostat data")."""
     found: list[Mention] = []
     stop = vocabulary().languages
-    for m in _SOURCES_DATA.finditer(text):
+    for i in _positions(text, " data"):
+        m = _SOURCES_DATA.search(text, max(0, i - 120), i + 16)  # the list ends at this " data"
+        if m is None or m.end() != i + 5:
+            continue
         names = [(w.start(), w.group()) for w in re.finditer(r"[A-Z][\w.+-]*[\w+]", m.group(1))]
         if any(w in stop or w.lower() in _STOP_NAMES for _, w in names):
             continue
@@ -207,6 +224,7 @@ _CHANGE = prefiltered(
     r"\s+(?:the\s+|their\s+|its\s+|our\s+)?(?=[a-z])"
 )
 _OUTCOME_CUES = ("reduc", "lower", "decreas", "increas", "improv", "enhanc", "boost", "minimi", "maximi", "cut", "drop", "decline", "gain", "rise", "saving", "lowest", "highest")
+_CHANGE_STARTS = _stem_starts(*_OUTCOME_CUES)
 _OUTCOME_LIST = re.compile(r"[^.;:()\[\]]{1,100}")
 _OUTCOME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _OUTCOME_ENDS = frozenset(
@@ -230,12 +248,9 @@ def outcome_metrics(text: str) -> list[Mention]:
     """Named quantities a result changes: "reduces electricity costs by 14.2%", "an improvement in
     product mix turnover", "enhances forecast reliability, critical success index and warning lead
     time". Each list item must end in an outcome head and have a modifier ("costs" alone is vague)."""
-    low = text.lower()
-    if not any(cue in low for cue in _OUTCOME_CUES):
-        return []
     heads = vocabulary().outcome_heads
     found: list[Mention] = []
-    for m in _CHANGE.finditer(text):
+    for m in matches_from(_CHANGE, text, _CHANGE_STARTS):
         chunk = _OUTCOME_LIST.match(text, m.end())
         if chunk is None:
             continue
@@ -246,6 +261,8 @@ def outcome_metrics(text: str) -> list[Mention]:
             continue  # "the label yielding the highest score": a superlative counts only as an achieved result
         pos = m.end()
         for item in _OUTCOME_SPLIT.split(chunk.group()):
+            if _CHANGE.match(item):
+                break  # "... and reduces memory usage": the next change, read from its own cue
             words = item.split()
             cut = next((k for k, w in enumerate(words) if w.lower() in _OUTCOME_ENDS), len(words))
             phrase = words[:cut]
@@ -290,12 +307,17 @@ _COMPUTED_LIST = prefiltered(
 )
 
 
+_MEASURES_STARTS = _stem_starts("us", "utili", "with", "via", "by", "adopt", "employ", "report", "both")
+_COMPUTED_STARTS = _stem_starts("comput", "calculat", "measur", "report")
+
+
 def measure_lists(text: str) -> list[Mention]:
     """The quantities a list before "measures" or "metrics" names, and a list of capitalised names
     computed or reported: each item a metric."""
     vocab = vocabulary()
     found: list[Mention] = []
-    for m in [*_MEASURES_LIST.finditer(text), *_COMPUTED_LIST.finditer(text)]:
+    listed = matches_from(_MEASURES_LIST, text, _MEASURES_STARTS) if "measures" in text or "metrics" in text else ()
+    for m in [*listed, *matches_from(_COMPUTED_LIST, text, _COMPUTED_STARTS)]:
         pos = m.start(1)
         for item in _OUTCOME_SPLIT.split(m.group(1)):
             start = text.find(item, pos)
