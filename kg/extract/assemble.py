@@ -55,7 +55,7 @@ RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
     "head:compound": 4, "cue:resource": 4, "long-form": 4, "cue:at-k": 4, "cue:error": 4, "shape:benchmark": 5, "shape:campaign": 5,
     "named:dataset": 5, "named:metric": 5, "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
-    "cue:fallback": 4, "list:listed": 4, "list:sources": 4, "cue:measures": 4,
+    "cue:fallback": 4,
 }
 _MARKUP = re.compile(
     r"[{}<>\\$^_=|#~]|@(?!(?:\d{1,4}|[kKnN])(?![\w.@]))|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b"
@@ -152,7 +152,6 @@ def assemble(
         }
         if framed:
             mentions = [m for m in mentions if m.type != "dataset" or entity_key(text[m.start : m.end]) not in framed]
-        mentions = _presented_methods(mentions, text)
     mentions = _means_as_methods(_campaign_tracks(mentions, text, vocab), text, title_end)
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
     # "machine understanding of scientific language", "controlled generation of diverse samples": a fragment of a longer phrase
@@ -160,7 +159,7 @@ def assemble(
     # (both steps read what follows the name: "++", or a space and what ``_may_extend`` lets through)
     mentions = [
         _with_version(_with_component_head(m, text), text) if m.type == "method" and _may_extend(text, m.end)
-        else _with_data_version(m, text) if m.type == "dataset" and text.startswith((" v", " V"), m.end) else m
+        else _with_data_version(m, text) if m.type == "dataset" and text.startswith(" ", m.end) and m.name is None else m
         for m in mentions
     ]
     mentions = _with_name_modifiers(_same_version(mentions, text), text, title_end, vocab)
@@ -173,9 +172,7 @@ def assemble(
         if prefix is None and means:  # "Boosting Parallel Training with C4: A ..."
             prefix = means.span(1)
     if prefix is not None:
-        mentions.append(titled := _title_mention(text, prefix, mentions, vocab))
-        if titled.type == "method" and _FRAMEWORK_TAIL.match(text, titled.end, title_end):  # "AutoEvoEval: An Automated Framework ..."
-            mentions = [m for m in mentions if m.rule != "shape:benchmark" or text[m.start : m.end] != text[titled.start : titled.end]]
+        mentions.append(_title_mention(text, prefix, mentions, vocab))
     if title_end:
         mentions.extend(_without_title_tail(m, text, title_end) for m in _title_methods(text[:title_end], mentions, prefix, vocab))
         mentions.extend(Mention(s, e, "method", "named", 0.8, proposed=True) for s, e in title_echoes(text, title_end, vocab))
@@ -357,23 +354,6 @@ def _means_before(text: str, start: int) -> bool:
     if window.isascii() and not (window[-1:].isspace() and window.rstrip().lower().endswith(("on", "as", "like"))):
         return False
     return _MEANS_BEFORE.search(text, max(0, start - 30), start) is not None
-
-
-_METHOD_APPOSITIVE = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:framework|method|model|approach|algorithm|architecture|system|agent|pipeline|technique)\b"
-)
-
-
-def _presented_methods(mentions: list[Mention], text: str) -> list[Mention]:
-    """A name the paper presents as its method ("We present ZEST, a zero-shot contextual adaptation
-    framework") is no dataset, though a dataset of another paper has the same name (ZEST)."""
-    names = {
-        entity_key(text[m.start : m.end]) for m in mentions
-        if m.rule == "named" and m.proposed and m.type == "method" and _METHOD_APPOSITIVE.match(text, m.end)
-    }
-    if not names:
-        return mentions
-    return [m for m in mentions if not (m.type == "dataset" and m.rule.startswith("lexicon") and entity_key(text[m.start : m.end]) in names)]
 
 
 def _named_datasets(mentions: list[Mention], text: str) -> list[Mention]:
@@ -573,14 +553,16 @@ def _may_open_version(c: str) -> bool:
     return not c or c.isdecimal() or c in "vV"
 
 
-_DATA_VERSION = re.compile(r" [vV]\d+(?:\.\d+)*(?![\w%-]|\.\d)")
+# a dataset's version: "MUSIC-AVQA v2", "video-SALMONN 2 testset" (a bare number only before a data word)
+_DATA_VERSION = re.compile(
+    r" (?:[vV]\d+(?:\.\d+)*(?![\w%-]|\.\d)|\d{1,2}(?= (?:test ?set|dev ?set|dataset|data set|benchmark|split|corpus)s?\b))"
+)
 
 
 def _with_data_version(m: Mention, text: str) -> Mention:
-    """A dataset followed by a "v2" version names that version, a dataset of its own (GUIDELINES rule 5:
-    "MUSIC-AVQA v2", "Google Speech Commands v0.02")."""
+    """A dataset followed by its version names that version, a dataset of its own (GUIDELINES rule 5)."""
     version = _DATA_VERSION.match(text, m.end)
-    return m._replace(end=version.end(), name=None) if version and m.name is None else m
+    return m._replace(end=version.end()) if version else m
 
 
 _VERSION_END = re.compile(r"\S [vV]?\d$")
@@ -624,6 +606,21 @@ def _clean_span(text: str, m: Mention) -> bool:
         return False
     surface = text[m.start : m.end]
     return not _has_markup(surface)
+
+
+# what makes an acronym's long form a measure: a score or a measure named after it ("Generation Evaluation
+# (G-E) score", "impact factor (IF), which measures ..."), or a list of metrics it opens or continues
+# ("evaluation metrics, including Tokens Per Sentence (TPS) and Relative Tokenization Cost (RTC)")
+_METRIC_AFTER = re.compile(r"\)?(?:\s+(?:scores?|metrics?)\b|,\s+which\s+measures\b)")
+_METRIC_LIST_BEFORE = re.compile(
+    r"(?i)\b(?:metrics?|measures?),?\s+(?:such as|like|including|particularly|namely|e\.g\.,?|i\.e\.,?)\s+"
+    r"(?:[^.;:]{0,80}?(?:,\s*|\s+and\s+))?(?:the\s+)?$"
+)
+
+
+def _metric_list_before(text: str, start: int) -> bool:
+    """Does a list of metrics lead up to ``start`` in its sentence ("metrics, including A (X) and ")?"""
+    return _METRIC_LIST_BEFORE.search(text, max(0, start - 140), start) is not None
 
 
 def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: list[Mention], vocab: Vocabulary, title_end: int = 0) -> list[Mention]:
@@ -674,6 +671,10 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             _dataset_list(text, d) or _opens_with_dataset(mentions, defined_start, defined_end)
         ):
             type_ = "dataset"
+        if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None and (
+            _METRIC_AFTER.match(text, d.short_end) or _metric_list_before(text, defined_start)
+        ):
+            type_ = "metric"  # "metrics, including Tokens Per Sentence (TPS)", "Generation Evaluation (G-E) score"
         if type_ == "task" and not _TASK_NOUN_BEFORE.search(text, max(0, d.long_start - 80), d.long_start) and (
             proposal_context(text, d.long_start, _sentence_start(text, d.long_start)) or appositive_proposal(text, d.short_end + 1)
         ):
@@ -877,26 +878,10 @@ _OBJECT_AFTER = re.compile(r" of (?!(?:a|an)\s)[A-Za-z]")  # not "classification
 _MEANS_BEFORE_COLON = re.compile(r"\s(?:with|via|using|through)\s+([A-Z][\w.+-]*\w)\s*:\s")
 
 
-# a title tail whose first noun phrase ends in "Metric" or "Measure" ("X: A New Metric for ...")
-# a title tail whose first noun phrase ends in a method word: the title name is the paper's method,
-# though it is shaped like a benchmark ("AutoEvoEval: An Automated Framework for Evolving ... Data")
-_FRAMEWORK_TAIL = re.compile(
-    r"\s*:\s*(?:an?\s+|the\s+)?(?:(?!(?:for|of|with|in|on|via|to|and|by|from)\s)[\w-]+\s+){0,4}?"
-    r"(?:framework|method|approach|model|pipeline|system|algorithm|agent|architecture)\b(?![\w-])",
-    re.IGNORECASE,
-)
-_METRIC_TAIL = re.compile(
-    r"\s*:\s*(?:an?\s+|the\s+)?(?:(?!(?:for|of|with|in|on|via|to|and|by|from)\s)[\w-]+\s+){0,5}?(?:metric|measure)\b(?![-\w]|\s+(?:learning|spaces?)\b)",
-    re.IGNORECASE,
-)
-
-
 def _title_mention(text: str, prefix: tuple[int, int], mentions: list[Mention], vocab: Vocabulary) -> Mention:
     s, e = prefix
     rest = text[e : text.find("\n\n")] if "\n\n" in text else text[e:]
     type_ = "dataset" if re.search(r"(?i)\b(?:dataset|benchmark|corpus|suite|database)\b", rest) else "method"
-    if type_ == "method" and _METRIC_TAIL.match(rest):
-        type_ = "metric"  # "EXPERT: An Explainable Image Captioning Evaluation Metric with ...": the name of a metric
     # a lexicon type wins, but a title prefix that only shares its name with a dataset, in a paper
     # that presents no data, is the paper's method ("DensePose: Dense Human Pose Estimation")
     presents_data = type_ == "dataset" or _PRESENTS_DATA.search(text)

@@ -25,7 +25,7 @@ from spacy.vocab import Vocab
 
 from kg.extract.acronyms import Definition, find_definitions
 from kg.extract.assemble import assemble
-from kg.extract.results import result_mentions, without_number_formats
+from kg.extract.results import result_mentions, without_number_formats, without_time_phases
 from kg.extract.rules import Mention, cue_phrases, head_phrases, proposal_names, shaped_names, words_of
 from kg.extract.scan import prefiltered
 from kg.extract.text import Sentences, sentence_bounds, strip_name_suffix
@@ -436,6 +436,8 @@ class PatternMatcher(_Component):
             mentions.extend(result_mentions(text))
             if "recision" in text:
                 mentions = without_number_formats(mentions, text)
+            if "time" in text:
+                mentions = without_time_phases(mentions, text)
         data[MENTIONS] = mentions
         return doc
 

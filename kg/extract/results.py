@@ -87,83 +87,6 @@ def _data_name(name: str, text: str, start: int) -> bool:
     return words[0][:1].isupper() and words[0].lower() not in _STOP_NAMES
 
 
-# the names listed after "benchmarks:" or "datasets:" ("two benchmarks: (1) WebGPT - question pairs ...,
-# and (2) Winning Arguments - where ...", "four datasets: IMDB, Elec, RCV1 and ...")
-_LISTED_AFTER = re.compile(r"\b(?:datasets|benchmarks|corpora|environments|suites)\s*:\s*")
-_LIST_ITEMS = re.compile(r"\s*(?:;|,)\s*(?:and\s+)?|\s+and\s+(?=\(?(?:\d|[ivx]+|[a-z])\)|[A-Z])")
-_ENUMERATOR = re.compile(r"\(?(?:\d|[ivx]+|[a-z])\)\s*")
-_LISTED_NAME = re.compile(r"(?:[A-Z][\w.+/-]*[\w+]|[a-z]+[A-Z0-9][\w.+-]*[\w+]|[A-Z])(?:\s+[A-Z][\w.+/-]*[\w+]){0,2}(?![\w'’-])")
-
-
-_LISTED_STARTS = _stem_starts("datasets", "benchmarks", "corpora", "environments", "suites")
-
-
-def listed_data(text: str) -> list[Mention]:
-    """Each name that starts an item of a list after "benchmarks:" or "datasets:" (two names at least)."""
-    found: list[Mention] = []
-    for m in matches_from(_LISTED_AFTER, text, _LISTED_STARTS):
-        end = text.find(". ", m.end())
-        stretch = text[m.end() : end if end >= 0 else len(text)]
-        names: list[Mention] = []
-        pos = 0
-        for item in _LIST_ITEMS.split(stretch):
-            at = stretch.find(item, pos)
-            pos = at + len(item)
-            enum = _ENUMERATOR.match(item)
-            skip = enum.end() if enum else 0
-            name = _LISTED_NAME.match(item, skip)
-            if name is None or name.group().split()[0].lower() in _STOP_NAMES:
-                break
-            names.append(Mention(m.end() + at + name.start(), m.end() + at + name.end(), "dataset", "list:listed", 0.6))
-        if len(names) >= 2:
-            found.extend(names)
-    return found
-
-
-# plain capitalised names the paper evaluates on: "Our experiments on Sokoban, Maze, and Taxi show ..."
-# (environments and games; three names at least, no language: "on English, German and French")
-_EVALUATED_ON = prefiltered(
-    r"\b(?:[Ee]xperiments?|[Ee]valuat\w*|[Tt]ested|[Tt]ests?|[Rr]esults?|[Vv]alidated|[Bb]enchmarked)\s+(?:[\w-]+\s+){0,4}?on\s+(?:the\s+)?"
-    r"([A-Z][a-z][\w-]*(?:\s*,\s*[A-Z][a-z][\w-]*){1,8}\s*,?\s+and\s+[A-Z][a-z][\w-]*)(?![\w'’-]|\s+[A-Z])"
-)
-
-
-_EVALUATED_STARTS = _stem_starts("experiment", "evaluat", "test", "result", "validated", "benchmarked")
-
-
-def evaluated_on(text: str) -> list[Mention]:
-    """Each capitalised word of a list of three or more that the paper evaluates on (a dataset)."""
-    found: list[Mention] = []
-    languages = vocabulary().languages
-    for m in matches_from(_EVALUATED_ON, text, _EVALUATED_STARTS):
-        items = [(w.start(), w.group()) for w in re.finditer(r"[A-Z][\w-]*", m.group(1))]
-        if len(items) < 3 or any(w in languages for _, w in items):
-            continue
-        found.extend(Mention(m.start(1) + i, m.start(1) + i + len(w), "dataset", "cue:evaluated-on", 0.55) for i, w in items)
-    return found
-
-
-# named data sources coordinated before "data": "Using OpenWeather and Meteostat data" (not "English and German data")
-_SOURCES_DATA = prefiltered(
-    r"(?<![\w-])([A-Z][\w.+-]*[\w+](?:\s*,\s*[A-Z][\w.+-]*[\w+])*,?\s+(?:and|or)\s+[A-Z][\w.+-]*[\w+])\s+data\b(?!\s*-?sets?\b)"
-)
-
-
-def source_data(text: str) -> list[Mention]:
-    """Each name of a list of data sources ("OpenWeather and Meteostat data")."""
-    found: list[Mention] = []
-    stop = vocabulary().languages
-    for i in _positions(text, " data"):
-        m = _SOURCES_DATA.search(text, max(0, i - 120), i + 16)  # the list ends at this " data"
-        if m is None or m.end() != i + 5:
-            continue
-        names = [(w.start(), w.group()) for w in re.finditer(r"[A-Z][\w.+-]*[\w+]", m.group(1))]
-        if any(w in stop or w.lower() in _STOP_NAMES for _, w in names):
-            continue
-        found.extend(Mention(m.start(1) + i, m.start(1) + i + len(w), "dataset", "list:sources", 0.6) for i, w in names)
-    return found
-
-
 # the CNN news stories beside the Daily Mail ones are data, not a convolutional network
 _NEWS = prefiltered(r"(?<![\w-])(CNN)(?:\s*(/)\s*|\s+(?:and|&)\s+(?:the\s+)?)(Daily\s?Mail)(?![\w-])")
 
@@ -291,44 +214,6 @@ def _same_quantity(found: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-# quantities listed before "measures" or "metrics": "Utilizing cosine similarity and Wasserstein Distance
-# measures, we find ...", "with the Preference Fairness and Position Consistency metrics"
-_MEASURES_LIST = re.compile(
-    r"(?i)\b(?:us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|with|via|by|adopt(?:s|ed|ing)?|employ(?:s|ed|ing)?|report(?:s|ed|ing)?|both)\s+"
-    r"(?:the\s+|two\s+|three\s+)?((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*){0,4})"
-    r"\s+(?-i:measures|metrics)(?=\s*(?:[,.;:)]|$|(?:to|for|that|which|and|in|on|as|of|from|is|are|were|was)\b))"
-)
-
-
-# capitalised names of quantities computed or reported: "to compute both Preference Fairness and Position Consistency"
-_COMPUTED_LIST = prefiltered(
-    r"\b(?:compute[sd]?|computing|calculat(?:e|es|ed|ing)|measur(?:e|es|ed|ing)|report(?:s|ed|ing)?)\s+(?:both\s+|the\s+)?"
-    r"((?:[A-Z][a-z][\w-]*\s+){0,2}[A-Z][a-z][\w-]*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][a-z][\w-]*\s+){0,2}[A-Z][a-z][\w-]*)+)(?=\s*[.,;(])"
-)
-
-
-_MEASURES_STARTS = _stem_starts("us", "utili", "with", "via", "by", "adopt", "employ", "report", "both")
-_COMPUTED_STARTS = _stem_starts("comput", "calculat", "measur", "report")
-
-
-def measure_lists(text: str) -> list[Mention]:
-    """The quantities a list before "measures" or "metrics" names, and a list of capitalised names
-    computed or reported: each item a metric."""
-    vocab = vocabulary()
-    found: list[Mention] = []
-    listed = matches_from(_MEASURES_LIST, text, _MEASURES_STARTS) if "measures" in text or "metrics" in text else ()
-    for m in [*listed, *matches_from(_COMPUTED_LIST, text, _COMPUTED_STARTS)]:
-        pos = m.start(1)
-        for item in _OUTCOME_SPLIT.split(m.group(1)):
-            start = text.find(item, pos)
-            pos = start + len(item)
-            words = item.lower().split()
-            if any(w in vocab.modifier_stop for w in words) or item.lower() in vocab.generic_names or vocab.head_type(words[-1]) not in (None, "metric"):
-                continue
-            found.append(Mention(start, start + len(item), "metric", "cue:measures", 0.6))
-    return found
-
-
 # a task named as the kind of benchmark or task: "code-generation benchmarks", "retrieval benchmarks"
 _TASK_NOUN_TAIL = re.compile(r"(?:benchmarks?|tasks?)\b")
 _WORD_BEFORE = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9]*-)*[a-z][a-z0-9]*)$")
@@ -377,14 +262,7 @@ def result_mentions(text: str) -> list[Mention]:
         name = m.group(1).lower().replace("3d", "3D").replace("4d", "4D") + " generation"
         found.append(Mention(m.start(1), m.end(1), "task", "cue:modality", 0.6, name=name))
     found.extend(named_data(text))
-    if ":" in text:
-        found.extend(listed_data(text))
     found.extend(outcome_metrics(text))
-    if " on " in text:
-        found.extend(evaluated_on(text))
-    if " data" in text:
-        found.extend(source_data(text))
-    found.extend(measure_lists(text))
     return found
 
 
@@ -408,4 +286,23 @@ def without_number_formats(mentions: list[Mention], text: str) -> list[Mention]:
         if not (m.type == "metric" and text[m.start : m.end].lower().endswith("precision")
                 and (_NUMERIC_BEFORE.search(text, max(0, m.end - 29), m.end - 9) or _NUMERIC_AFTER.match(text, m.end)
                      or _FIELD_AFTER.match(text, m.end)))
+    ]
+
+
+# a time quantity named as a phase ("at inference time") or as a modifier ("runtime environments",
+# "distributed runtime feedback"): no measured quantity
+_TIME_METRIC = re.compile(r"(?:runtime|run time|running time|inference time|training time|test time)$", re.IGNORECASE)
+_PHASE_BEFORE = re.compile(r"\b(?:at|during)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"[\s-]+(?!(?:of|is|was|were|are|be|by|and|or|on|in|for|with|to|compared|than|from|over|across|per|under|at|while|when|as|that|which"
+    r"|performance|overhead|cost|costs|speedup|reduction|reductions|improvement|improvements|increase|increases|decrease|decreases)\b)[a-z]{3,}\b"
+)
+
+
+def without_time_phases(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions without a time metric that names a phase or modifies a noun."""
+    return [
+        m for m in mentions
+        if not (m.type == "metric" and _TIME_METRIC.search(text, m.start, m.end)
+                and (_PHASE_BEFORE.search(text, max(0, m.start - 8), m.start) or _NOUN_AFTER.match(text, m.end)))
     ]

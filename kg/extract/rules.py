@@ -273,7 +273,6 @@ def _nameish(word: Word) -> bool:
 
 
 _MADE_BY = re.compile(r"-(?:generated|derived|augmented|synthesi[sz]ed|annotated|labell?ed|translated|produced|created|written)$")
-_VAGUE_SCORE_OWNERS = frozenset("model models benchmark benchmarks quality test raw".split())
 _SHOT = re.compile(r"(?:zero|one|two|few|\d+|k)-shot")
 _NOT_NOUNS = frozenset("overall average mean final total".split())
 
@@ -329,8 +328,6 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
         nominal = mods[-1].lower.endswith(_NOMINAL_SUFFIXES) and mods[-1].text.islower()
         if head.lower in _WEAK_METRIC_HEADS and not (head.lower == "error" and nominal) and not _evaluated(text, start, end):
             return None  # "attenuation rate", "floating point errors": a metric only where results are reported
-        if head.lower in ("score", "scores") and mods[-1].lower in _VAGUE_SCORE_OWNERS:
-            return None  # "model scores", "benchmark scores", "quality scores": whatever was scored, no named metric
         if head.lower in ("accuracy", "accuracies", "error", "errors") and nominal:
             start = mods[-1].start
             if len(mods) > 1 and vocab.head_type(mods[-1].lower) == "task" and _noun_modifier(mods[-2], vocab):
@@ -373,7 +370,6 @@ _VALUE_AFTER = re.compile(r" ?= ?\d")  # "FID=3.88", "EER = 0.9%"
 _VALUE_BRACKET_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+\s*%?|\s*%)\s*\($")  # "62.42 (GLEU)", "35% (MAP)"; not "Table 3 (X)"
 _PERCENT_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?\s*%\s+$")
 _CHANGE_WORDS = frozenset("improvement improvements gain gains increase increases reduction reductions drop drops".split())
-_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "in POMDPs", "on GNNs": a family of models or problems, not data
 _COUNT_BEFORE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\s)\d+(?:\.\d+)?\s+$")  # "runs at 6 FPS", "12.7 FID": not a year
 _EVAL_WORDS = re.compile(r"(?i)\b(?:dataset|datasets|benchmark|benchmarks|corpus|corpora|evaluat\w*|experiment\w*|test\w*|results?|trained on|train\w* on|accuracy|outperform\w*|state-of-the-art)\b")
 
@@ -428,7 +424,7 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             type_, rule, conf = "metric", "shape:metric", 0.5
         elif nxt is not None and name == texts[i] and name.isalpha() and name.isupper() and vocab.head_type(nxt) == "task":
             continue  # "CTR prediction", "TTS Synthesis": an acronym naming the task's input, not a method
-        elif (evaluated and _DATASET_CONTEXT.search(before) and not _MODEL_SIZE.search(name) and not _PLURAL_ACRONYM.fullmatch(name)
+        elif (evaluated and _DATASET_CONTEXT.search(before) and not _MODEL_SIZE.search(name)
               and not (name != texts[i] and _MADE_BY.search(texts[i].lower()))):  # "TaP-generated data": TaP made it
             type_, rule, conf = "dataset", "shape:dataset", 0.55
         elif _YEAR_SUFFIX.search(name):
@@ -1431,8 +1427,6 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
             if enumerated and not (_ENUM_CUES.within(text, max(0, m.start() - 300), m.start()) and _ENUM_CUE.search(text, max(0, m.start() - 300), m.start())):
                 continue
             mention = _name_at(words, i, text, vocab, lowercase_ok, phrase_only=enumerated)
-            if mention is not None and pattern is _APPOSITION and text.startswith(_POSSESSIVE, mention.end):
-                continue  # "Across the MTEB benchmark, ZEST's adaptation ...": a new clause's subject, no apposition
             if mention is not None and pattern is _APPOSITION and _DATA_HEAD.match(m.group()):
                 mention = mention._replace(type="dataset", proposed=False)  # "a new benchmark, X-Eval"
             if mention is not None and not (enumerated and vocab.head_type(words[starts[mention.start]].lower) != "method"
