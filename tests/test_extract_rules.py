@@ -1800,3 +1800,53 @@ def test_an_acronym_long_form_named_as_a_measure_is_a_metric(nlp) -> None:
     # an acronym a method list defines stays a method
     got = found(nlp, "A study", "We compare baselines, including Support Vector Machines (SVM) and Random Forests (RF).")
     assert got[entity_key("Support Vector Machines")][0] == "method"
+
+
+
+
+# --- Round 19 (proposed methods): parts and means of the paper's own method in modern abstracts --------
+
+
+def _proposed_by_key(nlp, title: str, abstract: str) -> dict[str, bool]:
+    """entity key (name and aliases) -> proposed, for the methods of one paper."""
+    (paper,) = extract_papers([Paper(id="t", title=title, abstract=abstract)], nlp)
+    return {entity_key(n): e.proposed for e in paper.entities if e.type.value == "method" for n in (e.name, *e.aliases)}
+
+
+def test_a_name_with_a_short_form_listed_where_the_paper_introduces_parts_is_proposed(nlp) -> None:
+    got = _proposed_by_key(
+        nlp,
+        "A study of embeddings",
+        "We propose a novel training framework named Sequential Embedding Compression (SEC). This framework introduces "
+        "the Adaptive Dimension Selection (ADS) module to reduce information loss during pruning, and the Selectable "
+        "Cross-batch Memory (S-XBM) module to enhance learning. We also design two intervention approaches: "
+        "Slow-to-Fast (S2F) adaptive reasoning and Think-to-Match (T2M) shortcut prevention.",
+    )
+    assert got[entity_key("Adaptive Dimension Selection")] is True
+    assert got[entity_key("S-XBM")] is True and got[entity_key("S2F")] is True
+    # a means the paper leverages, or the field its method is for, is no part of it
+    got = _proposed_by_key(
+        nlp,
+        "A study of recommendation",
+        "We propose to leverage three transformation methods, i.e., tensor gating machines (TGMs). "
+        "We introduce a new exploration algorithm for reinforcement learning (RL) that is cheap.",
+    )
+    assert got.get(entity_key("tensor gating machines")) is not True
+    assert got.get(entity_key("reinforcement learning")) is not True
+
+
+def test_a_task_headed_means_in_the_title_is_the_papers_proposed_method(nlp) -> None:
+    got = _proposed_by_key(nlp, "Zero-Shot Contextual Embeddings via Offline Synthetic Corpus Generation", "We present ZEST, a framework.")
+    assert got[entity_key("Offline Synthetic Corpus Generation")] is True
+    got = _proposed_by_key(nlp, "FooLabel: Active Learning for Entity Recognition using Demonstration Retrieval", "We propose FooLabel.")
+    assert got[entity_key("Demonstration Retrieval")] is True
+
+
+def test_a_capitalised_part_the_papers_method_is_built_from_is_proposed(nlp) -> None:
+    got = _proposed_by_key(
+        nlp,
+        "SynergyKGC: Reconciling Heterogeneity in Knowledge Graph Completion",
+        "We present SynergyKGC, an adaptive framework for completion. By coupling a density-dependent anchoring strategy "
+        "with a Double-tower Coherent Consistency architecture, SynergyKGC reconciles topological heterogeneity.",
+    )
+    assert got[entity_key("Double-tower Coherent Consistency")] is True

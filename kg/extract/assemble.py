@@ -27,6 +27,7 @@ from kg.extract.rules import (
     describes_name,
     framed_as_method,
     fallback_description,
+    introduced_part,
     listed_definition,
     named_after,
     named_subject,
@@ -196,6 +197,8 @@ def assemble(
     if title_end:
         proposed_names |= _result_subjects(text, title_end, groups)
         proposed_names |= _title_family_contribution(text, title_end, groups)
+    proposed_names |= _introduced_parts(text, groups, mentions, sentences)
+    proposed_names |= _parts_of_own(text, groups, proposed_names, sentences)
     described = None
     if not any(g.type == "method" and g.name in proposed_names and not _generic(g.name, vocab) for g in groups.values()):
         described = _described_contribution(text, title_end, mentions, vocab)
@@ -246,6 +249,57 @@ def _chosen_groups(
 def _proposed_names(groups: dict[tuple[str, str], _Group], text: str, sentences: Sentences) -> set[str]:
     """Names of the methods the paper proposes: a mention says so, or the context does (``_proposed``)."""
     return {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
+
+
+def _introduced_parts(
+    text: str, groups: dict[tuple[str, str], _Group], mentions: Sequence[Mention], sentences: Sentences
+) -> set[str]:
+    """New names with a short form that the paper's introducing sentence lists ("This framework
+    introduces ..., the Adaptive Dimension Selection (ADS) module ..."; ``rules.introduced_part``),
+    not known (lexicon) methods under their long form (restricted Boltzmann machine (RBM))."""
+    found: set[str] = set()
+    known: list[tuple[int, int]] | None = None
+    for g in groups.values():
+        if g.type != "method":
+            continue
+        for m in g.mentions[:4]:
+            if not (m.rule == "acronym" or m.rule.startswith("shape")):
+                continue
+            s_start = sentences.around(m.start)[0]
+            if not introduced_part(text, m.start, m.end, s_start):
+                continue
+            if known is None:
+                known = [(k.start, k.end) for k in mentions if k.rule.startswith("lexicon")]
+            lo = len(text[: m.start - 1].rstrip()) - 1 if text[m.start - 1 : m.start] == "(" else m.start  # a short form: its long form's end
+            if not any(s < m.end and lo < e for s, e in known):
+                found.add(g.name)
+                break
+    return found
+
+
+def _parts_of_own(text: str, groups: dict[tuple[str, str], _Group], proposed: set[str], sentences: Sentences) -> set[str]:
+    """A new capitalised name with a kind head ("a Double-tower Coherent Consistency architecture")
+    that a sentence about the paper's own method says it is built from ("By coupling a ... strategy
+    with a X architecture, SynergyKGC ...", "a framework that employs a bidirectional X architecture")."""
+    own = [m for g in groups.values() if g.type == "method" and g.name in proposed for m in g.mentions]
+    found: set[str] = set()
+    for g in groups.values():
+        if g.type != "method" or g.name in proposed:
+            continue
+        for m in g.mentions[:4]:
+            if m.rule != "head:named" or not text[m.start : m.start + 1].isupper():
+                continue
+            s_start, s_end = sentences.around(m.start)
+            if not _BUILT_FROM.search(text, s_start, m.start):
+                continue
+            if any(s_start <= o.start < s_end for o in own) or _FRAMEWORK_THAT.search(text, s_start, m.start):
+                found.add(g.name)
+                break
+    return found
+
+
+_BUILT_FROM = re.compile(r"(?i)\b(?:employ|utiliz|utilis|integrat|coupl|combin|equip|incorporat|extend)\w*\b")
+_FRAMEWORK_THAT = re.compile(r"(?i)\b(?:framework|method|approach|model|system|architecture|agent)\s+(?:that|which)\s")
 
 
 def _title_family_contribution(text: str, title_end: int, groups: dict[tuple[str, str], _Group]) -> set[str]:
@@ -337,14 +391,13 @@ def _means_as_methods(mentions: list[Mention], text: str, title_end: int = 0) ->
     """A phrase typed task by its head ("X segmentation") that follows "rely on" or "approaches such as",
     or "via"/"through" in the title ("Contextual Embeddings via Offline Synthetic Corpus Generation"), is a method."""
     return [
-        m._replace(type="method") if m.rule == "head:task" and (
-            _means_before(text, m.start) or m.start < title_end and _TITLE_MEANS_BEFORE.search(text, max(0, m.start - 9), m.start)
-        ) else m
+        m._replace(type="method", proposed=True) if m.rule == "head:task" and m.start < title_end and _TITLE_MEANS_BEFORE.search(text, max(0, m.start - 9), m.start)
+        else m._replace(type="method") if m.rule == "head:task" and _means_before(text, m.start) else m
         for m in mentions
     ]
 
 
-_TITLE_MEANS_BEFORE = re.compile(r"(?i)\b(?:via|through)\s+$")
+_TITLE_MEANS_BEFORE = re.compile(r"(?i)\b(?:via|through|using)\s+$")
 
 
 def _means_before(text: str, start: int) -> bool:

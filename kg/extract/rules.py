@@ -977,6 +977,47 @@ _ENUMERATOR_BEFORE = re.compile(r"(?:^|[\s:;,])\(?(?:\d|i{1,3}|iv|v|[a-d])\)\s+(
 _INTRODUCES_PARTS = re.compile(r"(?i)\b(?:introduc|propos|compris|consist|design|develop|present)\w*\b[^:.;]*:")
 
 
+def introduced_part(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """A name given with a short form (or the bracketed short form itself) in the object of the
+    sentence where the paper or its framework introduces things: "This framework introduces ..., the
+    Adaptive Dimension Selection (ADS) module ...", "We also design two intervention approaches:
+    Slow-to-Fast (S2F) adaptive reasoning and ...", "PRoH incorporates three core innovations: ...
+    (iii) an Entity-Weighted Overlap (EWO)-guided ... algorithm" (the caller checks the name is no
+    known method)."""
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        start = len(text[:start - 1].rstrip())  # the short form: what comes before its bracket
+    elif not _SHORT_FORM_AFTER.match(text, end):
+        return False
+    before = text[sentence_start:start]
+    m = None
+    for m in _PART_INTRO.finditer(before):
+        pass
+    if m is None or _TO_VERB.match(before, m.end()):
+        return False  # "we propose to leverage X (A)": a means, not a part
+    between = before[m.end() :]
+    enumerated = None
+    for enumerated in _ENUMERATOR.finditer(between):
+        pass
+    if enumerated is not None:
+        between = between[enumerated.end() :]
+    return not _NOT_OWN_PART.search(between)
+
+
+_SHORT_FORM_AFTER = re.compile(r"\s?\([A-Za-z][\w.-]{0,10}\)")
+_PART_INTRO = re.compile(
+    r"(?:\b(?:[Ww]e|[Tt]his (?:study|work|paper|framework|method|approach|model|system|architecture)|[Oo]ur (?:framework|method|approach|model|system))"
+    r"(?:\s+[^.;:]{0,160}?\band)?|^\s*[A-Z][\w.-]*[A-Z][\w.-]*)\s+(?:(?:also|further|then|additionally|first)\s+)?"
+    r"(?:(?:introduc|propos|devis|incorporat)(?:e|es|ed|ing)|(?:design|develop|present)(?:s|ed|ing)?)\b"
+)
+_TO_VERB = re.compile(r"\s+to\s")
+_ENUMERATOR = re.compile(r"(?:^|[\s:;,])\(?(?:\d|i{1,3}|iv|v|[a-d])\)\s")
+# a clause, example, purpose or comparison between the verb and the name: the name is someone else's
+_NOT_OWN_PART = re.compile(
+    r"(?i)[.;]\s|\b(?:which|that|where|while|whose|such as|e\.g\.|i\.e\.|like|including|based on|built on|upon|than|over|from|unlike|"
+    r"for|with|using|via|of|existing|previous|prior|baseline|standard|conventional|popular|widely)\b"
+)
+
+
 def bracketed_proposal(text: str, start: int, end: int, sentence_start: int) -> bool:
     """A name in brackets that closes the object of the sentence's proposal verb, where no acronym
     rule could tie it to the description: "we propose a novel Multi-Modal Scene Graph with
