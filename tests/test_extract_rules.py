@@ -1850,15 +1850,3 @@ def test_a_capitalised_part_the_papers_method_is_built_from_is_proposed(nlp) -> 
         "with a Double-tower Coherent Consistency architecture, SynergyKGC reconciles topological heterogeneity.",
     )
     assert got[entity_key("Double-tower Coherent Consistency")] is True
-
-
-def test_a_foundation_model_family_under_modifiers_is_never_proposed(nlp) -> None:
-    got = _proposed_by_key(
-        nlp,
-        "Auto-FOO: Towards Scalable Analysis via Multi-Agent Large Language Models with Reinforcement Learning",
-        "We present a systematic study of nine advanced Large Language Models (LLMs). We propose Auto-FOO.",
-    )
-    assert got[entity_key("Auto-FOO")] is True
-    assert got.get(entity_key("Large Language Models")) is not True
-    assert got.get(entity_key("Multi-Agent Large Language Models")) is not True
-    assert got.get(entity_key("Reinforcement Learning")) is not True

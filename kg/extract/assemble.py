@@ -215,7 +215,7 @@ def assemble(
         name_key = entity_key(group.name)
         proposed = group.type == "method" and (
             group.name in proposed_names or any(group.name.startswith(n + "-") for n in proposed_names)
-        ) and not _used_family(group.name, vocab)
+        )
         if single and first.rule == "head:repeat" and (
             not proposed or named_after(text, first.end) or plain_description(group.name) or describes_name(text, first.start)
         ):
@@ -249,15 +249,6 @@ def _chosen_groups(
 def _proposed_names(groups: dict[tuple[str, str], _Group], text: str, sentences: Sentences) -> set[str]:
     """Names of the methods the paper proposes: a mention says so, or the context does (``_proposed``)."""
     return {g.name for g in groups.values() if g.type == "method" and (g.proposed or _proposed(text, g, sentences))}
-
-
-def _used_family(name: str, vocab: Vocabulary) -> bool:
-    """A foundation-model or training family under any modifiers ("Multi-Agent Large Language Models",
-    "Pretrained Large Language Models", "Reinforcement Learning"): used, never the paper's own."""
-    if not vocab.used_families:
-        return False
-    words = _singular(" ".join(name.lower().split())).split()
-    return any(" ".join(words[i:]) in vocab.used_families for i in range(len(words)))
 
 
 def _introduced_parts(

@@ -30,7 +30,6 @@ class Vocabulary:
     campaigns: frozenset[str]  # WMT, SemEval, CoNLL: shared tasks and evaluation campaigns (datasets, GUIDELINES)
     reasoning_domains: frozenset[str]  # "mathematical", "spatial": what a reasoning task reasons about
     outcome_heads: frozenset[str]  # cost, revenue, usage: a metric's head only where a result changes it
-    used_families: frozenset[str]  # "large language model": families a paper uses, never proposes
     head_index: dict[str, str]  # head word -> type (first listed type wins)
 
     def head_type(self, word: str) -> str | None:
@@ -67,7 +66,6 @@ def vocabulary() -> Vocabulary:
         campaigns=frozenset(data.get("campaigns", ())),
         reasoning_domains=frozenset(data.get("reasoning_domains", ())),
         outcome_heads=frozenset(data.get("outcome_heads", ())),
-        used_families=frozenset(data.get("used_families", ())),
     )
 
 
