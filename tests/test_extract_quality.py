@@ -50,7 +50,7 @@ FLOORS: dict[str, tuple[dict[str, float], float]] = {
     "arxiv-dev-2": ({"method": 0.82, "dataset": 0.79}, 0.82),
     # proposed-method floors from round 19 (proposed methods) on the later development sets
     "arxiv-dev-4": ({"method": 0.79}, 0.83),
-    "arxiv-dev-5": ({"method": 0.70}, 0.72),
+    "arxiv-dev-5": ({"method": 0.70}, 0.66),
     "arxiv-dev-6": ({"method": 0.76}, 0.73),
 }
 SEED_OVERALL_FLOOR = 0.81

@@ -1841,12 +1841,3 @@ def test_a_task_headed_means_in_the_title_is_the_papers_proposed_method(nlp) -> 
     got = _proposed_by_key(nlp, "FooLabel: Active Learning for Entity Recognition using Demonstration Retrieval", "We propose FooLabel.")
     assert got[entity_key("Demonstration Retrieval")] is True
 
-
-def test_a_capitalised_part_the_papers_method_is_built_from_is_proposed(nlp) -> None:
-    got = _proposed_by_key(
-        nlp,
-        "SynergyKGC: Reconciling Heterogeneity in Knowledge Graph Completion",
-        "We present SynergyKGC, an adaptive framework for completion. By coupling a density-dependent anchoring strategy "
-        "with a Double-tower Coherent Consistency architecture, SynergyKGC reconciles topological heterogeneity.",
-    )
-    assert got[entity_key("Double-tower Coherent Consistency")] is True

@@ -198,7 +198,6 @@ def assemble(
         proposed_names |= _result_subjects(text, title_end, groups)
         proposed_names |= _title_family_contribution(text, title_end, groups)
     proposed_names |= _introduced_parts(text, groups, mentions, sentences)
-    proposed_names |= _parts_of_own(text, groups, proposed_names, sentences)
     described = None
     if not any(g.type == "method" and g.name in proposed_names and not _generic(g.name, vocab) for g in groups.values()):
         described = _described_contribution(text, title_end, mentions, vocab)
@@ -275,31 +274,6 @@ def _introduced_parts(
                 found.add(g.name)
                 break
     return found
-
-
-def _parts_of_own(text: str, groups: dict[tuple[str, str], _Group], proposed: set[str], sentences: Sentences) -> set[str]:
-    """A new capitalised name with a kind head ("a Double-tower Coherent Consistency architecture")
-    that a sentence about the paper's own method says it is built from ("By coupling a ... strategy
-    with a X architecture, SynergyKGC ...", "a framework that employs a bidirectional X architecture")."""
-    own = [m for g in groups.values() if g.type == "method" and g.name in proposed for m in g.mentions]
-    found: set[str] = set()
-    for g in groups.values():
-        if g.type != "method" or g.name in proposed:
-            continue
-        for m in g.mentions[:4]:
-            if m.rule != "head:named" or not text[m.start : m.start + 1].isupper():
-                continue
-            s_start, s_end = sentences.around(m.start)
-            if not _BUILT_FROM.search(text, s_start, m.start):
-                continue
-            if any(s_start <= o.start < s_end for o in own) or _FRAMEWORK_THAT.search(text, s_start, m.start):
-                found.add(g.name)
-                break
-    return found
-
-
-_BUILT_FROM = re.compile(r"(?i)\b(?:employ|utiliz|utilis|integrat|coupl|combin|equip|incorporat|extend)\w*\b")
-_FRAMEWORK_THAT = re.compile(r"(?i)\b(?:framework|method|approach|model|system|architecture|agent)\s+(?:that|which)\s")
 
 
 def _title_family_contribution(text: str, title_end: int, groups: dict[tuple[str, str], _Group]) -> set[str]:
