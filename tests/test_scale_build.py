@@ -56,7 +56,7 @@ def test_a_two_worker_dask_cluster_writes_exactly_the_single_process_build(singl
     from distributed import Client
 
     with Client(dask_address, set_as_default=False) as client:  # each worker loaded the pipeline once
-        loaded = client.run(lambda: len(sys.modules["kg.engines.worker"]._pipelines))
+        loaded = client.run(lambda: len(sys.modules["kg.extract.pipeline"]._loaded))
     assert sorted(loaded.values()) == [1, 1]
 
 
