@@ -362,8 +362,9 @@ _MEANS_BEFORE = prefiltered(r"(?i)(?:\brel(?:y|ies|ying)\s+on|\b(?:approaches|me
 
 
 def _means_as_methods(mentions: list[Mention], text: str, title_end: int = 0) -> list[Mention]:
-    """A phrase typed task by its head ("X segmentation") that follows "rely on" or "approaches such as",
-    or "via"/"through" in the title ("Contextual Embeddings via Offline Synthetic Corpus Generation"), is a method."""
+    """A phrase typed task by its head ("X segmentation") that follows "rely on" or "approaches such as" is
+    a method; after "via"/"through"/"using" in the title ("Contextual Embeddings via Offline Synthetic Corpus
+    Generation") it is the paper's own method."""
     return [
         m._replace(type="method", proposed=True) if m.rule == "head:task" and m.start < title_end and _TITLE_MEANS_BEFORE.search(text, max(0, m.start - 9), m.start)
         else m._replace(type="method") if m.rule == "head:task" and _means_before(text, m.start) else m
@@ -694,14 +695,12 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             way_to_reason = head == "reasoning" and len(words := _WHITESPACE.split(long)) > 1 and words[-2].lower() not in vocab.reasoning_domains
             if way_to_reason:
                 type_ = "method"  # "... through efficient interaction and active reasoning (WMAct)": a way to reason, as with head phrases
-        if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None and (
-            _dataset_list(text, d) or _opens_with_dataset(mentions, defined_start, defined_end)
-        ):
-            type_ = "dataset"
-        if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None and (
-            _METRIC_AFTER.match(text, d.short_end) or _metric_list_before(text, defined_start)
-        ):
-            type_ = "metric"  # "metrics, including Tokens Per Sentence (TPS)", "Generation Evaluation (G-E) score"
+        if type_ == "method" and (known is None or not known.rule.startswith("lexicon")) and vocab.head_type(head) is None:
+            # a new name no head word types: its context can make it data or a measure
+            if _dataset_list(text, d) or _opens_with_dataset(mentions, defined_start, defined_end):
+                type_ = "dataset"
+            elif _METRIC_AFTER.match(text, d.short_end) or _metric_list_before(text, defined_start):
+                type_ = "metric"  # "metrics, including Tokens Per Sentence (TPS)", "Generation Evaluation (G-E) score"
         if type_ == "task" and not _TASK_NOUN_BEFORE.search(text, max(0, d.long_start - 80), d.long_start) and (
             proposal_context(text, d.long_start, _sentence_start(text, d.long_start)) or appositive_proposal(text, d.short_end + 1)
         ):

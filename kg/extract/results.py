@@ -9,6 +9,7 @@ the modalities they map between ("the standard text-to-image task"). Pure functi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.extract.rules import Mention
 from kg.extract.scan import matches_from, prefiltered
@@ -34,7 +35,7 @@ def _positions(text: str, needle: str) -> list[int]:
     return out
 
 
-def _stem_starts(*stems: str):
+def _stem_starts(*stems: str) -> Callable[[str], list[int]]:
     """A ``matches_from`` start finder: where any of the stems begins in the lower-cased text (the
     pattern is tried there only, not at every position)."""
     def starts(low: str) -> list[int]:
@@ -99,14 +100,7 @@ def named_data(text: str) -> list[Mention]:
             found.append(Mention(m.start(1), m.end(3), "dataset", "named:dataset", 0.8, name="CNN/" + m.group(3)))
         else:
             found.append(Mention(m.start(1), m.end(1), "dataset", "named:dataset", 0.8))
-    heads = []  # (start, head word) of every data head, in text order: one search loop per word, no generator
-    find = text.find
-    for h in _DATA_HEADS:
-        i = find(h)
-        while i >= 0:
-            heads.append((i, h))
-            i = find(h, i + 1)
-    heads.sort()
+    heads = sorted((i, h) for h in _DATA_HEADS for i in _positions(text, h))
     for i, h in heads:  # "InkSet, a large-scale dataset"
         end = i + len(h)
         if end < len(text) and (text[end].isalnum() or text[end] == "_"):
@@ -248,7 +242,7 @@ def result_mentions(text: str) -> list[Mention]:
     for pattern in _ERROR:
         for m in pattern.finditer(text):
             found.append(Mention(m.start(1), m.end(1), "metric", "cue:error", 0.6, name="error"))
-    if any(map(text.__contains__, _BENCHMARK_MARKS)) or "Eval" in text and _EVAL_SUFFIX.search(text):
+    if any(mark in text for mark in _BENCHMARK_MARKS) or "Eval" in text and _EVAL_SUFFIX.search(text):
         for m in _BENCHMARK.finditer(text):
             found.append(Mention(m.start(), m.end(), "dataset", "shape:benchmark", 0.7))
     low = text.lower() if "-to-" in text or "-To-" in text or "-TO-" in text else ""

@@ -891,6 +891,14 @@ def proposes(text: str, start: int = 0) -> bool:
 _PROPOSED_METHOD = re.compile(r"(?i)\b(?:our|the)\s+(?:proposed|novel)\s+(?:[\w-]+\s+){0,2}?(?:method|model|approach|framework|architecture|algorithm|network)\b")
 
 
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text`` (the one nearest a name that follows it), or None."""
+    last = None
+    for last in pattern.finditer(text):
+        pass
+    return last
+
+
 def proposal_context(text: str, start: int, sentence_start: int) -> bool:
     """Is the mention at ``start`` introduced as the paper's own ("we propose [a new] X",
     "called X", "the proposed X", "X, a novel ...")?"""
@@ -900,9 +908,7 @@ def proposal_context(text: str, start: int, sentence_start: int) -> bool:
     before = text[lo:start]
     if _NAMING_CUES.within(text, lo, start) and _NAMING.search(before):
         return True
-    m = None
-    for m in _PROPOSE.finditer(before):
-        pass
+    m = _last_match(_PROPOSE, before)
     if m is not None:
         between = before[m.end():]
         # only determiners, adjectives and a short description between the verb and the name
@@ -989,15 +995,11 @@ def introduced_part(text: str, start: int, end: int, sentence_start: int) -> boo
     elif not _SHORT_FORM_AFTER.match(text, end):
         return False
     before = text[sentence_start:start]
-    m = None
-    for m in _PART_INTRO.finditer(before):
-        pass
+    m = _last_match(_PART_INTRO, before)
     if m is None or _TO_VERB.match(before, m.end()):
         return False  # "we propose to leverage X (A)": a means, not a part
     between = before[m.end() :]
-    enumerated = None
-    for enumerated in _ENUMERATOR.finditer(between):
-        pass
+    enumerated = _last_match(_ENUMERATOR, between)
     if enumerated is not None:
         between = between[enumerated.end() :]
     return not _NOT_OWN_PART.search(between)
@@ -1025,9 +1027,7 @@ def bracketed_proposal(text: str, start: int, end: int, sentence_start: int) -> 
     if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
         return False
     before = text[sentence_start : start - 1]
-    m = None
-    for m in _PROPOSE.finditer(before):
-        pass
+    m = _last_match(_PROPOSE, before)
     if m is None:
         return False
     between = before[m.end() :]
