@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Print the extractor's scores (GUIDELINES scoring) on the dev gold and on ../shared/eval splits.
 
-Usage: python benchmarks/quality.py [--errors N] [--only dev|heldout|...|heldout7|arxiv|arxiv-blind|arxiv-blind-next|blind|shared] [--type T]
+Usage: python benchmarks/quality.py [--errors N] [--only dev|heldout|...|heldout7|arxiv|arxiv-blind|arxiv-blind-next|arxiv-blind-fresh|blind|shared] [--type T]
 The gold files (tests/data/gold) are the target; the shared corpora only score the types they
 annotate and follow other span conventions, so they are a check on generalisation.
-A blind set (heldout6, heldout7, arxiv-blind and arxiv-blind-next now) is scored only when asked for by name
+A blind set (heldout6, heldout7, arxiv-blind, arxiv-blind-next and arxiv-blind-fresh now) is scored only when asked for by name
 (`--only heldout6`), never in a default run, so that rule work never sees it; once rules are tuned on
 it, it joins the default run. `--only blind` scores each blind file and then the SciREX ones and the
 arXiv ones pooled, since a 30-abstract set alone moves by several points between samples.
@@ -37,14 +37,16 @@ GOLD_SETS = {
     "heldout5": [GOLD / "scirex-heldout-5.gold.jsonl"],
     "heldout6": [GOLD / "scirex-heldout-6.gold.jsonl"],  # SciREX records 191-220
     "heldout7": [GOLD / "scirex-heldout-7.gold.jsonl"],  # SciREX records 221-250
-    # recent arXiv listings (2025-26), the kind of abstract Daily Papers shows: 180 for development ...
-    "arxiv": [GOLD / f"arxiv-dev-{i}.gold.jsonl" for i in range(1, 10)],
+    # recent arXiv listings (2025-26), the kind of abstract Daily Papers shows: 240 for development ...
+    "arxiv": [GOLD / f"arxiv-dev-{i}.gold.jsonl" for i in range(1, 13)],
     # ... 60 kept blind ...
     "arxiv-blind": [GOLD / f"arxiv-blind-{i}.gold.jsonl" for i in range(1, 4)],
-    # ... and 40 more, annotated at the end of session 6 and never scored then: the next honest check
+    # ... 40 more, annotated at the end of session 6 and first scored at the start of session 7 ...
     "arxiv-blind-next": [GOLD / f"arxiv-blind-{i}.gold.jsonl" for i in range(4, 6)],
+    # ... and 40 annotated during session 7, scored only at its end
+    "arxiv-blind-fresh": [GOLD / f"arxiv-blind-{i}.gold.jsonl" for i in range(6, 8)],
 }
-BLIND = {"heldout6", "heldout7", "arxiv-blind", "arxiv-blind-next"}  # scored only when asked for by name (or all with --only blind)
+BLIND = {"heldout6", "heldout7", "arxiv-blind", "arxiv-blind-next", "arxiv-blind-fresh"}  # scored only when asked for by name (or all with --only blind)
 # files also scored as one set when more than one of them was scored: a 30-abstract set alone moves by
 # several points between samples
 POOLS = {
@@ -52,6 +54,8 @@ POOLS = {
     "arXiv dev pooled": ("arxiv",),
     "arXiv blind pooled": ("arxiv-blind",),
     "arXiv next blind pooled": ("arxiv-blind-next",),
+    "arXiv fresh blind pooled": ("arxiv-blind-fresh",),
+    "arXiv blind sets pooled": ("arxiv-blind", "arxiv-blind-next", "arxiv-blind-fresh"),
 }
 # corpus file -> types it annotates
 SPLITS = {
