@@ -1841,3 +1841,35 @@ def test_a_task_headed_means_in_the_title_is_the_papers_proposed_method(nlp) -> 
     got = _proposed_by_key(nlp, "FooLabel: Active Learning for Entity Recognition using Demonstration Retrieval", "We propose FooLabel.")
     assert got[entity_key("Demonstration Retrieval")] is True
 
+
+
+# --- Round 20 (title tasks): the task a modern title names ------------------------------------------
+
+
+def test_a_title_purpose_with_a_task_word_inside_is_the_task(nlp) -> None:
+    abstract = "We present a method and evaluate it on two benchmarks."
+    assert found(nlp, "FooNet: Hierarchical Agent Trees for Long-Horizon Task Planning", abstract)[entity_key("Long-Horizon Task Planning")][0] == "task"
+    assert found(nlp, "BarKit: Rethinking Sparse Codes for Retrieval Index Compression", abstract)[entity_key("Retrieval Index Compression")][0] == "task"
+    assert found(nlp, "BazLM: Piecing Together Scenes for Multimodal Multi-chart Reasoning", abstract)[entity_key("Multimodal Multi-chart Reasoning")][0] == "task"
+    # a reasoning with no domain, or a pronoun, names no activity
+    assert entity_key("Evaluating Reasoning") not in found(nlp, "QuxBench: A Benchmark for Evaluating Reasoning in Vision Models", abstract)
+    assert entity_key("Understanding Anything") not in found(nlp, "Omni-Foo: Model Coordination for Understanding Anything", abstract)
+
+
+def test_a_title_lead_activity_done_with_some_means_is_the_task(nlp) -> None:
+    abstract = "We propose a new approach and show that it lowers costs."
+    got = found(nlp, "Grid-Level Energy Balancing in Rural Microgrids using Multi-Agent Reinforcement Learning", abstract)
+    assert got[entity_key("Grid-Level Energy Balancing")] == ("task", False)
+    got = found(nlp, "Contextual Slot Tagging with a Bidirectional Recurrent Model", abstract)
+    assert got[entity_key("Contextual Slot Tagging")][0] == "task"
+    # a title lead without a means stays the paper's method
+    got = found(nlp, "Gradient Flow Balancing for Straggler Mitigation", abstract)
+    assert got[entity_key("Gradient Flow Balancing")] == ("method", True)
+
+
+def test_a_task_headed_phrase_after_with_in_the_title_is_a_means(nlp) -> None:
+    abstract = "We study how assistants answer questions."
+    got = found(nlp, "Aligning Assistants for the Classroom with Curriculum-Based Retrieval", abstract)
+    assert got.get(entity_key("Curriculum-Based Retrieval"), ("method",))[0] == "method"
+    got = found(nlp, "Beyond Single Vectors: Capturing Diverse Targets with Multi-Vector Retrieval", abstract)
+    assert got.get(entity_key("Multi-Vector Retrieval"), ("method",))[0] == "method"

@@ -366,13 +366,13 @@ def _means_as_methods(mentions: list[Mention], text: str, title_end: int = 0) ->
     a method; after "via"/"through"/"using" in the title ("Contextual Embeddings via Offline Synthetic Corpus
     Generation") it is the paper's own method."""
     return [
-        m._replace(type="method", proposed=True) if m.rule == "head:task" and m.start < title_end and _TITLE_MEANS_BEFORE.search(text, max(0, m.start - 9), m.start)
+        m._replace(type="method", proposed=True) if m.rule == "head:task" and m.start < title_end and _TITLE_MEANS_BEFORE.search(text, max(0, m.start - 60), m.start)
         else m._replace(type="method") if m.rule == "head:task" and _means_before(text, m.start) else m
         for m in mentions
     ]
 
 
-_TITLE_MEANS_BEFORE = re.compile(r"(?i)\b(?:via|through|using)\s+$")
+_TITLE_MEANS_BEFORE = re.compile(r"(?i)\b(?:via|through|using|with)\s+(?:(?!(?:for|in|on|of|to|and|or|from|the|an?)\s)[\w-]+\s+){0,3}$")
 
 
 def _means_before(text: str, start: int) -> bool:
@@ -783,6 +783,9 @@ _PURPOSE_PHRASE = re.compile(
 )
 
 
+_PRONOUN_OBJECTS = frozenset({"anything", "everything", "something", "nothing"})
+
+
 def _title_purpose_task(title: str, mentions: list[Mention], vocab: Vocabulary) -> Mention | None:
     """"Agentic AI Framework for Smart Inventory Replenishment", "A Benchmark for Assessing Insight
     Discovery in ...": a Title Case activity (-ment, -ion, -ing, -ery, -ysis) the title says the work
@@ -799,8 +802,11 @@ def _title_purpose_task(title: str, mentions: list[Mention], vocab: Vocabulary) 
         start += len(words[0]) + 1
         words = words[1:]
     end = start + len(" ".join(words))
-    if len(words) < 2 or words[-1].lower() in ("learning", "training") or any(vocab.head_type(w) is not None for w in words):
+    last = words[-1].lower()
+    if len(words) < 2 or last in ("learning", "training") or any(vocab.head_type(w) not in (None, "task") for w in words):
         return None
+    if last in _PRONOUN_OBJECTS or last == "reasoning" and not any(w.lower() in vocab.reasoning_domains for w in words[:-1]):
+        return None  # "for Understanding Anything", "for Evaluating Reasoning": no activity named
     if any(m.start < end and start < m.end for m in mentions if m.type == "task" or m.rule.startswith("lexicon")):
         return None
     return Mention(start, end, "task", "cue:title-purpose", 0.6)
@@ -930,7 +936,22 @@ def _fallback_lead(text: str, title_end: int, mentions: list[Mention], vocab: Vo
             return None  # "Multimodal Sentiment Analysis for ...": a task
         if m.type == "method" and m.rule.startswith("lexicon") and m.start <= s and e <= m.end:
             return None  # "Depthwise Separable Convolutions for ...": a known method, used
+    if _activity_with_means(text, e, text[s:e].rsplit(None, 1)[-1], title_end, vocab):
+        return Mention(s, e, "task", "cue:title-activity", 0.6)
     return Mention(s, e, "method", "title", 0.75, proposed=True)
+
+
+_MEANS_AFTER = re.compile(r"(?:\s+(?:in|on|for)\s+[^:?]*?)?\s+(?:using|via|with)\s+\S")
+
+
+def _activity_with_means(text: str, end: int, last: str, title_end: int, vocab: Vocabulary) -> bool:
+    """"Peer-to-Peer Energy Trading in Dairy Farms using ...", "Morphosyntactic Tagging with a ...":
+    a title lead naming an activity (-ing, -ion, -ment) that the title says is done with some means is
+    the paper's task, not its method (not a learning or training procedure, nothing with a typed head)."""
+    low = last.lower()
+    if not low.endswith(("ing", "ion", "ment")) or low in ("learning", "training") or vocab.head_type(last) not in (None, "task"):
+        return False
+    return _MEANS_AFTER.match(text, end, title_end) is not None
 
 
 def _holds(group: _Group, m: Mention) -> bool:
@@ -982,7 +1003,10 @@ def _title_methods(title: str, mentions: list[Mention], prefix: tuple[int, int] 
             continue
         if any(k.start <= s and e <= k.end or k.start < e and s < k.end and (k.start < s or k.end > e) for k in known):
             continue
-        out.append(Mention(s, e, "method", "title", 0.75, proposed=True))
+        if _activity_with_means(title, e, title[s:e].rsplit(None, 1)[-1], len(title), vocab):
+            out.append(Mention(s, e, "task", "cue:title-activity", 0.6))
+        else:
+            out.append(Mention(s, e, "method", "title", 0.75, proposed=True))
     return out
 
 
