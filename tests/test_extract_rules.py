@@ -1873,3 +1873,12 @@ def test_a_task_headed_phrase_after_with_in_the_title_is_a_means(nlp) -> None:
     assert got.get(entity_key("Curriculum-Based Retrieval"), ("method",))[0] == "method"
     got = found(nlp, "Beyond Single Vectors: Capturing Diverse Targets with Multi-Vector Retrieval", abstract)
     assert got.get(entity_key("Multi-Vector Retrieval"), ("method",))[0] == "method"
+
+
+def test_a_sentence_case_title_purpose_is_the_task(nlp) -> None:
+    abstract = "We present a method and evaluate it on two benchmarks."
+    got = found(nlp, "Towards transparent planning support using hybrid neural models for container yard scheduling", abstract)
+    assert got[entity_key("container yard scheduling")][0] == "task"
+    # what the work is for must still name an activity
+    got = found(nlp, "Towards transparent planning support using hybrid neural models for container yards", abstract)
+    assert entity_key("container yards") not in got

@@ -783,6 +783,19 @@ _PURPOSE_PHRASE = re.compile(
 )
 
 
+_PURPOSE_PHRASE_LOWER = re.compile(
+    r"\b(?:for|[Tt]owards?)\s+((?:[a-z][\w-]*\s+|and\s+){0,5}[a-z][\w-]*(?:ment|ion|ing|ery|ysis))"
+    r"(?=\s*$|\s*[:?]|\s+(?:in|with|using|via|on|under|at|across|from)\b)"
+)
+
+
+def _sentence_case(title: str) -> bool:
+    """"Towards explainable decision support using hybrid neural models for ...": most longer words
+    after the first are lower case, so a lower-case phrase there can be a name."""
+    words = [w for w in title.split()[1:] if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].islower() for w in words) * 5 >= len(words) * 3
+
+
 _PRONOUN_OBJECTS = frozenset({"anything", "everything", "something", "nothing"})
 
 
@@ -790,8 +803,8 @@ def _title_purpose_task(title: str, mentions: list[Mention], vocab: Vocabulary) 
     """"Agentic AI Framework for Smart Inventory Replenishment", "A Benchmark for Assessing Insight
     Discovery in ...": a Title Case activity (-ment, -ion, -ing, -ery, -ysis) the title says the work
     is for is its task, when no task word or rule typed it; not a training paradigm or a method."""
-    found = _PURPOSE_PHRASE.search(title)
-    if found is None:
+    found = _PURPOSE_PHRASE.search(title) or _sentence_case(title) and _PURPOSE_PHRASE_LOWER.search(title)
+    if not found:
         return None
     start, words = found.start(1), found.group(1).split()
     if "and" in words:  # "Multi-Scale and Explainable Weather Forecast Reporting": the last conjunct
