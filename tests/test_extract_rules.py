@@ -1882,3 +1882,53 @@ def test_a_sentence_case_title_purpose_is_the_task(nlp) -> None:
     # what the work is for must still name an activity
     got = found(nlp, "Towards transparent planning support using hybrid neural models for container yards", abstract)
     assert entity_key("container yards") not in got
+
+
+# --- Round 20 (metrics and datasets) -------------------------------------------------------------------
+
+
+def _typed(nlp, title: str, abstract: str) -> list[tuple[str, str]]:
+    """(type, entity key) of every entity of one paper (a name may have two types)."""
+    (paper,) = extract_papers([Paper(id="t", title=title, abstract=abstract)], nlp)
+    return [(e.type.value, entity_key(e.name)) for e in paper.entities]
+
+
+def test_distances_agreement_and_serving_measures_are_metrics(nlp) -> None:
+    got = found(nlp, "A study", "We compare the embeddings by cosine similarity and Hamming distance, and the server cuts "
+                "TTFT by 40% while raising throughput.")
+    for name in ("cosine similarity", "Hamming distance", "TTFT"):
+        assert got[entity_key(name)][0] == "metric", name
+
+
+def test_a_name_that_ends_in_a_measure_is_a_metric(nlp) -> None:
+    got = found(nlp, "A study", "Among the detection metrics, particularly FooScore, work best; fine-tuning gains +3.2 "
+                "d-BLEU points, and we report ROUGE and BERT-score.")
+    for name in ("FooScore", "d-BLEU", "BERT-score"):
+        assert got[entity_key(name)][0] == "metric", name
+    assert entity_key("BERT") not in got  # "BERT-score" is no version of BERT
+    # a model version stays a method
+    got = found(nlp, "A study", "We fine-tune BERT-large and compare with RoBERTa-base.")
+    assert got[entity_key("BERT-large")][0] == "method"
+
+
+def test_a_measure_named_with_what_it_measures_keeps_that_word(nlp) -> None:
+    got = found(nlp, "A study", "Our model reaches state-of-the-art in-domain accuracy, gains 5% in retrieval precision, "
+                "achieves a 70% exact match rate and improves the KV cache hit rate.")
+    for name in ("in-domain accuracy", "retrieval precision", "exact match rate", "KV cache hit rate"):
+        assert got[entity_key(name)][0] == "metric", name
+    assert entity_key("accuracy") not in got and entity_key("precision") not in got
+    # an adjective before a success rate, or a tagging accuracy, is no part of the name
+    got = found(nlp, "A study", "Both systems reach similar success rates, and the POS tagging accuracy is 97%.")
+    assert entity_key("similar success rates") not in got
+    assert entity_key("POS tagging accuracy") not in got
+
+
+def test_a_name_the_paper_has_as_data_is_no_method_where_only_its_shape_said_method(nlp) -> None:
+    got = _typed(nlp, "FooQA: A Benchmark for Scientific Question Answering",
+                 "We release FooQA. FooQA comprises 5,000 questions, and FooQA remains hard for all models.")
+    assert ("dataset", entity_key("FooQA")) in got and ("method", entity_key("FooQA")) not in got
+    got = _typed(nlp, "A study", "We score the texts with ROUGE and BERT-score. BERTscores of the baselines are lower.")
+    assert ("metric", entity_key("BERT-score")) in got and ("method", entity_key("BERTscores")) not in got
+    # a name the paper proposes as its method keeps that type
+    got = _typed(nlp, "FooNet: A Network for Segmentation", "We propose FooNet, a network. FooNet beats baselines.")
+    assert ("method", entity_key("FooNet")) in got

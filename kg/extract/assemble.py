@@ -206,7 +206,16 @@ def assemble(
             proposed_names = _proposed_names(groups, text, sentences)
             proposed_names |= {g.name for g in groups.values() if g.type == "method" and _holds(g, described)}  # an acronym's long form won it
     entities: list[tuple[dict[str, Any], float]] = []  # (record, confidence before rounding)
+    # "SciNLP: A ... Benchmark" ... "SciNLP comprises": a name the paper has as data or a measure is that, not
+    # also a method where only its shape said method (a dataset reading that is only a shape's guess from
+    # "on X" decides nothing: "evaluate CAD-GCN ... on")
+    measured = {
+        key for (type_, key), g in groups.items()
+        if (type_ == "dataset" or type_ == "metric") and any(m.rule != "shape:dataset" for m in g.mentions)
+    }
     for group in sorted(groups.values(), key=lambda g: g.first):
+        if measured and group.type == "method" and entity_key(group.name) in measured and all(m.rule == "shape:method" for m in group.mentions):
+            continue
         if _generic(group.name, vocab) and not (any(m.rule == "cue:error" for m in group.mentions) or described and _holds(group, described)) or not _well_formed(group.name):
             continue
         single = len(group.mentions) == 1

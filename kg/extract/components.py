@@ -28,7 +28,7 @@ from kg.extract.assemble import assemble
 from kg.extract.results import result_mentions, without_number_formats, without_time_phases
 from kg.extract.rules import Mention, cue_phrases, head_phrases, proposal_names, shaped_names, words_of
 from kg.extract.scan import prefiltered
-from kg.extract.text import Sentences, sentence_bounds, strip_name_suffix
+from kg.extract.text import Sentences, ends_in_measure, sentence_bounds, strip_name_suffix
 from kg.extract.urls import Link, find_links
 from kg.extract.vocabulary import vocabulary
 from kg.model import Field
@@ -242,7 +242,7 @@ class LexiconMatcher(_Component):
         # a known name with a version or size: ImageNet-1k, ResNet-50, LSUN-Bedrooms
         for m in _COMPOUND.finditer(text) if known_before_hyphen(text, self.prefix_types) else ():
             type_ = self.prefix_types.get(m.group(1))
-            if type_ is not None:
+            if type_ is not None and not ends_in_measure(m.group()):  # "BERT-score": a measure, no BERT version
                 end = m.start() + len(strip_name_suffix(m.group()))
                 unit = _SPACED_UNIT.match(text, end) if text[end - 1 : end].isdigit() else None
                 if unit:  # detokenised "ImageNet-1 K" -> ImageNet-1K

@@ -13,7 +13,7 @@ from itertools import accumulate
 from typing import NamedTuple, overload
 
 from kg.extract.scan import Gate, anchors, folded, matches_at, matches_from, prefiltered
-from kg.extract.text import WORD, Sentences, is_name_shaped, is_title_case, strip_name_suffix
+from kg.extract.text import WORD, Sentences, ends_in_measure, is_name_shaped, is_title_case, strip_name_suffix
 from kg.extract.vocabulary import Vocabulary, vocabulary
 
 
@@ -277,6 +277,24 @@ _SHOT = re.compile(r"(?:zero|one|two|few|\d+|k)-shot")
 _NOT_NOUNS = frozenset("overall average mean final total".split())
 
 
+_SCOPED_HEADS = frozenset("accuracy accuracies precision".split())
+_RATE_KINDS = frozenset("hit match".split())  # "cache hit rate", "exact match rate": a rate word that needs its object
+
+
+def _measured_on(mod: Word, head: Word, vocab: Vocabulary) -> int:
+    """How many words before a measure say what it measures: 1 for a task acronym, a "-domain" scope or
+    a task noun ("QA accuracy", "in-domain accuracy", "retrieval precision"), 2 for a
+    rate's own word after its object ("KV cache hit rate", "exact match rate"); else 0."""
+    h, w = head.lower, mod.lower
+    if h in ("rate", "rates"):
+        return 2 if w in _RATE_KINDS else 0
+    if h not in _SCOPED_HEADS:
+        return 0
+    if mod.text.isupper() and w in _TASK_ABBREVIATIONS or w.endswith("-domain"):
+        return 1
+    return 1 if mod.text.islower() and not w.endswith("ing") and vocab.head_type(w) == "task" and _noun_modifier(mod, vocab) else 0
+
+
 def _noun_modifier(word: Word, vocab: Vocabulary) -> bool:
     """A plain lower-case word that can name what a task works on ("face", "error"), not a verb
     ("improves", "affect"), an adverb or an adjective of degree ("overall")."""
@@ -333,6 +351,15 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
             if len(mods) > 1 and vocab.head_type(mods[-1].lower) == "task" and _noun_modifier(mods[-2], vocab):
                 start = mods[-2].start  # "face recognition accuracy", "error detection accuracy": the task's accuracy
             return Mention(start, end, "metric", "head:compound", 0.65)  # "explanation accuracy" beats the lexicon's "accuracy"
+        scoped = _measured_on(mods[-1], head, vocab)
+        if scoped:  # "QA accuracy", "in-domain accuracy", "retrieval precision", "KV cache hit rate": the measure named with what it measures
+            k = len(mods) - 1
+            if scoped == 2 and k > 0 and (mods[k - 1].text.isupper() or _noun_modifier(mods[k - 1], vocab)):
+                k -= 1
+                while k > 0 and mods[k - 1].text.isupper() and mods[k - 1].text.isalpha():
+                    k -= 1  # "KV cache hit rate"
+            start = mods[k].start
+            return Mention(start, end, "metric", "head:compound", 0.65)
         if head.lower in ("accuracy", "accuracies") and _SHOT.fullmatch(mods[-1].lower):
             start = mods[-1].start  # "one-shot accuracy", "5-shot accuracy": a named accuracy
             return Mention(start, end, "metric", "head:compound", 0.65)  # "explanation accuracy" beats the lexicon's "accuracy"
@@ -413,6 +440,8 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             evaluated = has_eval_words[s_start] = _reports_results(text, s_start, s_end)
         if nxt in ("score", "scores", "metric") and vocab.head_type(nxt) == "metric":
             type_, rule, conf = "metric", "shape:metric", 0.6
+        elif ends_in_measure(name) and not _MODEL_SIZE.search(name):
+            type_, rule, conf = "metric", "shape:metric", 0.6  # EigenScore, d-BLEU, BERT-score, iso-FLOPs: a measure by its name
         elif _VALUE_AFTER.match(text, w_end) or text.startswith(")", w_end) and _VALUE_BRACKET_BEFORE.search(text, max(0, w_start - 14), w_start):
             type_, rule, conf = "metric", "shape:metric", 0.5  # "FID=3.88", "62.42 (GLEU)": a value of the name measures
         elif name.isupper() and (nxt is None or nxt in _PHRASE_ENDS or nxt in _CHANGE_WORDS) and _PERCENT_BEFORE.search(text, max(0, w_start - 12), w_start):

@@ -138,6 +138,16 @@ def strip_name_suffix(word: str) -> str:
 _TITLE_WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
+# a name that ends in a measure: "EigenScore", "d-BLEU", "BERT-score", "iso-FLOPs"
+_MEASURE_SUFFIX = re.compile(r"(?:(?<=[a-z])Score|(?<=\w)[-‐](?:BLEU|ROUGE|METEOR|FLOPs|MACs|F1|[Ss]core|[Aa]ccuracy|AUC|IoU|mAP|FID))$")
+
+
+def ends_in_measure(name: str) -> bool:
+    """Does the name end in a measure ("EigenScore", "d-BLEU", "BERT-score")? Then it names a metric,
+    not a version of a known model."""
+    return _MEASURE_SUFFIX.search(name) is not None
+
+
 def is_title_case(title: str) -> bool:
     """Most words of the title are capitalised, so capitals say nothing about names."""
     words = [w for w in _TITLE_WORD.findall(title) if len(w) > 3]
