@@ -1932,3 +1932,31 @@ def test_a_name_the_paper_has_as_data_is_no_method_where_only_its_shape_said_met
     # a name the paper proposes as its method keeps that type
     got = _typed(nlp, "FooNet: A Network for Segmentation", "We propose FooNet, a network. FooNet beats baselines.")
     assert ("method", entity_key("FooNet")) in got
+
+
+# --- Round 20 (task precision): activities inside a method description are no tasks ------------------
+
+
+def test_a_task_phrase_opened_by_a_quality_or_manner_adjective_is_no_task(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Models aim at richer understanding and rigorous verification, and routes queries for quick fact retrieval. "
+        "We evaluate on sentiment classification.",
+    )
+    for name in ("richer understanding", "rigorous verification", "quick fact retrieval", "fact retrieval"):
+        assert entity_key(name) not in got, name
+    assert got[entity_key("sentiment classification")][0] == "task"
+
+
+
+def test_a_task_word_before_a_pipeline_plan_or_corpus_only_modifies_it(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "We curate tool-integrated verification trajectories and an agentic data generation pipeline, and build a "
+        "retrieval corpus; the model then handles speech recognition.",
+    )
+    for name in ("tool-integrated verification", "agentic data generation", "data generation"):
+        assert entity_key(name) not in got, name
+    assert got[entity_key("speech recognition")][0] == "task"

@@ -162,7 +162,10 @@ _GENERIC_TAIL = frozenset(
 )
 _NAMED_ONLY = _GENERIC_TAIL | frozenset("algorithm algorithms architecture architectures function functions block blocks layer layers unit units field fields head cell operator solver agent agents policy planner gate".split())
 _MAX_MODIFIERS = {"task": 4, "metric": 3, "dataset": 5, "method": 3}
-_TASK_AS_MODIFIER = frozenset("mask masks map maps quality system systems algorithm algorithms error errors capability capabilities ability abilities".split())
+_TASK_AS_MODIFIER = frozenset(
+    "mask masks map maps quality system systems algorithm algorithms error errors capability capabilities ability abilities "
+    "pipeline pipelines trajectory trajectories plan plans corpus corpora function functions".split()
+)
 
 
 _DIMENSION = re.compile(r"\d[a-z]?d")  # "2d", "3d": a dimension as a modifier
@@ -365,6 +368,8 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
             return Mention(start, end, "metric", "head:compound", 0.65)  # "explanation accuracy" beats the lexicon's "accuracy"
         return Mention(start, end, "metric", "head:metric", 0.6)
     if type_ == "task":
+        if mods[0].lower in vocab.manner_modifiers:
+            return None  # "optimal retrieval", "richer understanding": how well a step is done, no task
         if any(_PLURAL_OR_VERB.search(m.text) for m in mods[:-1]):
             return None  # "embedding methods boost retrieval": a clause; a plural noun only right before the head ("speaker traits recognition")
         if head.lower == "reasoning":
