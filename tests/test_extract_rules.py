@@ -1960,3 +1960,16 @@ def test_a_task_word_before_a_pipeline_plan_or_corpus_only_modifies_it(nlp) -> N
     for name in ("tool-integrated verification", "agentic data generation", "data generation"):
         assert entity_key(name) not in got, name
     assert got[entity_key("speech recognition")][0] == "task"
+
+
+def test_benchmark_subjects_and_model_families_in_the_task_list_are_no_tasks(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Merging recovers general knowledge and clinical knowledge; agents must navigate large codebases. "
+        "We select examples using Determinantal Point Processes and evaluate on relation extraction.",
+    )
+    for name in ("general knowledge", "clinical knowledge", "navigate"):
+        assert entity_key(name) not in got, name
+    assert got[entity_key("Determinantal Point Processes")][0] == "method"
+    assert got[entity_key("relation extraction")][0] == "task"
