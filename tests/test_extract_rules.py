@@ -1962,6 +1962,13 @@ def test_a_task_word_before_a_pipeline_plan_or_corpus_only_modifies_it(nlp) -> N
     assert got[entity_key("speech recognition")][0] == "task"
 
 
+def test_a_task_word_after_a_based_or_aware_modifier_is_a_way_to_do_the_task(nlp) -> None:
+    got = found(nlp, "A study", "The baselines are vector-based retrieval and logic-aware retrieval, evaluated on question answering.")
+    assert got[entity_key("vector-based retrieval")][0] == "method"
+    assert entity_key("logic-aware retrieval") not in got and entity_key("retrieval") not in got  # a property of the step
+    assert got[entity_key("question answering")][0] == "task"
+
+
 def test_benchmark_subjects_and_model_families_in_the_task_list_are_no_tasks(nlp) -> None:
     got = found(
         nlp,

@@ -310,6 +310,7 @@ def _noun_modifier(word: Word, vocab: Vocabulary) -> bool:
 
 
 _PLURAL_OR_VERB = re.compile(r"[a-z]s$(?<!ss)(?<!us)(?<!is)(?<!ics)(?<!news)")  # "methods", "expresses"; not "class", "corpus", "analysis", "physics"
+_MEANS_SUFFIXES = ("-based", "-aware", "-agnostic")  # "vector-based retrieval", "logic-aware retrieval": a variant of the step, not the problem
 _TASK_ABBREVIATIONS = frozenset("qa ner pos mt nmt asr tts nli srl ocr rl llm llms nlp cv".split())
 
 
@@ -370,6 +371,9 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
     if type_ == "task":
         if mods[0].lower in vocab.manner_modifiers:
             return None  # "optimal retrieval", "richer understanding": how well a step is done, no task
+        if len(mods) == 1 and mods[0].lower.endswith(_MEANS_SUFFIXES):
+            # "graph-based retrieval": a way to do the step, a method; "context-aware planning": a property, nothing
+            return Mention(start, end, "method", "head:method", 0.55) if mods[0].lower.endswith("-based") else None
         if any(_PLURAL_OR_VERB.search(m.text) for m in mods[:-1]):
             return None  # "embedding methods boost retrieval": a clause; a plural noun only right before the head ("speaker traits recognition")
         if head.lower == "reasoning":
