@@ -134,9 +134,11 @@ def main() -> int:
                     gold = read_records(path)
                     scored.setdefault(name, []).append(gold)
                     run(_label(path), gold, None, args.errors, args.type, args.rules)
+    pooled: set[tuple[int, ...]] = set()
     for label, names in POOLS.items():
         files = [gold for name in names for gold in scored.get(name, [])]
-        if len(files) > 1:
+        if len(files) > 1 and (key := tuple(map(id, files))) not in pooled:  # each pool of files once
+            pooled.add(key)
             run(label, [r for gold in files for r in gold], None, args.errors, args.type, args.rules)
     if args.only in (None, "shared"):
         for name, types in SPLITS.items():
