@@ -1980,3 +1980,32 @@ def test_benchmark_subjects_and_model_families_in_the_task_list_are_no_tasks(nlp
         assert entity_key(name) not in got, name
     assert got[entity_key("Determinantal Point Processes")][0] == "method"
     assert got[entity_key("relation extraction")][0] == "task"
+
+
+# --- Round 21 (title proposals): methods the title names without a colon-prefix name ----------------
+
+
+def test_the_title_subject_of_an_effect_verb_is_the_proposed_method(nlp) -> None:
+    got = found(nlp, "Layered Rehearsal Improves Recall in Small Robots", "We study robots. Rehearsal helps them.")
+    assert got[entity_key("Layered Rehearsal")] == ("method", True)
+    got = found(nlp, "Robot Memory: Gated Rehearsal Enables Long-Horizon Recall", "We study robots.")
+    assert got[entity_key("Gated Rehearsal")] == ("method", True)
+    # a name opening the subject is the method; a question or a known family proposes nothing
+    got = found(nlp, "ZORB Signals Elicit Better Planning in Robots", "We introduce ZORB. ZORB signals help.")
+    assert got[entity_key("ZORB")] == ("method", True) and entity_key("ZORB Signals") not in got
+    got = found(nlp, "Does Layered Rehearsal Improve Recall in Small Robots?", "We study robots.")
+    assert got.get(entity_key("Layered Rehearsal"), ("method", False))[1] is False
+    got = found(nlp, "Diffusion Models Improve Recall in Small Robots", "We study robots with diffusion models.")
+    assert got[entity_key("Diffusion Models")] == ("method", False)
+
+
+def test_coordinated_title_means_are_two_proposed_methods(nlp) -> None:
+    got = found(nlp, "Robots Plan Routes Through Sparse Routing and Gated Replay", "We study robots.")
+    assert got[entity_key("Sparse Routing")] == ("method", True)
+    assert got[entity_key("Gated Replay")] == ("method", True)
+    got = found(nlp, "Tabular Agents with Rule-Based and Vision-Based Reflection", "We study agents.")
+    assert got[entity_key("Vision-Based Reflection")] == ("method", True)
+    # a modifier shared by a one-word last conjunct ("Sparse Reads and Writes") is no method of its own
+    got = found(nlp, "Scaling Memory Networks with Sparse Reads and Writes", "We study memory.")
+    assert entity_key("Sparse Reads") not in got
+

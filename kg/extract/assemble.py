@@ -40,6 +40,7 @@ from kg.extract.rules import (
     title_lead,
     title_methods,
     title_prefix,
+    title_subject,
 )
 from kg.extract.scan import prefiltered
 from kg.extract.text import Sentences, is_name_shaped, is_title_case, last_break, strip_name_suffix
@@ -177,6 +178,8 @@ def assemble(
     if title_end:
         mentions.extend(_without_title_tail(m, text, title_end) for m in _title_methods(text[:title_end], mentions, prefix, vocab))
         mentions.extend(Mention(s, e, "method", "named", 0.8, proposed=True) for s, e in title_echoes(text, title_end, vocab))
+        if (subject := title_subject(text[:title_end], vocab)) is not None and (own := _subject_method(text, subject, mentions)):
+            mentions.append(own)
         if (purpose := _title_purpose_task(text[:title_end], mentions, vocab)) is not None:
             mentions.append(purpose)
     mentions = _named_datasets(mentions, text)
@@ -1030,6 +1033,20 @@ def _title_methods(title: str, mentions: list[Mention], prefix: tuple[int, int] 
         else:
             out.append(Mention(s, e, "method", "title", 0.75, proposed=True))
     return out
+
+
+def _subject_method(text: str, subject: tuple[int, int], mentions: list[Mention]) -> Mention | None:
+    """The title subject of an effect verb (``rules.title_subject``) as the paper's proposed method: a
+    name opening it ("MERIT Feedback Elicits ...": MERIT), else the whole phrase; None when a known
+    (lexicon) method fills or ends it ("Language Models ...": a family the paper uses)."""
+    s, e = subject
+    for m in mentions:
+        if m.type == "method" and m.rule.startswith("lexicon") and m.start < e and e <= m.end:
+            return None
+    for m in mentions:
+        if m.type == "method" and m.start == s and m.end < e and is_name_shaped(text[m.start : m.end]):
+            return Mention(m.start, m.end, "method", "title", 0.9, proposed=True)
+    return Mention(s, e, "method", "title", 0.75, proposed=True)
 
 
 _TITLE_TAIL = re.compile(r"(?i)\s+(?:neural\s+)?(?:network|model|net)s?$")

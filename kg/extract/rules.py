@@ -775,6 +775,7 @@ _TITLE_LEAD = re.compile(r"^\s*(?:an?\s+|the\s+)?" + _TITLE_PHRASE.replace("(?:[
 _TITLE_MEANS = re.compile(r"\b(?:via|with|using|through)\s+(?:an?\s+|the\s+)?" + _TITLE_PHRASE + r"(?=\s*(?::|$|\s+(?:for|in|on|and|to)\s))", re.IGNORECASE)
 _TITLE_LIST = re.compile(r":\s+((?:[^,:]{3,45},\s+)+[^,:]{3,45}?,?\s+and\s+[^,:]{3,45})$")
 _TITLE_AFTER_COLON = re.compile(r":\s+(?:The|An?)\s+((?:[A-Z][\w'’-]*\s+){1,4}[A-Z][\w'’-]*)\s*$")
+_AND = re.compile(r"(?<!\S)(?!and\s)\S+(?:\s+(?!and\s)\S+)*")  # the conjuncts of "X and Y"
 _TITLE_FUNCTION = frozenset("a an the on of to in for is are be do does can how why what when where which towards toward beyond each every all our your we you it its this that these those".split())
 _TITLE_VERBS = frozenset("matters matter helps help works work beat beats meets meet revisited revisiting rethinking makes make enables enable".split())
 
@@ -804,6 +805,11 @@ def title_methods(title: str, vocab: Vocabulary | None = None) -> list[tuple[int
     for m in _TITLE_MEANS.finditer(title):
         if _title_name(m.group(1), vocab, lead=False):
             found.append((m.start(1), m.end(1), "means"))
+        elif " and " in m.group(1) and any(c in m.group(1).rsplit(" and ", 1)[1] for c in " -"):
+            # "Through Symbolic Reflection and Modular Optimisation": two means ("with Sparse Reads and Writes": one)
+            for piece in _AND.finditer(m.group(1)):
+                if _title_name(piece.group(), vocab, lead=False):
+                    found.append((m.start(1) + piece.start(), m.start(1) + piece.end(), "means"))
     m = _TITLE_AFTER_COLON.search(title)
     lowered = m.group(1).lower().split() if m else []
     if m and vocab.head_type(lowered[-1]) == "method" and lowered[-1] not in _GENERIC_TAIL and lowered[-1] not in vocab.generic_heads and not any(w in _TITLE_VERBS for w in lowered) and " ".join(lowered) not in vocab.generic_names:
@@ -818,6 +824,31 @@ def title_methods(title: str, vocab: Vocabulary | None = None) -> list[tuple[int
                     found.append((pos, pos + len(piece.strip()), "component"))
                 offset = max(offset, pos)
     return found
+
+
+_TITLE_SUBJECT = re.compile(
+    r"(?:^|:\s+)((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+"
+    r"(?:Improves?|Enables?|Elicits?|Boosts?|Unlocks?|Enhances?|Helps?|Drives?|Mitigates?|Reduces?)\s"
+)
+_QUESTION_WORDS = frozenset("does do did can could how why what which when where who whether".split())
+
+
+def title_subject(title: str, vocab: Vocabulary | None = None) -> tuple[int, int] | None:
+    """The span of a short Title Case phrase that opens the title (or its part after a colon) as the
+    subject of an effect verb ("Iterative Deployment Improves Planning Skills in LLMs", "...:
+    Self-Correction Enables ..."): what the paper puts forward and tests. Not in a question."""
+    if "?" in title or not any(v in title for v in _SUBJECT_VERB_STEMS):
+        return None
+    m = _TITLE_SUBJECT.search(title)
+    if m is None:
+        return None
+    lowered = m.group(1).lower().split()
+    if lowered[0] in _TITLE_FUNCTION or lowered[0] in _QUESTION_WORDS or " ".join(lowered) in (vocab or vocabulary()).generic_names:
+        return None
+    return m.span(1)
+
+
+_SUBJECT_VERB_STEMS = ("Improve", "Enable", "Elicit", "Boost", "Unlock", "Enhance", "Help", "Drive", "Mitigate", "Reduce")
 
 
 _FALLBACK_LEAD = re.compile(r"^\s*(?:an?\s+|the\s+)?((?:(?!(?:for|via|with|without|in|on|through|from|as|using|to|of)\s)[\w'’-]+\s+){1,5}?[\w'’-]+)\s+(?:for|via|with|without|in|on|through|from|as|using)\s", re.IGNORECASE)
