@@ -2009,3 +2009,44 @@ def test_coordinated_title_means_are_two_proposed_methods(nlp) -> None:
     got = found(nlp, "Scaling Memory Networks with Sparse Reads and Writes", "We study memory.")
     assert entity_key("Sparse Reads") not in got
 
+
+# --- Round 21 (datasets) ------------------------------------------------------------------------------
+
+
+def test_a_name_introduced_as_a_benchmark_is_a_dataset_and_a_clause_subject_after_a_data_word_is_not(nlp) -> None:
+    got = _typed(nlp, "FooQA Plus: A Reliable Benchmark for Factuality",
+                 "We introduce FooQA Plus, a 1,000-prompt benchmark for factuality. FooQA Plus is hard for all models.")
+    assert ("dataset", entity_key("FooQA Plus")) in got and ("method", entity_key("FooQA Plus")) not in got
+    got = _typed(nlp, "A study", "We introduce BarSet - a specialized benchmark for relation extraction.")
+    assert ("dataset", entity_key("BarSet")) in got and ("method", entity_key("BarSet")) not in got
+    # "given an objective and a dataset, Kosmos runs": the name opens the next clause, no apposition of the data word
+    got = _typed(nlp, "A study", "Given an open-ended objective and a dataset, Zorblax runs for up to 12 hours.")
+    assert ("dataset", entity_key("Zorblax")) not in got
+    # a name the paper frames as a method keeps that type
+    got = _typed(nlp, "A study", "We present ZEST, a zero-shot adaptation framework, and evaluate it on the MTEB benchmark.")
+    assert ("method", entity_key("ZEST")) in got and ("dataset", entity_key("ZEST")) not in got
+
+
+def test_a_language_or_kind_before_a_data_word_is_no_dataset_name(nlp) -> None:
+    got = found(nlp, "A study", "We train on English corpora and Estonian data, build a bilingual English-Telugu dataset, "
+                "and compare with existing Olympiad-level benchmarks and the WidgetQA dataset.")
+    for name in ("English", "Estonian", "English-Telugu", "Olympiad-level"):
+        assert entity_key(name) not in got, name
+    assert got[entity_key("WidgetQA")][0] == "dataset"
+    got = found(nlp, "A study", "We detect the constructions in the English CHILDES corpus.")
+    assert got[entity_key("CHILDES")][0] == "dataset" and entity_key("English CHILDES") not in got
+
+
+def test_a_track_split_or_edition_of_a_dataset_of_the_paper_is_a_dataset(nlp) -> None:
+    got = _typed(nlp, "ZORP: A Hard Benchmark for Mathematical Reasoning",
+                 "ZORP has two tracks. The first track, ZORP-N, has integer answers; the second, ZORP-P, has proofs.")
+    assert ("dataset", entity_key("ZORP-N")) in got and ("dataset", entity_key("ZORP-P")) in got
+    assert ("method", entity_key("ZORP-N")) not in got
+    got = _typed(nlp, "Quokka: Evaluating Long Context Aggregation",
+                 "We introduce Quokka, a benchmark of aggregation questions. Quokka is separated into two task sets: "
+                 "Quokka-synth, a set of synthetic tasks, and Quokka-real.")
+    assert ("dataset", entity_key("Quokka-synth")) in got and ("dataset", entity_key("Quokka-real")) in got
+    # a description after the hyphen ("-based", "-generated") names no part of the data
+    got = _typed(nlp, "ZORP: A Hard Benchmark for Mathematical Reasoning",
+                 "We build ZORP-based tutors and ZORP-generated hints.")
+    assert ("dataset", entity_key("ZORP-based")) not in got and ("dataset", entity_key("ZORP-generated")) not in got

@@ -25,6 +25,7 @@ from kg.extract.rules import (
     defined_proposal,
     described_proposal,
     describes_name,
+    framed_as_data,
     framed_as_method,
     fallback_description,
     introduced_part,
@@ -154,6 +155,18 @@ def assemble(
         }
         if framed:
             mentions = [m for m in mentions if m.type != "dataset" or entity_key(text[m.start : m.end]) not in framed]
+        # "we introduce SciNLP - a specialized benchmark": the name the paper proposes and calls data is a dataset
+        data = {
+            entity_key(text[m.start : m.end])
+            for m in mentions
+            if m.proposed and m.type == "method" and m.rule == "named" and framed_as_data(text, m.end)
+        }
+        if data:
+            mentions = [
+                m._replace(type="dataset", rule="named:dataset" if m.rule == "named" else m.rule, proposed=False)
+                if m.type == "method" and entity_key(text[m.start : m.end]) in data else m
+                for m in mentions
+            ]
     mentions = _means_as_methods(_campaign_tracks(mentions, text, vocab), text, title_end)
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
     # "machine understanding of scientific language", "controlled generation of diverse samples": a fragment of a longer phrase
@@ -182,7 +195,7 @@ def assemble(
             mentions.append(own)
         if (purpose := _title_purpose_task(text[:title_end], mentions, vocab)) is not None:
             mentions.append(purpose)
-    mentions = _named_datasets(mentions, text)
+    mentions = _dataset_parts(_named_datasets(mentions, text), text)
     chosen, groups = _chosen_groups(mentions, text, definitions, vocab)
     if prefix is not None:  # "IRWE: ..." whose acronym definition won the overlap
         for g in groups.values():
@@ -394,6 +407,55 @@ def _means_before(text: str, start: int) -> bool:
     if window.isascii() and not (window[-1:].isspace() and window.rstrip().lower().endswith(("on", "as", "like"))):
         return False
     return _MEANS_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+# "RIMO-N", "Oolong-synth", "SimpleQA Verified": a track, split or edition of a dataset the paper names
+_PART_SUFFIX = re.compile(r"-([A-Za-z][A-Za-z0-9]*|\d+[A-Za-z]?)\b(?!-)")
+_PART_READINGS = frozenset(("shape:method", "named", "title"))  # a name read as a method only by its shape or a cue
+_PART_BASES = frozenset(("named:dataset", "title", "shape:benchmark"))
+_NOT_PARTS = frozenset("style like based trained pretrained scale level only free specific sized format wise aware type".split())
+
+
+def _dataset_parts(mentions: list[Mention], text: str) -> list[Mention]:
+    """A name that extends a dataset name of the paper ("RIMO" -> "RIMO-N", "Oolong-synth") or that a dataset
+    name extends ("SimpleQA" in "SimpleQA Verified") names a part or edition of that data: a dataset, not a method."""
+    names = {
+        text[m.start : m.end] for m in mentions
+        if m.type == "dataset" and m.name is None and (m.rule in _PART_BASES or m.rule.startswith("lexicon") or m.confidence >= 0.9)
+        and text[m.start].isupper()
+    }
+    if names:  # "MMD" also read as a measure or defined as an acronym ("maximum mean discrepancy (MMD)") names no data of its own
+        names -= {text[m.start : m.end] for m in mentions if m.type != "dataset" and m.rule != "shape:method"}
+        names = {d for d in names if f"({d})" not in text}
+    if not names:
+        return mentions
+    spans = {(m.start, m.end) for m in mentions}
+    out = []
+    for m in mentions:
+        if m.type == "method" and m.rule in _PART_READINGS:
+            s = text[m.start : m.end]
+            if any(s != d and (s.startswith((d + "-", d + " ")) or d.startswith((s + "-", s + " "))) and _part_of(s, d) for d in names):
+                m = m._replace(type="dataset", proposed=False)
+        out.append(m)
+    for d in names:
+        if " " in d:
+            continue
+        i = text.find(d + "-")
+        while i >= 0:
+            part = _PART_SUFFIX.match(text, i + len(d))
+            before = text[i - 1 : i]
+            if part and _part_of(text[i : part.end()], d) and not before.isalnum() and before != "-" and (i, part.end()) not in spans:
+                out.append(Mention(i, part.end(), "dataset", "list:dataset", 0.5))
+                spans.add((i, part.end()))
+            i = text.find(d + "-", i + 1)
+    return out
+
+
+def _part_of(longer_or_shorter: str, dataset: str) -> bool:
+    """The extra words are a part's tag, not a description ("SimpleQA Verified", not "MMLU-based")."""
+    a, b = sorted((longer_or_shorter, dataset), key=len)
+    words = b[len(a) + 1 :].replace("-", " ").split()
+    return len(words) <= 2 and words[0].lower() not in _NOT_PARTS and not (words[0].islower() and words[0].endswith(("ed", "ing")))
 
 
 def _named_datasets(mentions: list[Mention], text: str) -> list[Mention]:

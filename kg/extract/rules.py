@@ -319,12 +319,25 @@ _ATTENTION_GIVEN = re.compile(
 )
 
 
+_KIND_SUFFIX = re.compile(r"-(?:level|focused|centric|specific|oriented|style)$")
+
+
+def _language(word: str, vocab: Vocabulary) -> bool:
+    """A language or a pair of them ("english", "english-telugu")."""
+    return all(part in vocab.languages for part in word.split("-"))
+
+
 def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vocabulary) -> Mention | None:
     start, end = mods[0].start, head.end
     if type_ == "dataset":
         # needs a name: "VoxCeleb dataset" -> VoxCeleb; "Spiking Heidelberg Dataset" stays whole
         while mods and not _nameish(mods[0]):
             mods = mods[1:]
+        # "English corpora", "Chinese medical data", "Olympiad-level benchmarks": the data's language or kind, no name
+        while mods and (_language(mods[0].lower, vocab) or _KIND_SUFFIX.search(mods[0].lower)):
+            mods = mods[1:]
+            while mods and not _nameish(mods[0]):
+                mods = mods[1:]
         while len(mods) > 1 and mods[-1].lower in vocab.split_words:
             mods = mods[:-1]  # "WIDER FACE validation dataset" -> WIDER FACE: a split of the dataset
         if not mods or all(m.lower in _TASK_ABBREVIATIONS for m in mods):
@@ -1150,6 +1163,19 @@ _FRAMED_AS_METHOD = re.compile(
 _DATA_WORD = re.compile(r"(?i)\b(?:benchmark|dataset|data\s*set|corpus|suite|collection|database|test\s*bed|leaderboard)s?\b")
 
 
+def framed_as_data(text: str, end: int) -> bool:
+    """The name ending at ``end`` is followed by "X, a(n) ... benchmark" or "X - a ... dataset" ("we introduce
+    SimpleQA Verified, a 1,000-prompt benchmark", "we introduce SciNLP - a specialized benchmark"), with no
+    method word in between: the paper calls its contribution data, not a method."""
+    m = _FRAMED_AS_DATA.match(text, end)
+    return m is not None and _FRAMED_AS_METHOD.match(text, end) is None
+
+
+_FRAMED_AS_DATA = re.compile(
+    r"(?:\s*\([^()]{1,60}\))?(?:,\s+[a-z][\w -]{0,40}?)?(?:,|\s+-{1,2})\s+(?:a|an)\s+(?:[\w,.-]+\s+){0,5}?(?:benchmark|dataset|data\s*set|corpus|test\s*bed|evaluation\s+set)\b"
+)
+
+
 def appositive_proposal(text: str, end: int) -> bool:
     """"X, a novel framework ..." / "X is a new ..." / "X is proposed"."""
     after = text[end : end + 60]
@@ -1175,6 +1201,7 @@ _INTRO = prefiltered(
 # "we address this by introducing LLaDA, a ...": a name only (a description here is too loose)
 _BY_INTRO = prefiltered(r"(?i)\bby\s+(?:proposing|introducing|presenting|developing|designing|devising)\s+(?:(?:a|an|the|our)\s+)?")
 _DATA_HEAD = re.compile(r"(?i)(?:benchmark|dataset)\b")
+_CLAUSE_AFTER = re.compile(r"['\u2019]s\b|(?: [\w.]*\d[\w.]*| [A-Z][\w.-]*)* (?!(?:and|or|which|that|with|of|for|in|on|consisting|containing|comprising|covering|including)\b)[a-z]+\b")
 _APPOSITION_HEADS = (
     "framework", "method", "approach", "model", "architecture", "algorithm", "technique", "strategy", "scheme", "module",
     "network", "system", "pipeline", "loss", "mechanism", "regularizer", "optimizer", "benchmark", "dataset",
@@ -1538,7 +1565,8 @@ def proposal_names(text: str, words: Words, vocab: Vocabulary | None = None) -> 
                 continue
             mention = _name_at(words, i, text, vocab, lowercase_ok, phrase_only=enumerated)
             if mention is not None and pattern is _APPOSITION and _DATA_HEAD.match(m.group()):
-                mention = mention._replace(type="dataset", proposed=False)  # "a new benchmark, X-Eval"
+                # "a new benchmark, X-Eval" (not "a dataset, Kosmos runs": the name opens the next clause)
+                mention = None if _CLAUSE_AFTER.match(text, mention.end) else mention._replace(type="dataset", rule="named:dataset", proposed=False)
             if mention is not None and not (enumerated and vocab.head_type(words[starts[mention.start]].lower) != "method"
                                             and vocab.head_type(text[mention.start : mention.end].rsplit(None, 1)[-1]) in ("task", "metric", "dataset")):
                 found.append(mention)

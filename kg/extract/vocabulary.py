@@ -31,6 +31,7 @@ class Vocabulary:
     reasoning_domains: frozenset[str]  # "mathematical", "spatial": what a reasoning task reasons about
     outcome_heads: frozenset[str]  # cost, revenue, usage: a metric's head only where a result changes it
     manner_modifiers: frozenset[str]  # "optimal", "quick", "richer": a task phrase they open says how a step is done
+    languages: frozenset[str]  # "English", "Estonian": before a data word, the data's language, not its name
     head_index: dict[str, str]  # head word -> type (first listed type wins)
 
     def head_type(self, word: str) -> str | None:
@@ -68,6 +69,7 @@ def vocabulary() -> Vocabulary:
         reasoning_domains=frozenset(data.get("reasoning_domains", ())),
         outcome_heads=frozenset(data.get("outcome_heads", ())),
         manner_modifiers=frozenset(data.get("manner_modifiers", ())),
+        languages=frozenset(data.get("languages", ())),
     )
 
 
