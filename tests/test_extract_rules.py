@@ -2050,3 +2050,30 @@ def test_a_track_split_or_edition_of_a_dataset_of_the_paper_is_a_dataset(nlp) ->
     got = _typed(nlp, "ZORP: A Hard Benchmark for Mathematical Reasoning",
                  "We build ZORP-based tutors and ZORP-generated hints.")
     assert ("dataset", entity_key("ZORP-based")) not in got and ("dataset", entity_key("ZORP-generated")) not in got
+
+# --- Round 21 (tasks) -------------------------------------------------------------------------------
+
+
+def test_a_task_named_only_as_what_a_means_is_for_is_no_task(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "The tool relies on object detection algorithms and existing domain adaptation techniques. "
+        "We evaluate on sentiment classification.",
+    )
+    for name in ("object detection", "domain adaptation"):
+        assert entity_key(name) not in got, name
+    assert got[entity_key("sentiment classification")][0] == "task"
+    # the paper's own method for it names the paper's task; so does a mention without a means noun
+    got = found(nlp, "A study", "We present FooNet, a generic object detection method that fuses images and points.")
+    assert got[entity_key("object detection")][0] == "task"
+    got = found(nlp, "A study", "Object detection models are slow. We speed up object detection on drones.")
+    assert got[entity_key("object detection")][0] == "task"
+
+
+def test_an_activity_noun_before_tasks_names_the_task(nlp) -> None:
+    got = found(nlp, "A study", "We evaluate agents on game development tasks and on a morphological generalization task.")
+    assert got[entity_key("game development")][0] == "task"
+    assert got[entity_key("morphological generalization")][0] == "task"
+    got = found(nlp, "A study", "Agents are good at resolving tasks and at evaluation tasks.")
+    assert entity_key("resolving") not in got and entity_key("evaluation") not in got

@@ -171,6 +171,7 @@ def assemble(
     mentions = _extend_known_tasks(mentions, text, title_end, vocab)
     # "machine understanding of scientific language", "controlled generation of diverse samples": a fragment of a longer phrase
     mentions = [m for m in mentions if not (m.rule == "head:task" and _OBJECT_AFTER.match(text, m.end))]
+    mentions = _without_means_only_tasks(mentions, text, title_end)
     # (both steps read what follows the name: "++", or a space and what ``_may_extend`` lets through)
     mentions = [
         _with_version(_with_component_head(m, text), text) if m.type == "method" and _may_extend(text, m.end)
@@ -515,6 +516,37 @@ def _extend_known_tasks(mentions: list[Mention], text: str, title_end: int, voca
         else m
         for m in mentions
     ]
+
+
+# what a means is called: a task right before it ("captioning models", "domain adaptation techniques") says what the means is for
+_MEANS_NOUN_AFTER = re.compile(
+    r"(?:\s*\([A-Za-z][\w-]{0,10}\))?[\s-]+(?:models?|methods?|approach(?:es)?|frameworks?|modules?|agents?|techniques?|algorithms?"
+    r"|systems?|tools?|strateg(?:y|ies)|pipelines?|engines?|paradigms?)\b"
+)
+
+
+def _without_means_only_tasks(mentions: list[Mention], text: str, title_end: int) -> list[Mention]:
+    """The mentions without a task the abstract names only as what a means is for ("trains two captioning
+    models", "relies on 3D object detection algorithms", "existing jailbreaking methods"): each of its
+    mentions is followed by a means noun, none is in the title and none in a sentence that proposes
+    ("we present X, a 3D object detection method": the paper's own method names the paper's task). Only
+    for a paper (a title and its abstract): a passage (SciER, TDMSci) does not tell what the paper addresses."""
+    if not title_end:
+        return mentions
+    tasks: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "task" and m.rule != "cue:modality":  # "sketch-to-3D models": the pair names the task itself
+            tasks.setdefault(_entity_key(m.name or text[m.start : m.end]), []).append(m)
+    drop = {
+        id(m)
+        for ms in tasks.values()
+        if all(
+            m.start >= title_end and _MEANS_NOUN_AFTER.match(text, m.end) and not proposes(text[_sentence_start(text, m.start) : m.start])
+            for m in ms
+        )
+        for m in ms
+    }
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
 
 
 def _coordinated_modifier(text: str, start: int, vocab: Vocabulary) -> bool:

@@ -210,6 +210,16 @@ def _same_quantity(found: list[Mention], text: str) -> list[Mention]:
 
 # a task named as the kind of benchmark or task: "code-generation benchmarks", "retrieval benchmarks"
 _TASK_NOUN_TAIL = re.compile(r"(?:benchmarks?|tasks?)\b")
+# a task named as the kind of task by an activity noun outside the head list: "game development tasks",
+# "program-by-construction tasks", "a morphological generalization task" (with one plain modifier before it)
+_ACTIVITY_NOUN = re.compile(r"(?:tion|ment)$|(?:^|-)(?:coding|programming|answering|solving|writing)$")
+_NOT_ACTIVITY = frozenset("evaluation application applications".split())  # "evaluation tasks", "application tasks": no kind of task
+_MODIFIER_BEFORE = re.compile(r"(?<![\w-])([a-z][a-z-]*)\s+$")
+_NOT_MODIFIER = frozenset(
+    "the a an of on in for and or to with our these those this that such as other various several many multiple diverse "
+    "downstream two three four five all different new both standard common existing complex challenging real-world popular "
+    "each every across".split()
+)
 _WORD_BEFORE = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9]*-)*[a-z][a-z0-9]*)$")
 
 
@@ -236,6 +246,12 @@ def result_mentions(text: str) -> list[Mention]:
         if name[head + 1 :] in heads:
             display = name[:head] + " " + name[head + 1 :] if head > 0 else None
             found.append(Mention(word.start(1), word.end(1), "task", "cue:task-noun", 0.6, name=display))
+        elif _ACTIVITY_NOUN.search(name) and name not in _NOT_ACTIVITY:
+            start = word.start(1)
+            before = _MODIFIER_BEFORE.search(text, max(0, start - 30), start)
+            if before and before.group(1) not in _NOT_MODIFIER and not before.group(1).endswith(("ing", "ed", "ly")):
+                start = before.start(1)  # "game development tasks", not "across development tasks" or "resolving ..."
+            found.append(Mention(start, word.end(1), "task", "cue:task-noun", 0.6))
     if "@" in text:
         for m in _AT_K.finditer(text):
             found.append(Mention(m.start(1), m.end(1), "metric", "cue:at-k", 0.7))
