@@ -2050,3 +2050,34 @@ def test_a_track_split_or_edition_of_a_dataset_of_the_paper_is_a_dataset(nlp) ->
     got = _typed(nlp, "ZORP: A Hard Benchmark for Mathematical Reasoning",
                  "We build ZORP-based tutors and ZORP-generated hints.")
     assert ("dataset", entity_key("ZORP-based")) not in got and ("dataset", entity_key("ZORP-generated")) not in got
+
+
+# Round 21 (metrics)
+
+
+def test_a_quantity_a_result_changes_by_a_number_is_a_metric(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Our method reduces the average number of model calls by about 69 percent and improves structural validity "
+        "by up to 134%. The best model achieves an 8.8% improvement in engagement breadth and 19.4% in engagement "
+        "depth, with instruction violations decreasing from 26.6% to 5.8%. It also improves performance by 5%.",
+    )
+    for name in ("number of model calls", "structural validity", "engagement breadth", "engagement depth", "instruction violations"):
+        assert got.get(entity_key(name), ("",))[0] == "metric", name
+    assert entity_key("performance") not in got  # vague on its own, number or not
+
+
+def test_a_measure_after_a_percentage_is_a_metric(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "The agent achieves a 61% goal success rate and 98.7% structural consistency with 10% labeled data. "
+        "The tagger reaches 66% recall rate and 93.15% average tagging accuracy.",
+    )
+    assert got[entity_key("goal success rate")][0] == "metric"
+    assert entity_key("success rate") not in got  # the longer name wins
+    assert got[entity_key("structural consistency")][0] == "metric"
+    assert entity_key("labeled data") not in got  # not headed by a measure word
+    assert got[entity_key("recall")][0] == "metric" and entity_key("recall rate") not in got
+    assert got[entity_key("accuracy")][0] == "metric" and entity_key("tagging accuracy") not in got
