@@ -2077,3 +2077,34 @@ def test_an_activity_noun_before_tasks_names_the_task(nlp) -> None:
     assert got[entity_key("morphological generalization")][0] == "task"
     got = found(nlp, "A study", "Agents are good at resolving tasks and at evaluation tasks.")
     assert entity_key("resolving") not in got and entity_key("evaluation") not in got
+
+
+# --- Round 21 (metrics): a number next to a noun phrase ------------------------------------------------
+
+
+def test_a_quantity_a_result_changes_by_a_number_is_a_metric(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "Our method reduces the average number of model calls by about 69 percent and improves structural validity "
+        "by up to 134%. The best model achieves an 8.8% improvement in engagement breadth and 19.4% in engagement "
+        "depth, with instruction violations decreasing from 26.6% to 5.8%. It also improves performance by 5%.",
+    )
+    for name in ("number of model calls", "structural validity", "engagement breadth", "engagement depth", "instruction violations"):
+        assert got.get(entity_key(name), ("",))[0] == "metric", name
+    assert entity_key("performance") not in got  # vague on its own, number or not
+
+
+def test_a_measure_after_a_percentage_is_a_metric(nlp) -> None:
+    got = found(
+        nlp,
+        "A study",
+        "The agent achieves a 61% goal success rate and 98.7% structural consistency with 10% labeled data. "
+        "The tagger reaches 66% recall rate and 93.15% average tagging accuracy.",
+    )
+    assert got[entity_key("goal success rate")][0] == "metric"
+    assert entity_key("success rate") not in got  # the longer name wins
+    assert got[entity_key("structural consistency")][0] == "metric"
+    assert entity_key("labeled data") not in got  # not headed by a measure word
+    assert got[entity_key("recall")][0] == "metric" and entity_key("recall rate") not in got
+    assert got[entity_key("accuracy")][0] == "metric" and entity_key("tagging accuracy") not in got

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from kg.extract.rules import Mention
 from kg.extract.scan import matches_from, prefiltered
@@ -273,6 +274,7 @@ def result_mentions(text: str) -> list[Mention]:
         found.append(Mention(m.start(1), m.end(1), "task", "cue:modality", 0.6, name=name))
     found.extend(named_data(text))
     found.extend(outcome_metrics(text))
+    found.extend(quantified_metrics(text))
     return found
 
 
@@ -316,3 +318,124 @@ def without_time_phases(mentions: list[Mention], text: str) -> list[Mention]:
         if not (m.type == "metric" and _TIME_METRIC.search(text, m.start, m.end)
                 and (_PHASE_BEFORE.search(text, max(0, m.start - 8), m.start) or _NOUN_AFTER.match(text, m.end)))
     ]
+
+
+# a quantity reported with a number (round 21): "reduces the average number of model calls by about 69
+# percent", "improves structural validity by up to 134%", "8.8% improvement in engagement breadth and 19.4%
+# in engagement depth", "instruction violations decreasing from 26.6% to 5.8%", "a 61% goal success rate",
+# "98.7% structural/style consistency". The number is the cue, so the head needs no outcome word (except
+# after a bare percentage, where it must name a measure).
+_QUANTITY = re.compile(r"\d(?<![\w.]\d)\d*(?:[.,]\d+)?\s*(?:\\?%|percent\b|(?:x|×|-fold)(?![\w-]))")
+_PHRASE = r"((?:[a-z]+\s+)?(?:(?:number|share|fraction|proportion|amount|percentage)\s+of\s+)?(?:[a-z][a-z0-9]*(?:[-/][a-z0-9]+)*\s+){0,3}[a-z][a-z0-9]*(?:[-/][a-z0-9]+)*)"
+_BY_BEFORE = re.compile(
+    r"\b(?:improv|reduc|increas|decreas|lower|boost|rais|cut|enhanc)\w*\s+(?:the\s+|its\s+|their\s+|our\s+)?"
+    + _PHRASE + r"\s+by\s+(?:(?:up\s+to|about|over|nearly|approximately|around|roughly|more\s+than|almost|as\s+much\s+as|at\s+least)\s+)?$"
+)
+_FROM_BEFORE = re.compile(
+    _PHRASE + r"\s+(?:(?:is|are|was|were|has|have)\s+(?:been\s+)?)?(?:increas|decreas|ris|dropp|improv|fall|fell|rose|grew|grow|went|jump|climb)\w*\s+from\s+\d+(?:[.,]\d+)?\s*(?:\\?%|percent)?\s+to\s+$"
+)
+_IN_AFTER = re.compile(
+    r"\s+(?:absolute\s+|relative\s+|average\s+)?(?:improvement|increase|reduction|decrease|gain|drop|rise|boost|lift)\s+in\s+(?:(?:the|terms\s+of)\s+)?" + _PHRASE
+)
+_BARE_IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?" + _PHRASE)
+_MEASURE_AFTER = re.compile(r"\s+" + _PHRASE)
+_QUANTITY_ENDS = _OUTCOME_ENDS | frozenset("and or while whereas is are was were has have been".split())
+_QUANTITY_VAGUE = frozenset(
+    "performance performances quality efficiency effectiveness results result capability capabilities ability abilities "
+    "baseline baselines model models method methods approach approaches it them this that data parameters tokens "
+    "samples cases time times".split()
+)
+_PLAIN_AFTER_ING = frozenset(("accuracy", "precision"))
+_KNOWN_FIRST = frozenset(("recall", "precision", "accuracy"))
+_COUNTED = frozenset("number share fraction proportion amount percentage".split())
+_QUANTITY_LEAD = frozenset(
+    "improved reduced increased decreased lowered boosted less more fewer smaller larger faster slower greater".split()
+)
+
+
+def _has_quantity(text: str) -> bool:
+    """A cheap anchor for ``_QUANTITY``: a percent or fold mark, or an "x" right after a digit ("3x")."""
+    if "%" in text or "percent" in text or "fold" in text or "×" in text:
+        return True
+    i = text.find("x", 1)
+    while i > 0:
+        if text[i - 1].isdigit():
+            return True
+        i = text.find("x", i + 1)
+    return False
+
+
+def _quantity_phrase(
+    text: str, start: int, phrase: str, measured: frozenset[str] | None, *, before_verb: bool = False
+) -> Mention | None:
+    """The reported quantity in ``phrase`` (at ``start``), cut at the first function word (at the last
+    one when the phrase is the subject before its verb); None when vague, too long, or (``measured``
+    given) not headed by a measure word."""
+    words = phrase.split()
+    if before_verb:
+        ends = [k for k, w in enumerate(words) if w in _QUANTITY_ENDS]
+        words = words[ends[-1] + 1 :] if ends else words
+    while words and (words[0] in _OUTCOME_STOP or words[0] in _QUANTITY_LEAD):
+        words = words[1:]
+    cut = next((k for k, w in enumerate(words) if w in _QUANTITY_ENDS and not (w == "of" and k == 1 and words[0] in _COUNTED)), len(words))
+    words = words[:cut]
+    if not words or len(words) > 5 or words[-1] in _QUANTITY_VAGUE or any(w in _OUTCOME_STOP for w in words):
+        return None
+    if measured is not None and words[-1] not in measured:
+        return None
+    if len(words) >= 2 and words[-1] in _PLAIN_AFTER_ING and words[-2].endswith("ing"):
+        return None  # "93.15% average tagging accuracy": TDMSci and round 20 keep the bare measure
+    if measured is not None and (words[0] in _KNOWN_FIRST or words[0].startswith("inter-")):
+        return None  # "66% recall rate" is recall; an inter-annotator figure rates the data, not a result
+    if len(words) == 1 and measured is None:
+        return None
+    name = " ".join(words)
+    i = text.find(name, start)
+    if i < 0:
+        return None
+    return Mention(i, i + len(name), "metric", "cue:quantity", 0.6)
+
+
+@cache
+def _measure_heads() -> frozenset[str]:
+    """Words that head a measure written after a percentage: metric, outcome and reported heads."""
+    vocab = vocabulary()
+    return vocab.outcome_heads | vocab.heads["metric"] | vocab.reported_heads
+
+
+def quantified_metrics(text: str) -> list[Mention]:
+    """Quantities a result reports with a number: the changed quantity ("improves X by 12%", "a 3x
+    increase in X", "X decreasing from 26.6% to 5.8%") and a measure after a percentage ("61% goal
+    success rate")."""
+    if not _has_quantity(text):
+        return []
+    found: list[Mention] = []
+    after_change = -1
+    for q in _QUANTITY.finditer(text):
+        lo = max(0, q.start() - 90)
+        before = text[lo : q.start()]
+        tail = before[-32:]
+        m = _BY_BEFORE.search(before) if " by " in tail else None  # cheap anchors first (NOTES "Speed round 11")
+        m_from = _FROM_BEFORE.search(before) if m is None and tail.endswith(" to ") else None
+        if m or m_from:
+            m = m or m_from
+            hit = _quantity_phrase(text, lo + m.start(1), m.group(1), None, before_verb=m_from is not None)
+            if hit:
+                found.append(hit)
+            continue
+        m = _IN_AFTER.match(text, q.end())
+        if m is None and after_change >= 0 and text.find(".", after_change, q.start()) < 0:
+            m = _BARE_IN_AFTER.match(text, q.end())
+        if m:
+            after_change = q.end()
+            hit = _quantity_phrase(text, m.start(1), m.group(1), None)
+            if hit:
+                found.append(hit)
+            continue
+        if "%" in q.group() or "percent" in q.group():
+            m = _MEASURE_AFTER.match(text, q.end())
+            if m:
+                hit = _quantity_phrase(text, m.start(1), m.group(1), _measure_heads())
+                if hit:
+                    found.append(hit)
+    return found

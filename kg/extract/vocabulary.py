@@ -32,6 +32,7 @@ class Vocabulary:
     outcome_heads: frozenset[str]  # cost, revenue, usage: a metric's head only where a result changes it
     manner_modifiers: frozenset[str]  # "optimal", "quick", "richer": a task phrase they open says how a step is done
     languages: frozenset[str]  # "English", "Estonian": before a data word, the data's language, not its name
+    reported_heads: frozenset[str]  # consistency, agreement: a measure's head after a percentage ("98.7% consistency")
     head_index: dict[str, str]  # head word -> type (first listed type wins)
 
     def head_type(self, word: str) -> str | None:
@@ -70,6 +71,7 @@ def vocabulary() -> Vocabulary:
         outcome_heads=frozenset(data.get("outcome_heads", ())),
         manner_modifiers=frozenset(data.get("manner_modifiers", ())),
         languages=frozenset(data.get("languages", ())),
+        reported_heads=frozenset(data.get("reported_heads", ())),
     )
 
 
