@@ -47,12 +47,13 @@ FLOORS: dict[str, tuple[dict[str, float], float]] = {
     # Daily Papers kind of text (tests/data/gold/README.md); method floors from round 18 (methods),
     # dataset and metric floors from round 19 (metrics and datasets), arxiv-dev-1 task from round 20 (title tasks)
     "arxiv-dev-1": ({"method": 0.84, "dataset": 0.81, "metric": 0.95, "task": 0.77}, 0.78),
-    "arxiv-dev-2": ({"method": 0.82, "dataset": 0.79, "metric": 0.60, "task": 0.63}, 0.82),
+    # dev-2 metric raised, dev-5 metric added in round 22 (metrics)
+    "arxiv-dev-2": ({"method": 0.82, "dataset": 0.79, "metric": 0.64, "task": 0.63}, 0.82),
     # proposed-method floors from round 19 (proposed methods) on the later development sets; metric floors
     # (and the raised method floors of dev-4/6) from round 20 (metrics and datasets), task floors from
     # round 20 (task precision), raised in round 21 (tasks) with the SciREX task floors; dev-4 metric from round 21 (metrics)
     "arxiv-dev-4": ({"method": 0.80, "metric": 0.79, "task": 0.56}, 0.83),
-    "arxiv-dev-5": ({"method": 0.70, "task": 0.60}, 0.66),
+    "arxiv-dev-5": ({"method": 0.70, "metric": 0.74, "task": 0.60}, 0.66),
     "arxiv-dev-6": ({"method": 0.77, "dataset": 0.96, "metric": 0.93, "task": 0.60}, 0.73),
 }
 SEED_OVERALL_FLOOR = 0.81

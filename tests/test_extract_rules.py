@@ -2108,3 +2108,29 @@ def test_a_measure_after_a_percentage_is_a_metric(nlp) -> None:
     assert entity_key("labeled data") not in got  # not headed by a measure word
     assert got[entity_key("recall")][0] == "metric" and entity_key("recall rate") not in got
     assert got[entity_key("accuracy")][0] == "metric" and entity_key("tagging accuracy") not in got
+
+
+# --- Round 22 (metrics): the paper's own evaluation measure --------------------------------------------
+
+
+def _types(nlp, abstract: str) -> dict[str, set[str]]:
+    """entity key -> every type the paper has it as (a proposed measure is both a method and a metric)."""
+    (paper,) = extract_papers([Paper(id="t", title="A study", abstract=abstract)], nlp)
+    out: dict[str, set[str]] = {}
+    for e in paper.entities:
+        out.setdefault(entity_key(e.name), set()).add(e.type.value)
+    return out
+
+
+def test_a_proposed_evaluation_measure_is_also_a_metric(nlp) -> None:
+    got = _types(nlp, "We propose EXPERT, a reference-free evaluation metric that explains its scores.")
+    assert got[entity_key("EXPERT")] == {"method", "metric"}
+    got = _types(nlp, "Moreover, we propose a rubric-based sliding window evaluator, enabling robust assessment.")
+    assert "metric" in got[entity_key("rubric-based sliding window evaluator")]
+    got = _types(nlp, "For evaluation, we develop an Automated Rubric-based Evaluation Framework that scores responses.")
+    assert "metric" in got[entity_key("Automated Rubric-based Evaluation")]
+    got = _types(nlp, "We propose ZEST, a zero-shot adaptation framework for retrieval.")
+    assert got[entity_key("ZEST")] == {"method"}
+    # a method whose name only ends in "Evaluation" is no measure: the head must follow ("... Evaluation Framework")
+    got = _types(nlp, "We propose Triage by Alignment Conflict Evaluation (TRACE), which re-aligns models.")
+    assert all("metric" not in t for t in got.values()), got

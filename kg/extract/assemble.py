@@ -26,6 +26,7 @@ from kg.extract.rules import (
     described_proposal,
     describes_name,
     framed_as_data,
+    framed_as_measure,
     framed_as_method,
     fallback_description,
     introduced_part,
@@ -258,6 +259,9 @@ def assemble(
             },
             confidence,
         ))
+        if proposed and ("metric", name_key) not in groups and any(framed_as_measure(group.name, text, m.end) for m in group.mentions[:3]):
+            # "we propose EXPERT, a reference-free evaluation metric": the paper's own measure is also a metric
+            entities.append(({**entities[-1][0], "type": "metric", "proposed": False, "rule": "framed:metric"}, confidence))
     entities = _without_broader_tasks(entities, title_end)
     entities.extend(_code_entities(text, title_end, sentences, links))
     return [record for record, confidence in entities if confidence >= min_confidence]

@@ -1176,6 +1176,23 @@ _FRAMED_AS_DATA = re.compile(
 )
 
 
+def framed_as_measure(name: str, text: str, end: int) -> bool:
+    """The paper's own named contribution is an evaluation measure: its name says so ("a rubric-based sliding
+    window evaluator"; "an Automated Rubric-based Evaluation Framework", whose name ends before the head) or it
+    is followed by "X, a(n) ... evaluation metric" ("we propose EXPERT, a reference-free evaluation metric")."""
+    if _MEASURE_NAME.search(name):
+        return True
+    if _EVALUATION_NAME.search(name):
+        return _EVALUATION_HEAD.match(text, end) is not None
+    return _FRAMED_AS_MEASURE.match(text, end) is not None
+
+
+_MEASURE_NAME = re.compile(r"(?i)(?<=\w)\s+(?:evaluator|(?:evaluation\s+)?metric)$")
+_EVALUATION_NAME = re.compile(r"(?i)(?<=\w)\s+evaluation$")
+_EVALUATION_HEAD = re.compile(r"(?i)\s+(?:framework|protocol)\b")
+_FRAMED_AS_MEASURE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:evaluation\s+metric|evaluator|metric)\b")
+
+
 def appositive_proposal(text: str, end: int) -> bool:
     """"X, a novel framework ..." / "X is a new ..." / "X is proposed"."""
     after = text[end : end + 60]
