@@ -141,3 +141,12 @@ def test_long_abstract_takes_roughly_linear_time(nlp) -> None:
     t2 = time.process_time()
     assert {"ResNet-50", "ImageNet"} <= {e.name for e in paper.entities}
     assert (t2 - t1) < 7 * 3 * max(t1 - t0, 0.05)  # 7x the text: well under quadratic (49x)
+
+
+def test_text_longer_than_spacys_default_limit_is_extracted(nlp) -> None:
+    # spaCy refuses texts over 1,000,000 characters by default (for parser and NER memory); this pipeline has neither
+    sentence = "We train FooNet on ImageNet. "
+    abstract = sentence * (1_000_000 // len(sentence) + 10)
+    assert len(abstract) > 1_000_000
+    (paper,) = extract_papers([Paper(id="x", title="T", abstract=abstract)], nlp)
+    assert {"FooNet", "ImageNet"} <= {e.name for e in paper.entities}

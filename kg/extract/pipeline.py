@@ -18,6 +18,9 @@ from kg.extract.components import ENTITIES, doc_of, paper_text
 from kg.model import Entity, ExtractedPaper, Paper
 
 TOKENIZER_CACHE = 100_000  # chunks (words with their punctuation) the tokenizer remembers
+# spaCy refuses texts over 1,000,000 characters for the memory its parser and NER need; this pipeline
+# has neither and runs in time and memory linear in the text, so a paper of any real length goes through
+MAX_TEXT_CHARS = 100_000_000
 PIPELINE: tuple[str, ...] = ("kg_sentences", "kg_links", "kg_acronyms", "kg_lexicon", "kg_patterns", "kg_entities")
 
 
@@ -31,6 +34,7 @@ def load(**config_overrides: dict[str, Any]) -> Language:
     if unknown:
         raise KgError(f"unknown pipeline component(s): {', '.join(sorted(unknown))}; known: {', '.join(PIPELINE)}")
     nlp = spacy.blank("en")
+    nlp.max_length = MAX_TEXT_CHARS
     _tune_tokenizer(nlp)
     for name in PIPELINE:
         nlp.add_pipe(name, config=dict(config_overrides.get(name) or {}))
