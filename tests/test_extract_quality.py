@@ -54,7 +54,8 @@ FLOORS: dict[str, tuple[dict[str, float], float]] = {
     # round 20 (task precision), raised in round 21 (tasks) with the SciREX task floors; dev-4 metric from round 21 (metrics)
     "arxiv-dev-4": ({"method": 0.80, "metric": 0.79, "task": 0.56}, 0.83),
     "arxiv-dev-5": ({"method": 0.70, "metric": 0.74, "task": 0.60}, 0.66),
-    "arxiv-dev-6": ({"method": 0.77, "dataset": 0.96, "metric": 0.93, "task": 0.60}, 0.73),
+    # dev-6 method raised in round 23 (title glosses)
+    "arxiv-dev-6": ({"method": 0.81, "dataset": 0.96, "metric": 0.93, "task": 0.60}, 0.73),
 }
 SEED_OVERALL_FLOOR = 0.81
 

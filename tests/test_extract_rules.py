@@ -2134,3 +2134,29 @@ def test_a_proposed_evaluation_measure_is_also_a_metric(nlp) -> None:
     # a method whose name only ends in "Evaluation" is no measure: the head must follow ("... Evaluation Framework")
     got = _types(nlp, "We propose Triage by Alignment Conflict Evaluation (TRACE), which re-aligns models.")
     assert all("metric" not in t for t in got.values()), got
+
+
+# --- Round 23 (title glosses): a title phrase the prefix name abbreviates is the name's long form -------
+
+
+def _methods(nlp, title: str, abstract: str) -> dict[str, tuple[str, tuple[str, ...], bool]]:
+    """entity key -> (name, aliases, proposed) of the paper's methods."""
+    (paper,) = extract_papers([Paper(id="t", title=title, abstract=abstract)], nlp)
+    return {entity_key(e.name): (e.name, tuple(e.aliases), e.proposed) for e in paper.entities if e.type.value == "method"}
+
+
+def test_a_title_gloss_the_name_abbreviates_is_its_alias(nlp) -> None:
+    got = _methods(nlp, "AutoAdv: Automated Adversarial Prompting for Multi-Turn Jailbreaking of Large Language Models",
+                   "We present AutoAdv, which attacks chat models over several turns.")
+    assert got[entity_key("AutoAdv")] == ("AutoAdv", ("Automated Adversarial Prompting",), True)
+    assert entity_key("Automated Adversarial Prompting") not in got  # one entity, not two
+    got = _methods(nlp, "dParallel: Learnable Parallel Decoding for dLLMs",
+                   "We propose dParallel, which speeds up sampling of diffusion language models.")
+    assert got[entity_key("dParallel")][1] == ("Learnable Parallel Decoding",)
+    got = _methods(nlp, "MoLoRAG: Bootstrapping Document Understanding via Multi-modal Logic-aware Retrieval",
+                   "We propose MoLoRAG for answering questions over long documents.")
+    assert got[entity_key("MoLoRAG")][1] == ("Multi-modal Logic-aware Retrieval",)
+    # a method the name does not abbreviate stays its own entity ("SCoder": no part opens a word of it)
+    got = _methods(nlp, "SCoder: Iterative Self-Distillation for Bootstrapping Small-Scale Data Synthesizers",
+                   "We propose iterative self-distillation to train SCoder, a family of code models.")
+    assert entity_key("iterative self-distillation") in got and got[entity_key("SCoder")][1] == ()

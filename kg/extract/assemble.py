@@ -189,7 +189,9 @@ def assemble(
         if prefix is None and means:  # "Boosting Parallel Training with C4: A ..."
             prefix = means.span(1)
     if prefix is not None:
-        mentions.append(_title_mention(text, prefix, mentions, vocab))
+        mentions.append(own_name := _title_mention(text, prefix, mentions, vocab))
+        if own_name.type == "method":
+            mentions = _gloss_as_alias(mentions, text, prefix, title_end)
     if title_end:
         mentions.extend(_without_title_tail(m, text, title_end) for m in _title_methods(text[:title_end], mentions, prefix, vocab))
         mentions.extend(Mention(s, e, "method", "named", 0.8, proposed=True) for s, e in title_echoes(text, title_end, vocab))
@@ -1044,6 +1046,47 @@ def _title_mention(text: str, prefix: tuple[int, int], mentions: list[Mention], 
         if m.start == s and m.end == e and m.rule.startswith("lexicon") and (m.type != "dataset" or presents_data):
             type_ = m.type
     return Mention(s, e, type_, "title", 0.9, proposed=type_ == "method")
+
+
+_GLOSS_END = re.compile(r"\s+(?:for|in|with|via|on|through|from|using|to|of)\s|\s*$")
+_MEANS_END = re.compile(r"\s(?:via|with|using|through|by)\s$")  # "... via Multi-modal Logic-aware Retrieval"
+_NAME_PART = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+")
+
+
+def _gloss_as_alias(mentions: list[Mention], text: str, prefix: tuple[int, int], title_end: int) -> list[Mention]:
+    """"AutoAdv: Automated Adversarial Prompting for ...", "MoLoRAG: ... via Multi-modal Logic-aware
+    Retrieval": a method filling a title phrase after a name prefix (right after its colon or after
+    via/with/using/through/by, up to a preposition or the title's end) that the name abbreviates (``_abbreviates``) is
+    the name's long form, one entity with it (an alias); known names (lexicon, acronyms) stay apart."""
+    if not text.startswith(": ", prefix[1]):
+        return mentions
+    name = text[prefix[0] : prefix[1]]
+    out = mentions
+    for i, m in enumerate(mentions):
+        if (
+            prefix[1] < m.start < title_end and m.type == "method"
+            and (m.start == prefix[1] + 2 or _MEANS_END.search(text, prefix[1], m.start)) and m.name is None and " " in text[m.start : m.end]
+            and not m.rule.startswith(("lexicon", "acronym"))
+            and (end := _GLOSS_END.match(text, m.end, title_end)) is not None and end.start() == m.end
+            and is_title_case(text[m.start : m.end]) and _abbreviates(name, text[m.start : m.end])
+        ):
+            out = [*mentions[:i], m._replace(name=name, proposed=True), *mentions[i + 1 :]]
+            break
+    return out
+
+
+def _abbreviates(name: str, phrase: str) -> bool:
+    """Whether a part of the name (two letters or more) opens a word of the phrase ("Auto" of
+    "Automated", "Parallel") or, in capitals, spells the initials of words in a row ("AL": "Active Learning")."""
+    words = [w for w in _SPACE_OR_HYPHEN.split(phrase) if w]
+    lowered = [w.lower() for w in words]
+    initials = "".join(w[0] for w in words).upper()
+    for part in _NAME_PART.findall(name):
+        if part.isupper() and part in initials:
+            return True
+        if not part.isupper() and len(part) >= 2 and any(w.startswith(part.lower()) for w in lowered):
+            return True
+    return False
 
 
 def _fallback_lead(text: str, title_end: int, mentions: list[Mention], vocab: Vocabulary) -> Mention | None:
