@@ -2160,3 +2160,21 @@ def test_a_title_gloss_the_name_abbreviates_is_its_alias(nlp) -> None:
     got = _methods(nlp, "SCoder: Iterative Self-Distillation for Bootstrapping Small-Scale Data Synthesizers",
                    "We propose iterative self-distillation to train SCoder, a family of code models.")
     assert entity_key("iterative self-distillation") in got and got[entity_key("SCoder")][1] == ()
+
+
+# --- Round 23 (datasets) ------------------------------------------------------------------------------
+
+
+def test_plain_names_listed_after_an_evaluation_cue_are_datasets(nlp) -> None:
+    got = found(nlp, "A study", "Our experiments on Zorbo, Quill, and Marrow show that the agent plans well. "
+                "Experiments in two game environments, Gribble and Snark Tower, confirm it.")
+    for name in ("Zorbo", "Quill", "Marrow", "Gribble", "Snark Tower"):
+        assert got[entity_key(name)][0] == "dataset", name
+    got = found(nlp, "A study", "We consider two case studies: Fenwick and Atari Seaquest.")
+    assert got[entity_key("Fenwick")][0] == "dataset" and got[entity_key("Atari Seaquest")][0] == "dataset"
+    # languages, settings and model families after the same cues are no environments
+    got = found(nlp, "A study", "Experiments on English and German show gains. We run experiments on Zero and Few-Shot "
+                "settings and on Llama and Qwen models.")
+    for name in ("English", "German", "Zero", "Few-Shot"):
+        assert entity_key(name) not in got or got[entity_key(name)][0] != "dataset", name
+    assert all(got.get(entity_key(n), ("method",))[0] != "dataset" for n in ("Llama", "Qwen"))

@@ -59,7 +59,7 @@ RANK = {
     "acronym": 6, "title": 5, "lexicon": 4, "named": 4, "head:dataset": 3, "head:named": 3, "shape": 3,
     "head:compound": 4, "cue:resource": 4, "long-form": 4, "cue:at-k": 4, "cue:error": 4, "shape:benchmark": 5, "shape:campaign": 5,
     "named:dataset": 5, "named:metric": 5, "head:task": 2, "head:method": 2, "head:repeat": 2, "head:metric": 2, "cue": 2,
-    "cue:fallback": 4, "cue:quantity": 4,
+    "cue:fallback": 4, "cue:quantity": 4, "cue:evaluated-list": 4,
 }
 _MARKUP = re.compile(
     r"[{}<>\\$^_=|#~]|@(?!(?:\d{1,4}|[kKnN])(?![\w.@]))|&\w+;|\b(?:href|http|www|textbf|emph|mathrm|mathbf|frac|cite|url)\b"

@@ -26,7 +26,7 @@ from spacy.vocab import Vocab
 from kg.extract.acronyms import Definition, find_definitions
 from kg.extract.assemble import assemble
 from kg.extract.results import result_mentions, without_number_formats, without_time_phases
-from kg.extract.rules import Mention, cue_phrases, head_phrases, proposal_names, shaped_names, words_of
+from kg.extract.rules import Mention, cue_phrases, evaluated_lists, head_phrases, proposal_names, shaped_names, words_of
 from kg.extract.scan import prefiltered
 from kg.extract.text import Sentences, ends_in_measure, sentence_bounds, strip_name_suffix
 from kg.extract.urls import Link, find_links
@@ -432,6 +432,7 @@ class PatternMatcher(_Component):
             mentions.extend(shaped_names(words, text, sentences, self.vocab))
         if self.cues:
             mentions.extend(cue_phrases(text, self.vocab))
+            mentions.extend(evaluated_lists(text, self.vocab))
             mentions.extend(proposal_names(text, words, self.vocab))
             mentions.extend(result_mentions(text))
             if "recision" in text:
