@@ -751,7 +751,8 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
 # a list of plain capitalised names after an evaluation cue: "experiments on Sokoban, Maze, and Taxi", "game
 # environments, Overcooked and Minecraft", "two case studies: Minepump and Atari Seaquest" -- environments evaluated on
 _LISTED_NAME = r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,})?"
-_EVALUATED_LIST = re.compile(
+_LISTED = re.compile(_LISTED_NAME)
+_EVALUATED_LIST = prefiltered(
     r"\b(?i:(?:experiments?|evaluations?|evaluated|tested|trials)\s+(?:on|in|across)(?:\s+the)?"
     r"|case\s+stud(?:y|ies)\s*:|(?:environments|games|simulators)\s*(?:,|:|such\s+as|including|like))\s+"
     rf"({_LISTED_NAME}(?:\s*,\s*{_LISTED_NAME})*\s*,?\s+(?:and|or)\s+{_LISTED_NAME})"
@@ -764,7 +765,7 @@ def evaluated_lists(text: str, vocab: Vocabulary | None = None) -> list[Mention]
     vocab = vocab or vocabulary()
     found: list[Mention] = []
     for m in _EVALUATED_LIST.finditer(text):
-        items = [item for item in re.finditer(_LISTED_NAME, m.group(1))]
+        items = list(_LISTED.finditer(m.group(1)))
         if any(_language(item.group().lower(), vocab) or item.group().lower() in vocab.generic_names for item in items):
             continue  # "experiments on English and German": languages, not environments
         found.extend(Mention(m.start(1) + item.start(), m.start(1) + item.end(), "dataset", "cue:evaluated-list", 0.6) for item in items)
