@@ -863,9 +863,10 @@ def title_methods(title: str, vocab: Vocabulary | None = None) -> list[tuple[int
     return found
 
 
+_SUBJECT_VERB_STEMS = ("Improve", "Enable", "Elicit", "Boost", "Unlock", "Enhance", "Help", "Drive", "Mitigate", "Reduce")
 _TITLE_SUBJECT = re.compile(
     r"(?:^|:\s+)((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+"
-    r"(?:Improves?|Enables?|Elicits?|Boosts?|Unlocks?|Enhances?|Helps?|Drives?|Mitigates?|Reduces?)\s"
+    rf"(?:{'|'.join(stem + 's?' for stem in _SUBJECT_VERB_STEMS)})\s"
 )
 _QUESTION_WORDS = frozenset("does do did can could how why what which when where who whether".split())
 
@@ -884,8 +885,6 @@ def title_subject(title: str, vocab: Vocabulary | None = None) -> tuple[int, int
         return None
     return m.span(1)
 
-
-_SUBJECT_VERB_STEMS = ("Improve", "Enable", "Elicit", "Boost", "Unlock", "Enhance", "Help", "Drive", "Mitigate", "Reduce")
 
 
 _FALLBACK_LEAD = re.compile(r"^\s*(?:an?\s+|the\s+)?((?:(?!(?:for|via|with|without|in|on|through|from|as|using|to|of)\s)[\w'’-]+\s+){1,5}?[\w'’-]+)\s+(?:for|via|with|without|in|on|through|from|as|using)\s", re.IGNORECASE)
