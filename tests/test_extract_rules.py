@@ -2178,3 +2178,32 @@ def test_plain_names_listed_after_an_evaluation_cue_are_datasets(nlp) -> None:
     for name in ("English", "German", "Zero", "Few-Shot"):
         assert entity_key(name) not in got or got[entity_key(name)][0] != "dataset", name
     assert all(got.get(entity_key(n), ("method",))[0] != "dataset" for n in ("Llama", "Qwen"))
+
+
+# --- Round 24 (metrics) -------------------------------------------------------------------------------
+
+
+def test_a_stage_cost_or_a_cost_per_unit_is_a_metric_without_a_reported_result(nlp) -> None:
+    got = found(nlp, "A study", "The controller maximizes task quality while minimizing the overall inference cost. "
+                "The merged model matches the specialists at only a fraction of the total training cost. "
+                "It solves more problems with a comparable cost per query.")
+    for name in ("inference cost", "training cost", "cost per query"):
+        assert got.get(entity_key(name), ("",))[0] == "metric", name
+    # plural costs are expenses, and a stage's time is a metric only near a reported result
+    got = found(nlp, "A study", "Task-specific modeling often increases training costs. Training time grows with the model.")
+    assert entity_key("training cost") not in got and entity_key("training time") not in got
+
+
+def test_an_accuracy_the_paper_names_by_what_it_measures_is_that_metric(nlp) -> None:
+    # written twice: the paper uses it as a term
+    got = found(nlp, "A study", "We measure response accuracy on device control (86%). "
+                "We discuss the trade-off between response accuracy and efficiency.")
+    assert got[entity_key("response accuracy")][0] == "metric" and entity_key("accuracy") not in got
+    # an acronym's accuracy in the title
+    got = found(nlp, "Evaluation of SQL Accuracy in Production Systems", "We score generated queries from 0 to 100.")
+    assert got[entity_key("SQL Accuracy")][0] == "metric"
+    # once, a verb or a degree word before it, or a title word that only qualifies the plain accuracy: bare accuracy
+    got = found(nlp, "Improving Calculation Accuracy", "Preserving factual accuracy matters. The model improves accuracy "
+                "and near-perfect accuracy by 5%. It improves accuracy again.")
+    assert entity_key("factual accuracy") not in got and entity_key("improves accuracy") not in got
+    assert entity_key("calculation accuracy") not in got and got[entity_key("accuracy")][0] == "metric"

@@ -298,6 +298,22 @@ def _measured_on(mod: Word, head: Word, vocab: Vocabulary) -> int:
     return 1 if mod.text.islower() and not w.endswith("ing") and vocab.head_type(w) == "task" and _noun_modifier(mod, vocab) else 0
 
 
+def _termed_accuracy(mod: Word, head: Word, text: str, vocab: Vocabulary) -> bool:
+    """An accuracy named by what it measures that the paper uses as a term: written in its title ("Evaluation
+    of SQL Accuracy", an acronym) or twice ("measured by response accuracy ... response accuracy and efficiency")."""
+    w, raw = mod.lower, mod.text
+    if not w.replace("-", "").isalpha() or w in vocab.modifier_stop or w in _NOT_NOUNS or w.endswith(("ed", "ly", "ing")):
+        return False
+    if w.endswith("s") and not w.endswith(("ss", "is", "us")) and not raw.isupper():
+        return False  # "improves accuracy", "models accuracy": a verb or a plural
+    title_end = text.find("\n\n")  # the pipeline text is title + blank line + abstract
+    if 0 <= mod.start < title_end:
+        return raw.isupper()  # a title's "Calculation Accuracy" names the plain accuracy the abstract reports
+    if not (raw.islower() or raw.isupper() and len(raw) > 1):
+        return False
+    return text.lower().count(text[mod.start:head.end].lower()) >= 2
+
+
 def _noun_modifier(word: Word, vocab: Vocabulary) -> bool:
     """A plain lower-case word that can name what a task works on ("face", "error"), not a verb
     ("improves", "affect"), an adverb or an adjective of degree ("overall")."""
@@ -380,6 +396,8 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
         if head.lower in ("accuracy", "accuracies") and _SHOT.fullmatch(mods[-1].lower):
             start = mods[-1].start  # "one-shot accuracy", "5-shot accuracy": a named accuracy
             return Mention(start, end, "metric", "head:compound", 0.65)  # "explanation accuracy" beats the lexicon's "accuracy"
+        if head.lower in ("accuracy", "accuracies") and _termed_accuracy(mods[-1], head, text, vocab):
+            return Mention(mods[-1].start, end, "metric", "head:compound", 0.65)  # "response accuracy" twice, a title's "SQL Accuracy"
         return Mention(start, end, "metric", "head:metric", 0.6)
     if type_ == "task":
         if mods[0].lower in vocab.manner_modifiers:
@@ -672,6 +690,9 @@ _RESOURCE_METRIC = prefiltered(
 )
 
 
+_COST_PER = prefiltered(r"(?i)\bcost\s+per\s+[a-z]+\b")  # "cost per query", "cost per token": a cost named by its unit
+
+
 def _resource_metrics(text: str) -> Iterator[re.Match[str]]:
     """``_RESOURCE_METRIC.finditer(text)``, starting from the second word (cost, time, hours, speed,
     size: 5 searches) and trying the pattern where the word before the spaces is a first word,
@@ -726,8 +747,13 @@ def cue_phrases(text: str, vocab: Vocabulary | None = None) -> list[Mention]:
             if len(found) > 6:
                 break
     for m in _resource_metrics(text):
-        if _evaluated(text, m.start(), m.end()):
+        # a stage's cost in the singular is itself the quantity ("minimizing the overall inference cost", "a
+        # fraction of the total training cost"); plural costs are expenses ("increases training costs"), and
+        # time, hours or speed are metrics only where results are reported
+        if m.group().lower().endswith("cost") or _evaluated(text, m.start(), m.end()):
             found.append(Mention(m.start(), m.end(), "metric", "cue:resource", 0.6))
+    for m in _COST_PER.finditer(text):
+        found.append(Mention(m.start(), m.end(), "metric", "cue:resource", 0.6))
     for pattern in _PHENOMENON if low is None or "phenomen" in low else ():  # what each of them needs: one search for the three
         for m in pattern.finditer(text):
             phrase = m.group(1)
