@@ -2113,9 +2113,9 @@ def test_a_measure_after_a_percentage_is_a_metric(nlp) -> None:
 # --- Round 22 (metrics): the paper's own evaluation measure --------------------------------------------
 
 
-def _types(nlp, abstract: str) -> dict[str, set[str]]:
+def _types(nlp, abstract: str, title: str = "A study") -> dict[str, set[str]]:
     """entity key -> every type the paper has it as (a proposed measure is both a method and a metric)."""
-    (paper,) = extract_papers([Paper(id="t", title="A study", abstract=abstract)], nlp)
+    (paper,) = extract_papers([Paper(id="t", title=title, abstract=abstract)], nlp)
     out: dict[str, set[str]] = {}
     for e in paper.entities:
         out.setdefault(entity_key(e.name), set()).add(e.type.value)
@@ -2207,3 +2207,36 @@ def test_an_accuracy_the_paper_names_by_what_it_measures_is_that_metric(nlp) -> 
                 "and near-perfect accuracy by 5%. It improves accuracy again.")
     assert entity_key("factual accuracy") not in got and entity_key("improves accuracy") not in got
     assert entity_key("calculation accuracy") not in got and got[entity_key("accuracy")][0] == "metric"
+
+
+# --- Round 24 (datasets) ------------------------------------------------------------------------------
+
+
+def test_a_title_prefix_glossed_as_benchmarking_is_a_dataset(nlp) -> None:
+    got = _types(nlp, "We introduce QuillGym, an interactive environment for evaluating memory. QuillGym reveals gaps.",
+                 title="QuillGym: Interactive Memory Benchmarking for Assistants in Long Conversations")
+    assert "dataset" in got[entity_key("QuillGym")]
+    # a gloss with no data word keeps the prefix a method
+    got = _types(nlp, "We propose QuillNet for memory.", title="QuillNet: Interactive Memory Retrieval for Assistants")
+    assert got[entity_key("QuillNet")] == {"method"}
+
+
+def test_a_named_proposal_with_its_long_form_and_a_data_head_framed_as_data_is_a_dataset(nlp) -> None:
+    got = _types(nlp, "We present ZORKA (Zonal Research on Kinetic Arithmetic) Benchmark -- a novel benchmark that "
+                 "evaluates large language models on quantitative reasoning. ZORKA covers finance and physics.")
+    assert "dataset" in got[entity_key("Zonal Research on Kinetic Arithmetic")]  # the long form names it, ZORKA its alias
+    # the same form framed as a method stays a method
+    got = _types(nlp, "We present ZORKA (Zonal Research on Kinetic Arithmetic), a novel framework that improves "
+                 "large language models on quantitative reasoning.")
+    assert got[entity_key("Zonal Research on Kinetic Arithmetic")] == {"method"}
+
+
+def test_a_shared_task_a_system_paper_names_in_its_title_is_a_dataset(nlp) -> None:
+    got = found(nlp, "Team Brill at ClinQuill: Summarising Clinical Documents with LLMs",
+                "This paper presents the methodology we applied in the ClinQuill shared task for summarising "
+                "clinical case documents.")
+    assert got[entity_key("ClinQuill")][0] == "dataset"
+    # without "shared task" the title's name is no dataset
+    got = found(nlp, "Team Brill at ClinQuill: Summarising Clinical Documents with LLMs",
+                "We apply ClinQuill to summarise clinical case documents.")
+    assert entity_key("ClinQuill") not in got or got[entity_key("ClinQuill")][0] != "dataset"

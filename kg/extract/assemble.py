@@ -144,7 +144,7 @@ def assemble(
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab, title_end))
     # (the per-mention steps below change only methods, this one no lexicon name: the tests save the calls)
     mentions = [_as_phenomenon(m, text, vocab) if m.type == "method" and not m.rule.startswith("lexicon") else m for m in mentions]
-    mentions = _named_datasets(mentions, text)
+    mentions = _named_datasets(mentions, text, title_end)
     own = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method"}
     if own:
         mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
@@ -465,10 +465,15 @@ def _part_of(longer_or_shorter: str, dataset: str) -> bool:
     return len(words) <= 2 and words[0].lower() not in _NOT_PARTS and not (words[0].islower() and words[0].endswith(("ed", "ing")))
 
 
-def _named_datasets(mentions: list[Mention], text: str) -> list[Mention]:
+def _named_datasets(mentions: list[Mention], text: str, title_end: int = 0) -> list[Mention]:
     """A name the paper gives its data ("we present InkSet, a large-scale dataset", rule
-    ``named:dataset``) is a dataset wherever it is read as a method by proposal, shape or title."""
+    ``named:dataset``) or a shared task a system paper names in its title ("MaLei at MultiClinSUM: ...",
+    "... in the MultiClinSUM shared task": a challenge's data, as "the X corpus" is) is a dataset wherever it
+    is read as a method by proposal, shape or title."""
     names = {entity_key(text[m.start : m.end]) for m in mentions if m.rule == "named:dataset"}
+    if title_end and _SHARED_TASK.search(text, title_end):
+        shared = {entity_key(text[m.start : m.end]) for m in mentions if m.rule == "shape:method" and _SHARED_TASK.match(text, m.end)}
+        names |= shared & {entity_key(text[m.start : m.end]) for m in mentions if m.end <= title_end}
     if not names:
         return mentions
     return [
@@ -477,6 +482,9 @@ def _named_datasets(mentions: list[Mention], text: str) -> list[Mention]:
         else m
         for m in mentions
     ]
+
+
+_SHARED_TASK = re.compile(r"\s+[Ss]hared\s+[Tt]asks?\b")
 
 
 def _without_broader_tasks(entities: list[tuple[dict[str, Any], float]], title_end: int) -> list[tuple[dict[str, Any], float]]:
@@ -1038,7 +1046,7 @@ _MEANS_BEFORE_COLON = re.compile(r"\s(?:with|via|using|through)\s+([A-Z][\w.+-]*
 def _title_mention(text: str, prefix: tuple[int, int], mentions: list[Mention], vocab: Vocabulary) -> Mention:
     s, e = prefix
     rest = text[e : text.find("\n\n")] if "\n\n" in text else text[e:]
-    type_ = "dataset" if re.search(r"(?i)\b(?:dataset|benchmark|corpus|suite|database)\b", rest) else "method"
+    type_ = "dataset" if re.search(r"(?i)\b(?:dataset|benchmark(?:ing)?|corpus|suite|database)\b", rest) else "method"
     # a lexicon type wins, but a title prefix that only shares its name with a dataset, in a paper
     # that presents no data, is the paper's method ("DensePose: Dense Human Pose Estimation")
     presents_data = type_ == "dataset" or _PRESENTS_DATA.search(text)

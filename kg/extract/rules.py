@@ -1214,14 +1214,15 @@ _DATA_WORD = re.compile(r"(?i)\b(?:benchmark|dataset|data\s*set|corpus|suite|col
 
 def framed_as_data(text: str, end: int) -> bool:
     """The name ending at ``end`` is followed by "X, a(n) ... benchmark" or "X - a ... dataset" ("we introduce
-    SimpleQA Verified, a 1,000-prompt benchmark", "we introduce SciNLP - a specialized benchmark"), with no
-    method word in between: the paper calls its contribution data, not a method."""
+    SimpleQA Verified, a 1,000-prompt benchmark", "we introduce SciNLP - a specialized benchmark", "we present ORCA
+    (long form) Benchmark -- a novel benchmark"), with no method word in between: the paper calls its contribution
+    data, not a method."""
     m = _FRAMED_AS_DATA.match(text, end)
     return m is not None and _FRAMED_AS_METHOD.match(text, end) is None
 
 
 _FRAMED_AS_DATA = re.compile(
-    r"(?:\s*\([^()]{1,60}\))?(?:,\s+[a-z][\w -]{0,40}?)?(?:,|\s+-{1,2})\s+(?:a|an)\s+(?:[\w,.-]+\s+){0,5}?(?:benchmark|dataset|data\s*set|corpus|test\s*bed|evaluation\s+set)\b"
+    r"(?:\s*\([^()]{1,60}\))?(?:\s+(?:Benchmark|Dataset|Corpus))?(?:,\s+[a-z][\w -]{0,40}?)?(?:,|\s+-{1,2})\s+(?:a|an)\s+(?:[\w,.-]+\s+){0,5}?(?:benchmark|dataset|data\s*set|corpus|test\s*bed|evaluation\s+set)\b"
 )
 
 
