@@ -2240,3 +2240,15 @@ def test_a_shared_task_a_system_paper_names_in_its_title_is_a_dataset(nlp) -> No
     got = found(nlp, "Team Brill at ClinQuill: Summarising Clinical Documents with LLMs",
                 "We apply ClinQuill to summarise clinical case documents.")
     assert entity_key("ClinQuill") not in got or got[entity_key("ClinQuill")][0] != "dataset"
+
+
+def test_one_word_between_an_indefinite_article_and_a_data_head_is_a_kind_not_a_name(nlp) -> None:
+    got = found(nlp, "What Makes a Good Quill-Agent Benchmark Task",
+                "Quill-agent benchmarks have become a primary signal. We synthesize an ASCII-art dataset and use an "
+                "extensive, expertly curated Ayurveda dataset.")
+    for word in ("Quill-agent", "ASCII-art", "Ayurveda"):
+        assert got.get(entity_key(word), ("none",))[0] != "dataset", word
+    # a definite or new-named dataset, and a longer name after "a", stay datasets
+    got = found(nlp, "A study", "We test on the Zorgle dataset, a new Fennic benchmark and a large-scale Cross-Age Face dataset.")
+    for name in ("Zorgle", "Fennic", "Cross-Age Face"):
+        assert got[entity_key(name)][0] == "dataset", name

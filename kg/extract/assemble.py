@@ -144,7 +144,7 @@ def assemble(
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab, title_end))
     # (the per-mention steps below change only methods, this one no lexicon name: the tests save the calls)
     mentions = [_as_phenomenon(m, text, vocab) if m.type == "method" and not m.rule.startswith("lexicon") else m for m in mentions]
-    mentions = _named_datasets(mentions, text, title_end)
+    mentions = _kind_words_as_no_datasets(_named_datasets(mentions, text, title_end), text)
     own = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method"}
     if own:
         mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
@@ -485,6 +485,23 @@ def _named_datasets(mentions: list[Mention], text: str, title_end: int = 0) -> l
 
 
 _SHARED_TASK = re.compile(r"\s+[Ss]hared\s+[Tt]asks?\b")
+
+
+def _kind_words_as_no_datasets(mentions: list[Mention], text: str) -> list[Mention]:
+    """"an ASCII-art dataset", "an extensive, expertly curated Ayurveda dataset", "a Good Terminal-Agent Benchmark":
+    one word between an indefinite article (and its modifiers) and a data head says what kind of data it is, not
+    its name, so its ``head:dataset`` readings are no datasets anywhere in the paper."""
+    kinds = set()
+    for m in mentions:
+        if m.rule == "head:dataset" and m.name is None and " " not in (word := text[m.start : m.end]) and word.lower() not in kinds:
+            if re.search(_KIND_BEFORE + re.escape(word) + _KIND_HEAD, text):
+                kinds.add(word.lower())
+    return [m for m in mentions if m.rule != "head:dataset" or text[m.start : m.end].lower() not in kinds] if kinds else mentions
+
+
+# "a/an" and up to four modifiers, none of them a conjunction, "of", "the" or "new/novel" ("a new X dataset" names it)
+_KIND_BEFORE = r"(?i)\b(?:a|an)\s+(?:(?!(?:and|or|of|the|new|novel)\b)[\w,-]+\s+){0,4}?"
+_KIND_HEAD = r"\s+(?:dataset|data\s+set|benchmark|corpus|suite|database|testbed|collection)s?\b"
 
 
 def _without_broader_tasks(entities: list[tuple[dict[str, Any], float]], title_end: int) -> list[tuple[dict[str, Any], float]]:
