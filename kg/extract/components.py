@@ -25,6 +25,7 @@ from spacy.vocab import Vocab
 
 from kg.extract.acronyms import Definition, find_definitions
 from kg.extract.assemble import assemble
+from kg.extract.filter import load_filter
 from kg.extract.results import result_mentions, without_number_formats, without_time_phases
 from kg.extract.rules import Mention, cue_phrases, evaluated_lists, head_phrases, proposal_names, shaped_names, words_of
 from kg.extract.scan import prefiltered
@@ -444,13 +445,19 @@ class PatternMatcher(_Component):
 
 
 class EntityAssembler(_Component):
-    """Document-level entities from all mentions (``doc._.kg_entities``, ``doc.spans["kg_entities"]``)."""
+    """Document-level entities from all mentions (``doc._.kg_entities``, ``doc.spans["kg_entities"]``),
+    kept by the learned filter (``kg.extract.filter``): ``keep_thresholds`` null uses the shipped
+    thresholds, ``{}`` keeps every entity the rules assemble."""
 
-    def __init__(self, nlp: Language, name: str, min_confidence: float, spans_key: str) -> None:
+    def __init__(
+        self, nlp: Language, name: str, min_confidence: float, spans_key: str, keep_thresholds: dict[str, float] | None
+    ) -> None:
         self.name = name
         self.min_confidence = min_confidence
         self.spans_key = spans_key
+        self.keep_thresholds = keep_thresholds
         self.vocab = vocabulary()
+        self.filter = load_filter()
 
     def __call__(self, doc: Doc) -> Doc:
         data = doc.user_data
@@ -460,7 +467,8 @@ class EntityAssembler(_Component):
         mentions = [m if type(m) is Mention else Mention(*m) for m in (data.get(MENTIONS) or ())]  # plain tuples after serialisation
         definitions = [Definition(*d) for d in (data.get(ACRONYMS) or ())]
         links = [Link(*l) for l in (data.get(LINKS) or ())]
-        records = data[ENTITIES] = assemble(text, title_end, sentences, mentions, definitions, links, self.vocab, self.min_confidence)
+        records = assemble(text, title_end, sentences, mentions, definitions, links, self.vocab, self.min_confidence)
+        records = data[ENTITIES] = self.filter.keep(records, text, title_end, self.keep_thresholds)
         spans = []
         offset = title_end + len(TITLE_SEPARATOR)
         for record in records:
@@ -502,6 +510,10 @@ def make_patterns(nlp: Language, name: str, heads: bool, shapes: bool, cues: boo
     return PatternMatcher(nlp, name, heads, shapes, cues)
 
 
-@Language.factory("kg_entities", default_config={"min_confidence": 0.0, "spans_key": "kg_entities"})
-def make_entities(nlp: Language, name: str, min_confidence: float, spans_key: str) -> EntityAssembler:
-    return EntityAssembler(nlp, name, min_confidence, spans_key)
+@Language.factory(
+    "kg_entities", default_config={"min_confidence": 0.0, "spans_key": "kg_entities", "keep_thresholds": None}
+)
+def make_entities(
+    nlp: Language, name: str, min_confidence: float, spans_key: str, keep_thresholds: dict[str, float] | None
+) -> EntityAssembler:
+    return EntityAssembler(nlp, name, min_confidence, spans_key, keep_thresholds)

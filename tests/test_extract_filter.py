@@ -1,0 +1,63 @@
+"""The learned keep/drop filter: what it keeps, what it reads, and that the shipped weights are current."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from kg.extract import extract_papers, load
+from kg.extract.components import paper_text, title_end_of
+from kg.extract.filter import EntityFilter, features, load_filter
+from kg.model import Paper
+
+ROOT = Path(__file__).resolve().parent.parent
+TITLE = "A study of agents"
+ABSTRACT = (
+    "We evaluate language models on tool use and question answering. Our agent, FooAgent, uses "
+    "active learning and pruning to improve accuracy on GSM8K."
+)
+
+
+def record(type_: str, name: str, *, proposed: bool = False, field: str = "abstract", start: int = 0) -> dict:
+    evidence = {"field": field, "start": start, "end": start + len(name), "sentence": ""}
+    return {"type": type_, "name": name, "aliases": [], "proposed": proposed, "evidence": evidence, "rule": "head:x"}
+
+
+def names(nlp, title: str, abstract: str) -> set[tuple[str, str]]:
+    (paper,) = extract_papers([Paper(id="t", title=title, abstract=abstract)], nlp)
+    return {(e.type.value, e.name) for e in paper.entities}
+
+
+def test_keep_drops_a_filtered_type_below_its_threshold_and_nothing_else() -> None:
+    model = EntityFilter({"w=method/foo": -5.0, "w=dataset/foo": -5.0}, 0.0, {"method": 0.5})
+    text = paper_text(TITLE, ABSTRACT)
+    records = [record("method", "Foo"), record("method", "Bar"), record("dataset", "Foo"), record("method", "Foo net", proposed=True)]
+    kept = model.keep(records, text, title_end_of(text))
+    assert [(r["type"], r["name"]) for r in kept] == [("method", "Bar"), ("dataset", "Foo"), ("method", "Foo net")]
+    assert model.keep(records, text, title_end_of(text), {}) == records  # no thresholds: keep all
+
+
+def test_features_read_the_words_around_an_abstract_mention_but_not_a_title_one() -> None:
+    text = paper_text(TITLE, ABSTRACT)
+    start = ABSTRACT.index("active learning")
+    got = features(record("task", "active learning", start=start), text, title_end_of(text))
+    assert {"prev2=task/fooagent", "prev1=task/uses", "next=task/and", "head=task/learning", "count=task/1"} <= set(got)
+    in_title = features(record("task", "agents", field="title", start=TITLE.index("agents")), text, title_end_of(text))
+    assert not any(f.startswith(("prev", "next")) for f in in_title)
+
+
+def test_the_pipeline_filters_with_the_shipped_thresholds() -> None:
+    shipped = load_filter()
+    assert set(shipped.thresholds) == {"method", "task"}
+    filtered, everything = names(load(), TITLE, ABSTRACT), names(load(kg_entities={"keep_thresholds": {}}), TITLE, ABSTRACT)
+    assert filtered < everything
+    assert ("task", "active learning") in everything - filtered  # a method named as if it were a task
+    assert {("method", "FooAgent"), ("dataset", "GSM8K"), ("task", "question answering")} <= filtered
+
+
+def test_the_shipped_filter_is_what_training_on_the_committed_gold_gives() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "train_filter.py"), "--check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
