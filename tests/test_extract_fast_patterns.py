@@ -252,3 +252,25 @@ def test_word_split_without_underscore_is_the_word_split(s: str) -> None:
     assert rules._word_split(plain) == rules._WORD_SPLIT.split(plain)
     ascii_only = plain.encode("ascii", "replace").decode()
     assert rules._word_split(ascii_only) == rules._WORD_SPLIT.split(ascii_only)
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(["experiments", "Experiment", "EVALUATED", "evaluations", "tested", "trials", "case", "Case studies",
+                                 "games", "Environments", "simulators", "on", "in", "across", "the", "such as", "including", "like",
+                                 ":", ",", " and ", " or ", "Sokoban", "Maze", "Taxi", "Atari Seaquest", "models", " ", "  ", "\n",
+                                 "x", "re", "\u017f", "İ", "é", " Sokoban, Maze, and Taxi", " Minepump and Atari Seaquest", " Go or Chess"]), max_size=14))
+def test_evaluated_list_scan_matches_its_pattern(pieces: list[str]) -> None:
+    s = "".join(pieces)
+    assert _found_all(rules.matches_from(rules._EVALUATED_LIST, s, rules._evaluated_list_starts)) == _found(rules._EVALUATED_LIST.pattern, s)
+
+
+def test_evaluated_list_scan_on_examples() -> None:
+    s = "We ran Experiments on Sokoban, Maze, and Taxi; two case studies: Minepump and Atari Seaquest; retested on Go and Chess;"
+    s += " game environments, Overcooked and Minecraft; GAMES like Pong or Breakout; simulators including Habitat and Gibson."
+    s += " It is evaluated on Hopper, Walker and Swimmer, tested in Doom or Quake, with trials across the Alpha and Beta."
+    found = [m.group(1) for m in rules.matches_from(rules._EVALUATED_LIST, s, rules._evaluated_list_starts)]
+    # not after "retested" ("Go" is too short to be listed)
+    assert found == ["Sokoban, Maze, and Taxi", "Minepump and Atari Seaquest", "Overcooked and Minecraft", "Pong or Breakout", "Habitat and Gibson",
+                     "Hopper, Walker and Swimmer", "Doom or Quake", "Alpha and Beta"]
+    assert _found_all(rules.matches_from(rules._EVALUATED_LIST, s, rules._evaluated_list_starts)) == _found(rules._EVALUATED_LIST.pattern, s)
+
