@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import assemble, components, rules, text
+from kg.extract import assemble, components, results, rules, text
 from kg.extract.scan import Gate, folded
 from kg.extract.text import Sentences, is_title_case, sentence_bounds
 
@@ -273,4 +273,19 @@ def test_evaluated_list_scan_on_examples() -> None:
     assert found == ["Sokoban, Maze, and Taxi", "Minepump and Atari Seaquest", "Overcooked and Minecraft", "Pong or Breakout", "Habitat and Gibson",
                      "Hopper, Walker and Swimmer", "Doom or Quake", "Alpha and Beta"]
     assert _found_all(rules.matches_from(rules._EVALUATED_LIST, s, rules._evaluated_list_starts)) == _found(rules._EVALUATED_LIST.pattern, s)
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(["the", "number of", "error", "Accuracy", "rate", "x-y", "3d", "is", "has been", "increased", "rising",
+                                 "fell", "comparison", "from", "26.6%", "5", "percent", "to", " ", "  ", "\n", ",", "."]), max_size=14))
+def test_from_tail_is_found_wherever_the_from_pattern_matches(pieces: list[str]) -> None:
+    s = " ".join(pieces) + " to "
+    if results._FROM_BEFORE.search(s):
+        assert results._FROM_TAIL.search(s)
+
+
+def test_from_tail_on_examples() -> None:
+    s = "instruction violations decreasing from 26.6% to "
+    assert results._FROM_BEFORE.search(s).group(1) == "instruction violations" and results._FROM_TAIL.search(s)
+    assert results._FROM_TAIL.search("the gap was reduced to ") is None
 
