@@ -289,3 +289,19 @@ def test_from_tail_on_examples() -> None:
     assert results._FROM_BEFORE.search(s).group(1) == "instruction violations" and results._FROM_TAIL.search(s)
     assert results._FROM_TAIL.search("the gap was reduced to ") is None
 
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(["a", "Z", "PS", "NR", "PSNR", "wang", "2017", "05", "19", "20", "7", "sample", "href", "url", "cite", "xurl",
+                                 "@", "@1", "@k", "@10.", "&", "amp", ";", "{", "}", "<", "\\", "$", "^", "_", "=", "|", "#", "~", " ", "-", ".",
+                                 "é", "٣", "K", "ǅ"]), max_size=8))
+def test_has_markup_is_the_markup_pattern(pieces: list[str]) -> None:
+    s = "".join(pieces)
+    assert assemble._has_markup.__wrapped__(s) == (assemble._MARKUP.search(s) is not None)
+
+
+def test_has_markup_on_examples() -> None:
+    for s, found in [("convolutional neural network", False), ("wang2017sample", True), ("PSNRPSNRx", True), ("pass@1", False),
+                     ("a@b.org", True), ("R&amp;D", True), ("see \\cite", True), ("url", True), ("Curl", False), ("x_1", True)]:
+        assert assemble._has_markup.__wrapped__(s) is found, s
+        assert (assemble._MARKUP.search(s) is not None) is found, s
+
