@@ -179,7 +179,7 @@ def outcome_metrics(text: str) -> list[Mention]:
             continue  # "the label yielding the highest score": a superlative counts only as an achieved result
         pos = m.end()
         for item in _OUTCOME_SPLIT.split(chunk.group()):
-            if _CHANGE.match(item):
+            if _CHANGE.pattern.match(item):  # at the item's start: no prefilter (its 21 literal searches cost ~10x the match)
                 break  # "... and reduces memory usage": the next change, read from its own cue
             words = item.split()
             cut = next((k for k, w in enumerate(words) if w.lower() in _OUTCOME_ENDS), len(words))
