@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import assemble, components, rules, text
+from kg.extract import assemble, components, results, rules, text
 from kg.extract.scan import Gate, folded
 from kg.extract.text import Sentences, is_title_case, sentence_bounds
 
@@ -252,3 +252,56 @@ def test_word_split_without_underscore_is_the_word_split(s: str) -> None:
     assert rules._word_split(plain) == rules._WORD_SPLIT.split(plain)
     ascii_only = plain.encode("ascii", "replace").decode()
     assert rules._word_split(ascii_only) == rules._WORD_SPLIT.split(ascii_only)
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(["experiments", "Experiment", "EVALUATED", "evaluations", "tested", "trials", "case", "Case studies",
+                                 "games", "Environments", "simulators", "on", "in", "across", "the", "such as", "including", "like",
+                                 ":", ",", " and ", " or ", "Sokoban", "Maze", "Taxi", "Atari Seaquest", "models", " ", "  ", "\n",
+                                 "x", "re", "\u017f", "İ", "é", " Sokoban, Maze, and Taxi", " Minepump and Atari Seaquest", " Go or Chess"]), max_size=14))
+def test_evaluated_list_scan_matches_its_pattern(pieces: list[str]) -> None:
+    s = "".join(pieces)
+    assert _found_all(rules.matches_from(rules._EVALUATED_LIST, s, rules._evaluated_list_starts)) == _found(rules._EVALUATED_LIST.pattern, s)
+
+
+def test_evaluated_list_scan_on_examples() -> None:
+    s = "We ran Experiments on Sokoban, Maze, and Taxi; two case studies: Minepump and Atari Seaquest; retested on Go and Chess;"
+    s += " game environments, Overcooked and Minecraft; GAMES like Pong or Breakout; simulators including Habitat and Gibson."
+    s += " It is evaluated on Hopper, Walker and Swimmer, tested in Doom or Quake, with trials across the Alpha and Beta."
+    found = [m.group(1) for m in rules.matches_from(rules._EVALUATED_LIST, s, rules._evaluated_list_starts)]
+    # not after "retested" ("Go" is too short to be listed)
+    assert found == ["Sokoban, Maze, and Taxi", "Minepump and Atari Seaquest", "Overcooked and Minecraft", "Pong or Breakout", "Habitat and Gibson",
+                     "Hopper, Walker and Swimmer", "Doom or Quake", "Alpha and Beta"]
+    assert _found_all(rules.matches_from(rules._EVALUATED_LIST, s, rules._evaluated_list_starts)) == _found(rules._EVALUATED_LIST.pattern, s)
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(["the", "number of", "error", "Accuracy", "rate", "x-y", "3d", "is", "has been", "increased", "rising",
+                                 "fell", "comparison", "from", "26.6%", "5", "percent", "to", " ", "  ", "\n", ",", "."]), max_size=14))
+def test_from_tail_is_found_wherever_the_from_pattern_matches(pieces: list[str]) -> None:
+    s = " ".join(pieces) + " to "
+    if results._FROM_BEFORE.search(s):
+        assert results._FROM_TAIL.search(s)
+
+
+def test_from_tail_on_examples() -> None:
+    s = "instruction violations decreasing from 26.6% to "
+    assert results._FROM_BEFORE.search(s).group(1) == "instruction violations" and results._FROM_TAIL.search(s)
+    assert results._FROM_TAIL.search("the gap was reduced to ") is None
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(["a", "Z", "PS", "NR", "PSNR", "wang", "2017", "05", "19", "20", "7", "sample", "href", "url", "cite", "xurl",
+                                 "@", "@1", "@k", "@10.", "&", "amp", ";", "{", "}", "<", "\\", "$", "^", "_", "=", "|", "#", "~", " ", "-", ".",
+                                 "é", "٣", "K", "ǅ"]), max_size=8))
+def test_has_markup_is_the_markup_pattern(pieces: list[str]) -> None:
+    s = "".join(pieces)
+    assert assemble._has_markup.__wrapped__(s) == (assemble._MARKUP.search(s) is not None)
+
+
+def test_has_markup_on_examples() -> None:
+    for s, found in [("convolutional neural network", False), ("wang2017sample", True), ("PSNRPSNRx", True), ("pass@1", False),
+                     ("a@b.org", True), ("R&amp;D", True), ("see \\cite", True), ("url", True), ("Curl", False), ("x_1", True)]:
+        assert assemble._has_markup.__wrapped__(s) is found, s
+        assert (assemble._MARKUP.search(s) is not None) is found, s
+
