@@ -2255,3 +2255,67 @@ def test_one_word_between_an_indefinite_article_and_a_data_head_is_a_kind_not_a_
     got = found(nlp, "A study", "We test on the Zorgle dataset, a new Fennic benchmark and a large-scale Cross-Age Face dataset.")
     for name in ("Zorgle", "Fennic", "Cross-Age Face"):
         assert got[entity_key(name)][0] == "dataset", name
+
+
+# --- Round 25 (method precision) ----------------------------------------------------------------------
+
+
+def test_an_acronym_long_form_headed_by_a_thing_place_or_body_is_no_method(nlp) -> None:
+    got = found(nlp, "A study", "Agents operate Graphical User Interfaces (GUIs) and fly unmanned aerial vehicles (UAVs), "
+                "using reports of the World Health Organization (WHO). We propose Gated Memory Routing (GMR) for them. "
+                "GMR controls GUIs and UAVs.")
+    for name in ("Graphical User Interface", "GUIs", "unmanned aerial vehicle", "UAVs", "World Health Organization", "WHO"):
+        assert entity_key(name) not in got, name
+    assert got[entity_key("Gated Memory Routing")] == ("method", True)  # a long form with no such head stays a method
+
+
+def test_a_hyphenated_modifier_before_its_noun_is_no_method(nlp) -> None:
+    got = found(nlp, "LLM-Assisted Rewriting of Reports", "We study LLM-simulated users and RL-trained judges for human-AI "
+                "collaboration with single-GPU serving in a Robot-Centric framework with BERT-based encoders.")
+    for name in ("LLM-Assisted", "LLM-simulated", "RL-trained", "human-AI", "single-GPU", "Robot-Centric"):
+        assert entity_key(name) not in got, name
+    assert got[entity_key("BERT")][0] == "method"
+    # before a data word the compound names the data ("SWE-Verified benchmark")
+    got = found(nlp, "A study", "We reach 87% on the SWE-Verified benchmark.")
+    assert got[entity_key("SWE-Verified")][0] == "dataset"
+
+
+def test_pdf_line_numbers_glued_to_words_are_blanked_keeping_offsets(nlp) -> None:
+    from kg.extract.text import without_line_numbers
+
+    abstract = ("Program synthesis is an effective1 way of solving prob-2 lems. The development of large language mod-3 "
+                "els (LLMs) enables the generation of4 programs. Integrating LLMs with Monte5 Carlo Tree Search (MCTS) "
+                "helps, but the6 search is narrow. Our Zephyr7 method widens it.")
+    cleaned = without_line_numbers(abstract)
+    assert len(cleaned) == len(abstract) and "problems" in cleaned and "models" in cleaned
+    assert not any(ch.isdigit() for ch in cleaned)
+    got = found(nlp, "A study", abstract)
+    assert entity_key("Monte Carlo Tree Search") in got and entity_key("large language model") in got
+    assert not any(any(ch.isdigit() for ch in key) for key in got), sorted(got)
+    (paper,) = extract_papers([Paper(id="t", title="A study", abstract=abstract)], nlp)
+    assert "Monte Carlo Tree Search" in {e.name for e in paper.entities}  # no double space left by the blanked number
+    # numbers that are no run of line numbers stay
+    text = "GPT-4 reaches top-1 accuracy on CIFAR-10 with Llama3 and ResNet50 in 5 runs."
+    assert without_line_numbers(text) == text
+
+
+def test_blanking_line_numbers_keeps_the_length_and_only_drops_characters() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.text import without_line_numbers
+
+    words = st.sampled_from(["word", "mod-", "els", "GPT-4", "and", "x", "-", ".", ",", "(LLMs)"])
+    numbered = st.lists(words, min_size=1, max_size=30).map(
+        lambda ws: " ".join(f"{w}{i}" for i, w in enumerate(ws, 1))  # a run of line numbers once 6+ words
+    )
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.one_of(numbered, st.text(alphabet="ab-.1 23\n", max_size=60)))
+    def check(text: str) -> None:
+        out = without_line_numbers(text)
+        assert len(out) == len(text)
+        kept = iter(c for c in text if not c.isspace())
+        assert all(c in kept for c in out if not c.isspace())  # in order: characters only dropped, never added
+
+    check()

@@ -159,6 +159,8 @@ def assemble(
         mentions = _without_metadata(mentions, text, sentences)
     if definitions and (properties := _property_shorts(text, definitions, mentions, vocab)):
         mentions = [m for m in mentions if not (m.rule.startswith("shape") and text[m.start : m.end] in properties)]
+    if "-" in text:  # "LLM-simulated users", "human-AI collaboration", "single-GPU serving": modifiers, no methods
+        mentions = [m for m in mentions if not _modifier_compound(text, m, vocab)]
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab, title_end))
     # (the per-mention steps below change only methods, this one no lexicon name: the tests save the calls)
     mentions = [_as_phenomenon(m, text, vocab) if m.type == "method" and not m.rule.startswith("lexicon") else m for m in mentions]
@@ -270,7 +272,7 @@ def assemble(
         entities.append((
             {
                 "type": group.type if group.type in _ENTITY_TYPES else EntityType(group.type).value,
-                "name": group.name,
+                "name": group.name if "  " not in group.name else " ".join(group.name.split()),  # "Monte  Carlo" of a blanked line number
                 "aliases": [v for k, v in group.aliases.items() if k != name_key],
                 "proposed": proposed,
                 "evidence": _evidence(text, title_end, sentences, first.start, first.end),
@@ -844,6 +846,8 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
         else:
             if _property(long, vocab):
                 continue  # "low resolution (LR)", "6 degrees of freedom (6DoF)": a property, not a method
+            if _object(long, vocab):
+                continue  # "Graphical User Interfaces (GUIs)", "World Health Organization (WHO)": a thing or body, no method
             type_ = vocab.head_type(head) or _hyphened_task(head, vocab) or _title_purpose(text, title_end, long, head) or (
                 known.type if known is not None else "method"
             )
@@ -986,11 +990,44 @@ def _property(long: str, vocab: Vocabulary) -> bool:
     return _DESCRIBED_QUANTITY.match(long) is not None and vocab.head_type(long.rsplit(None, 1)[-1]) is None
 
 
+def _object(long: str, vocab: Vocabulary) -> bool:
+    """A long form headed by a thing, place, body or disease ("Graphical User Interfaces", "unmanned
+    aerial vehicles", "World Health Organization"): no method, whatever its capitals."""
+    return long.rsplit(None, 1)[-1].lower() in vocab.object_heads
+
+
 def _property_shorts(text: str, definitions: Sequence[Definition], mentions: list[Mention], vocab: Vocabulary) -> set[str]:
-    """Short forms of properties (see ``_property``) whose long form no lexicon entry covers: their
-    shape guesses ("6DoF", "SSS") are no entities either."""
+    """Short forms of properties (see ``_property``) and of things (``_object``) whose long form no
+    lexicon entry covers: their shape guesses ("6DoF", "SSS", "GUIs") are no entities either."""
     lexicon = {(m.start, m.end) for m in mentions if m.rule.startswith("lexicon")}
-    return {d.short(text) for d in definitions if (d.long_start, d.long_end) not in lexicon and _property(d.long(text), vocab)}
+    shorts = {
+        d.short(text) for d in definitions
+        if (d.long_start, d.long_end) not in lexicon and (_property(d.long(text), vocab) or _object(d.long(text), vocab))
+    }
+    return shorts | {f"{short}s" for short in shorts}  # "GUIs", "UAVs"
+
+
+# a hyphenated word that describes what follows it: "<Name>-<participle>" ("LLM-simulated", "RL-trained",
+# "SDK-compliant", "Robot-Centric"; not "instruct-tuned", a training step) or "<degree>-<ACRONYM>" ("single-GPU",
+# "low-DoF", "near-VLM")
+_NAME_PARTICIPLE = re.compile(r"[A-Z][\w.]*(?:-[\w.]+)*-(?:[A-Za-z][a-z]+ed|[Cc]entric|[Cc]ompliant)")
+_WORD_AFTER = re.compile(r" ([A-Za-z]+)")  # the modifier's noun follows ("LLM-simulated users"; not "SWE-Verified)")
+_DEGREE_ACRONYM = re.compile(r"(?:single|low|high|near)-[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
+
+
+def _modifier_compound(text: str, m: Mention, vocab: Vocabulary) -> bool:
+    """Is a one-word mention before a word a hyphenated modifier (see ``_NAME_PARTICIPLE``, ``_DEGREE_ACRONYM``),
+    or a compound of actors only ("human-AI", "AI-AI", "Human-Agent-GUI")? Not before a data word: "SWE-Verified
+    benchmark" names the benchmark."""
+    surface = text[m.start : m.end]
+    if "-" not in surface or " " in surface:
+        return False
+    after = _WORD_AFTER.match(text, m.end)
+    if after is None or vocab.head_type(after.group(1)) == "dataset":
+        return False
+    if _NAME_PARTICIPLE.fullmatch(surface) or _DEGREE_ACRONYM.fullmatch(surface):
+        return True
+    return all(part.lower() in vocab.actor_words for part in surface.split("-"))
 
 
 _WHITESPACE = re.compile(r"[\s]")

@@ -29,7 +29,7 @@ from kg.extract.filter import load_filter
 from kg.extract.results import result_mentions, without_number_formats, without_time_phases
 from kg.extract.rules import Mention, cue_phrases, evaluated_lists, head_phrases, proposal_names, shaped_names, words_of
 from kg.extract.scan import prefiltered
-from kg.extract.text import Sentences, ends_in_measure, sentence_bounds, strip_name_suffix
+from kg.extract.text import Sentences, ends_in_measure, sentence_bounds, strip_name_suffix, without_line_numbers
 from kg.extract.urls import Link, find_links
 from kg.extract.vocabulary import vocabulary
 from kg.model import Field
@@ -82,8 +82,9 @@ def doc_of(nlp: Language, text: str) -> Doc:
 
 
 def paper_text(title: str, abstract: str) -> str:
-    """The text the pipeline reads: title (newlines flattened, same length) + blank line + abstract."""
-    return title.replace("\n", " ").replace("\r", " ") + TITLE_SEPARATOR + abstract
+    """The text the pipeline reads: title (newlines flattened, same length) + blank line + abstract
+    (glued PDF line numbers blanked, same length: ``without_line_numbers``)."""
+    return title.replace("\n", " ").replace("\r", " ") + TITLE_SEPARATOR + without_line_numbers(abstract)
 
 
 def _raise(proc_name: str, proc: Any, docs: list[Doc], e: Exception) -> None:

@@ -152,3 +152,46 @@ def is_title_case(title: str) -> bool:
     """Most words of the title are capitalised, so capitals say nothing about names."""
     words = [w for w in _TITLE_WORD.findall(title) if len(w) > 3]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+# PDF line numbers glued to the words of an abstract copied from a numbered manuscript ("an effective1
+# framework ... optimization prob-2 lems ... large language mod-3 els"): digits right after a word (or its
+# punctuation or line-break hyphen) and before a space, counting up one line at a time
+_GLUED_NUMBER = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][-.,;:)]))(\d{1,3})(?=\s)")
+_MIN_LINE_RUN = 6  # consecutive line numbers: no text holds a run like that by chance ("GPT-4", "top-1", "CIFAR-10")
+_LINE_BREAK_REST = re.compile(r"\s+([a-z]+)")
+_DIGIT_BEFORE_SPACE = re.compile(r"\d\s")
+
+
+def without_line_numbers(text: str) -> str:
+    """``text`` without glued line numbers (see ``_GLUED_NUMBER``), same length: a number becomes spaces, and a
+    word split at a line-break hyphen is joined ("mod-3 els" -> "models" and the freed characters as spaces
+    after it), so that offsets into the text stay where they were. Other text comes back unchanged."""
+    if len(_DIGIT_BEFORE_SPACE.findall(text)) < _MIN_LINE_RUN:  # a cheap scan first: most texts have a few numbers at most
+        return text
+    runs: dict[int, list[re.Match[str]]] = {}  # line number -> the longest run of consecutive numbers ending there
+    for m in _GLUED_NUMBER.finditer(text):
+        value = int(m.group(1))
+        run = runs.get(value - 1, [])
+        if len(run) + 1 > len(runs.get(value, ())):
+            runs[value] = [*run, m]
+    best = max(runs.values(), key=len, default=())
+    if len(best) < _MIN_LINE_RUN:
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in best:
+        start, end = m.span(1)
+        if start < pos:
+            continue
+        rest = _LINE_BREAK_REST.match(text, end) if text[start - 1] == "-" else None
+        if rest is not None:  # "prob-2 lems": the word goes on after the break
+            out.append(text[pos : start - 1])
+            out.append(rest.group(1) + " " * (rest.start(1) - start + 1))
+            pos = rest.end()
+        else:
+            out.append(text[pos:start])
+            out.append(" " * (end - start))
+            pos = end
+    out.append(text[pos:])
+    return "".join(out)

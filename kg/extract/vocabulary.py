@@ -33,6 +33,8 @@ class Vocabulary:
     manner_modifiers: frozenset[str]  # "optimal", "quick", "richer": a task phrase they open says how a step is done
     languages: frozenset[str]  # "English", "Estonian": before a data word, the data's language, not its name
     reported_heads: frozenset[str]  # consistency, agreement: a measure's head after a percentage ("98.7% consistency")
+    object_heads: frozenset[str]  # interface, vehicle, laboratory: things, places and bodies, no entity
+    actor_words: frozenset[str]  # human, AI, LLM, agent: "human-AI" of them only is a modifier, no method
     head_index: dict[str, str]  # head word -> type (first listed type wins)
 
     def head_type(self, word: str) -> str | None:
@@ -72,6 +74,8 @@ def vocabulary() -> Vocabulary:
         manner_modifiers=frozenset(data.get("manner_modifiers", ())),
         languages=frozenset(data.get("languages", ())),
         reported_heads=frozenset(data.get("reported_heads", ())),
+        object_heads=frozenset(data.get("object_heads", ())),
+        actor_words=frozenset(data.get("actor_words", ())),
     )
 
 
