@@ -14,6 +14,7 @@ PIECES = [
     "Prioritized ", "Dueling ", "Deep-Q ", "the ", "of ", "Google ", "(", ". ", "\n", " ", "  ", "\t", "\x1c",
     "CIFAR", "SVHN", "Set5", ", ", ",", " and ", "and ", "2012", " 2015", "x", "DQN", "GAN", "Net",
     " 2.0", " v2", " 7B", " 3.1 8B", " Pro", "++", " Block", " Modules", " 5", "-", "é", "É",
+    "solutions, such as", "using ", "VIA ", "through the ", "employing ", "uſes ", " tasks", "-benchmark",
 ]
 texts = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 
@@ -26,7 +27,15 @@ def _starts(text: str) -> range:
 @given(texts)
 def test_means_before_is_the_regex(text: str) -> None:
     for start in _starts(text):
-        assert A._means_before(text, start) == (A._MEANS_BEFORE.search(text, max(0, start - 30), start) is not None)
+        assert A._means_before(text, start) == (A._MEANS_BEFORE.search(text, max(0, start - 120), start) is not None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_used_before_is_the_regex(text: str) -> None:
+    for start in _starts(text):
+        expected = A._USED_BEFORE.search(text, max(0, start - 24), start) is not None and not A._TASK_NOUN_AFTER.match(text, start)
+        assert A._used_before(text, start, start) == expected
 
 
 @settings(max_examples=400, deadline=None)

@@ -14,11 +14,14 @@ def _plain_verb_slot(text: str, start: int, word: str) -> bool:
     if m is None:
         return False
     before = m.group().rstrip().lower()
+    if m.group().lower().endswith(rules._PERFECT) and not word.endswith("ed"):
+        return False
     return not (before.endswith("ly") and (before in rules._NOT_ADVERBS or word.endswith(("ed", "en"))))
 
 
 PIECES = ["can", "Could", "WHO", "which", "in order", "order", "to", "able to ", "how to", "ably", "only", "fully", "x_ly", "truly", "ly",
-          "detection", "used", "way", " ", "  ", "\n", "\t", "\u00a0", "-", "é", "\u017f", "\u212a", "İ", "that", "MUST", "a"]
+          "detection", "used", "way", " ", "  ", "\n", "\t", "\u00a0", "-", "é", "\u017f", "\u212a", "İ", "that", "MUST", "a",
+          "it", "We", "THEY", "have", "Has", "had", "To", ". ", "! ", "ha\u017f"]
 
 
 @settings(max_examples=800)

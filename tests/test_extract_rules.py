@@ -2319,3 +2319,58 @@ def test_blanking_line_numbers_keeps_the_length_and_only_drops_characters() -> N
         assert all(c in kept for c in out if not c.isspace())  # in order: characters only dropped, never added
 
     check()
+
+# --- Round 25 (tasks) ---------------------------------------------------------------------------------
+
+
+def test_a_task_listed_among_the_means_other_work_uses_is_no_task(nlp) -> None:
+    got = found(nlp, "A study", "Existing solutions such as truncation or summarization lose information. "
+                "Prior techniques, such as pruning, caching and summarization, are brittle.")
+    assert got[entity_key("summarization")][0] == "method"
+    # a list of tasks the paper evaluates on stays tasks
+    got = found(nlp, "A study", "We evaluate on tasks such as summarization and machine translation.")
+    assert got[entity_key("summarization")][0] == "task" and got[entity_key("machine translation")][0] == "task"
+
+
+def test_a_task_word_before_effort_coverage_mechanism_procedure_execution_or_setting_only_modifies_it(nlp) -> None:
+    got = found(nlp, "A study", "Our agent reduces the expert labeling effort. It keeps broad retrieval coverage, "
+                "adds a feature generation mechanism, follows labeling procedures, avoids non-adaptive retrieval "
+                "execution and tunes feature extraction settings.")
+    for name in ("expert labeling", "broad retrieval", "feature generation", "labeling", "non-adaptive retrieval",
+                 "feature extraction"):
+        assert got.get(entity_key(name), ("",))[0] != "task", name
+    # the same words as the paper's task stay tasks
+    got = found(nlp, "A study", "We study feature extraction for wearable signals.")
+    assert got[entity_key("feature extraction")][0] == "task"
+
+
+def test_a_verb_after_to_it_we_or_have_does_not_open_a_task_phrase(nlp) -> None:
+    got = found(nlp, "A study", "Prior work has evaluated conceptual understanding with probes. To measure evolved-state "
+                "generation, we build a benchmark. Language models have revolutionized code generation.")
+    assert got[entity_key("conceptual understanding")][0] == "task"
+    assert got[entity_key("evolved-state generation")][0] == "task"
+    for name in ("evaluated conceptual understanding", "measure evolved-state generation", "revolutionized code generation"):
+        assert entity_key(name) not in got, name
+    # after "has", only a participle is a verb: "has image classification" keeps its modifier
+    got = found(nlp, "A study", "The suite has image classification as its main task.")
+    assert got[entity_key("image classification")][0] == "task"
+
+
+def test_a_task_phrase_right_after_a_verb_of_use_in_the_abstract_is_no_task(nlp) -> None:
+    got = found(nlp, "A study", "Labels are refined using binary classification. The agent retrieves chunks through "
+                "two-stage retrieval.")
+    assert entity_key("binary classification") not in got and entity_key("two-stage retrieval") not in got
+    # not before a task noun, and not in the title
+    got = found(nlp, "Summaries via Keyphrase Extraction", "We evaluate using question answering tasks.")
+    assert got[entity_key("question answering")][0] == "task"
+
+
+def test_automated_or_fluent_generation_says_how_output_is_produced_and_is_no_task(nlp) -> None:
+    got = found(nlp, "A study", "The toolkit enables automated generation of agents and automated synthesis. "
+                "Models must do more than fluent generation.")
+    for name in ("automated generation", "automated synthesis", "fluent generation"):
+        assert entity_key(name) not in got, name
+    # with its object the step is a task, and a title means stays the paper's method
+    got = found(nlp, "Scaling Agents with Automated Generation", "We study automated code generation.")
+    assert got[entity_key("automated code generation")][0] == "task"
+    assert got[entity_key("Automated Generation")] == ("method", True)

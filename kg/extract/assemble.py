@@ -408,32 +408,75 @@ def _campaign_tracks(mentions: list[Mention], text: str, vocab: Vocabulary) -> l
     return kept
 
 
-# "rely on nearest neighbor retrieval", "approaches such as character-level segmentation": a task-shaped
-# phrase named as the means other work uses is a method
-_MEANS_BEFORE = prefiltered(r"(?i)(?:\brel(?:y|ies|ying)\s+on|\b(?:approaches|methods|techniques)\s+(?:such\s+as|like))\s+$")
+# "rely on nearest neighbor retrieval", "approaches such as character-level segmentation", "solutions such as
+# truncation or summarization", "techniques, such as truncation and summarization": a task-shaped phrase named as,
+# or listed among, the means other work uses is a method (a task-list name only when listed)
+_MEANS_BEFORE = prefiltered(
+    r"(?i)(?:\brel(?:y|ies|ying)\s+on|\b(?:approaches|methods|techniques|solutions|strategies),?\s+(?:such\s+as|like|including)"
+    r"(?:\s+[\w-]+(?:\s+[\w-]+){0,3}(?:,|,?\s+(?:and|or)))*)\s+$"
+)
+_MEANS_RULES = frozenset(("head:task", "lexicon", "lexicon:narrowed"))
+# "refined using active learning", "employing binary classification for each relation", "through two-stage retrieval":
+# in the abstract, a task phrase right after a verb of use names the means a step uses (not "... tasks"): no task
+_USED_BEFORE = prefiltered(r"(?i)\b(?:using|via|through|employ(?:s|ing)?|uses)\s+(?:the\s+|an?\s+)?$")
+_TASK_NOUN_AFTER = re.compile(r"(?i)[\s-]+(?:tasks?|benchmarks?|problems?|datasets?|settings?)\b")
+
+
+_BARE_STEP_HEADS = frozenset(("generation", "synthesis"))  # heads that need their object to name a task ("code generation")
+
+
+def _how_produced(m: Mention, text: str) -> bool:
+    """"automated generation", "fluent generation": a step-manner word (vocabulary ``step_manners``) as the one
+    modifier of a bare generation/synthesis head says how output is produced, not what: no task."""
+    words = text[m.start : m.end].lower().split()
+    return len(words) == 2 and words[1] in _BARE_STEP_HEADS and words[0] in vocabulary().step_manners
 
 
 def _means_as_methods(mentions: list[Mention], text: str, title_end: int = 0) -> list[Mention]:
-    """A phrase typed task by its head ("X segmentation") that follows "rely on" or "approaches such as" is
-    a method; after "via"/"through"/"using" in the title ("Contextual Embeddings via Offline Synthetic Corpus
-    Generation") it is the paper's own method."""
-    return [
-        m._replace(type="method", proposed=True) if m.rule == "head:task" and m.start < title_end and _TITLE_MEANS_BEFORE.search(text, max(0, m.start - 60), m.start)
-        else m._replace(type="method") if m.rule == "head:task" and _means_before(text, m.start) else m
-        for m in mentions
-    ]
+    """A phrase typed task by its head ("X segmentation") or a task-list name that follows "rely on" or
+    "approaches such as" (or is listed after it) is a method; a head:task phrase after "via"/"through"/"using"
+    in the title ("Contextual Embeddings via Offline Synthetic Corpus Generation") is the paper's own method;
+    right after "using"/"via"/"employing" in a paper's abstract it is the means of a step, and "automated
+    generation" says how output is produced: no task."""
+    out = []
+    for m in mentions:
+        if m.rule == "head:task" and m.start < title_end and _TITLE_MEANS_BEFORE.search(text, max(0, m.start - 60), m.start):
+            out.append(m._replace(type="method", proposed=True))
+        elif m.type == "task" and m.rule in _MEANS_RULES and _means_before(text, m.start) and (
+            m.rule == "head:task" or not text[max(0, m.start - 4) : m.start].rstrip().lower().endswith("on")
+        ):  # a task-list name only in a list of means ("solutions such as truncation or summarization"), not after "rely on"
+            out.append(m._replace(type="method"))
+        elif not (
+            m.rule == "head:task" and _how_produced(m, text)
+            or title_end and m.type == "task" and m.rule in _MEANS_RULES and m.start >= title_end and _used_before(text, m.start, m.end)
+        ):
+            out.append(m)
+    return out
 
 
 _TITLE_MEANS_BEFORE = re.compile(r"(?i)\b(?:via|through|using|with)\s+(?:(?!(?:for|in|on|of|to|and|or|from|the|an?)\s)[\w-]+\s+){0,3}$")
 
 
+def _used_before(text: str, start: int, end: int) -> bool:
+    """``_USED_BEFORE`` right before ``start`` (in the 24 characters before it) and no task noun after ``end``
+    ("using question answering tasks"); an ASCII window without a verb of use cannot match."""
+    window = text[max(0, start - 24) : start]
+    if window.isascii():
+        window = window.lower()
+        if not ("using" in window or "via" in window or "through" in window or "employ" in window or "uses" in window):
+            return False
+    return _USED_BEFORE.search(text, max(0, start - 24), start) is not None and not _TASK_NOUN_AFTER.match(text, end)
+
+
 def _means_before(text: str, start: int) -> bool:
-    """``_MEANS_BEFORE`` in the 30 characters before ``start``: an ASCII window that does not end in
-    on/as/like and a space cannot match (no regex call for most task phrases)."""
-    window = text[max(0, start - 30) : start]
-    if window.isascii() and not (window[-1:].isspace() and window.rstrip().lower().endswith(("on", "as", "like"))):
-        return False
-    return _MEANS_BEFORE.search(text, max(0, start - 30), start) is not None
+    """``_MEANS_BEFORE`` in the 120 characters before ``start``: a window without rely/such as/like/including
+    cannot match (no regex call for most task phrases)."""
+    window = text[max(0, start - 120) : start]
+    if window.isascii():
+        window = window.lower()
+        if "rel" not in window and "such" not in window and "like" not in window and "including" not in window:
+            return False
+    return _MEANS_BEFORE.search(text, max(0, start - 120), start) is not None
 
 
 # "RIMO-N", "Oolong-synth", "SimpleQA Verified": a track, split or edition of a dataset the paper names

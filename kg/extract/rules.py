@@ -164,7 +164,8 @@ _NAMED_ONLY = _GENERIC_TAIL | frozenset("algorithm algorithms architecture archi
 _MAX_MODIFIERS = {"task": 4, "metric": 3, "dataset": 5, "method": 3}
 _TASK_AS_MODIFIER = frozenset(
     "mask masks map maps quality system systems algorithm algorithms error errors capability capabilities ability abilities "
-    "pipeline pipelines trajectory trajectories plan plans corpus corpora function functions".split()
+    "pipeline pipelines trajectory trajectories plan plans corpus corpora function functions "
+    "effort efforts coverage mechanism mechanisms procedure procedures execution setting settings".split()
 )
 
 
@@ -232,12 +233,14 @@ def head_phrases(words: Words, text: str, vocab: Vocabulary | None = None) -> li
 
 
 _VERB_BEFORE = re.compile(
-    r"(?:\b(?:can|could|may|might|will|would|must|should|that|which|who|(?:order|able|how|aims?|learns?|helps?|used|ability|way) to)|\w{3,}ly) $",
+    r"(?:\b(?:can|could|may|might|will|would|must|should|that|which|who|it|we|they|(?:order|able|how|aims?|learns?|helps?|used|ability|way) to)"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:To)|\b(?:have|has|had)|\w{3,}ly) $",
     re.IGNORECASE,
 )
+_PERFECT = ("have ", "has ", "had ")  # "have revolutionized code generation": only a participle is a verb there
 
 # what every match of _VERB_BEFORE ends with, in the lower-cased text (keep in step)
-_VERB_BEFORE_ENDS = tuple(f"{w} " for w in "can could may might will would must should that which who to ly".split())
+_VERB_BEFORE_ENDS = tuple(f"{w} " for w in "can could may might will would must should that which who it we they to have has had ly".split())
 
 
 def _verb_slot(text: str, start: int, word: str) -> bool:
@@ -253,6 +256,8 @@ def _verb_slot(text: str, start: int, word: str) -> bool:
     before = m.group().rstrip().lower()
     if before.endswith("ly") and (before in _NOT_ADVERBS or word.endswith(("ed", "en"))):
         return False
+    if m.group().lower().endswith(_PERFECT) and not word.endswith("ed"):
+        return False  # "has image classification": a noun after "has"
     return True
 
 

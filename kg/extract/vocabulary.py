@@ -31,6 +31,7 @@ class Vocabulary:
     reasoning_domains: frozenset[str]  # "mathematical", "spatial": what a reasoning task reasons about
     outcome_heads: frozenset[str]  # cost, revenue, usage: a metric's head only where a result changes it
     manner_modifiers: frozenset[str]  # "optimal", "quick", "richer": a task phrase they open says how a step is done
+    step_manners: frozenset[str]  # "automated", "fluent": alone before "generation"/"synthesis", how output is produced
     languages: frozenset[str]  # "English", "Estonian": before a data word, the data's language, not its name
     reported_heads: frozenset[str]  # consistency, agreement: a measure's head after a percentage ("98.7% consistency")
     object_heads: frozenset[str]  # interface, vehicle, laboratory: things, places and bodies, no entity
@@ -72,6 +73,7 @@ def vocabulary() -> Vocabulary:
         reasoning_domains=frozenset(data.get("reasoning_domains", ())),
         outcome_heads=frozenset(data.get("outcome_heads", ())),
         manner_modifiers=frozenset(data.get("manner_modifiers", ())),
+        step_manners=frozenset(data.get("step_manners", ())),
         languages=frozenset(data.get("languages", ())),
         reported_heads=frozenset(data.get("reported_heads", ())),
         object_heads=frozenset(data.get("object_heads", ())),
