@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -45,11 +46,12 @@ STEPS = 300
 TYPES = ("method", "dataset", "metric", "task")
 
 
-def unfiltered(path: Path) -> tuple[list[dict], list[ExtractedPaper], list[list[list[str]]], list[list[int | None]]]:
-    """A gold file's records, the rules' first-pass output without the filter, and each entity's
-    features and label (1 right, 0 wrong, None optional gold)."""
+def unfiltered(
+    path: Path, nlp: Language
+) -> tuple[list[dict], list[ExtractedPaper], list[list[list[str]]], list[list[int | None]]]:
+    """A gold file's records, the rules' first-pass output (``nlp`` runs without the filter), and each
+    entity's features and label (1 right, 0 wrong, None optional gold)."""
     gold = read_records(path)
-    nlp = load(kg_entities={"keep_thresholds": {}})
     papers = [Paper(id=str(r["id"]), title=r.get("title") or "", abstract=r.get("abstract") or "") for r in gold]
     first = list(extract_papers(papers, nlp))
     feats, labels = [], []
@@ -148,7 +150,8 @@ def main() -> int:
     parser.add_argument("--cv", action="store_true", help="leave-one-file-out figures only")
     parser.add_argument("--check", action="store_true", help="fail if the shipped filter is stale")
     args = parser.parse_args()
-    files = [unfiltered(GOLD / name) for name in TRAIN]
+    nlp = load(kg_entities={"keep_thresholds": {}})
+    files = [unfiltered(GOLD / name, nlp) for name in TRAIN]
     if args.cv:
         cross_validate(files)
         return 0

@@ -29,12 +29,11 @@ from kg.extract.filter import load_filter
 from kg.extract.results import result_mentions, without_number_formats, without_time_phases
 from kg.extract.rules import Mention, cue_phrases, evaluated_lists, head_phrases, proposal_names, shaped_names, words_of
 from kg.extract.scan import prefiltered
-from kg.extract.text import Sentences, ends_in_measure, sentence_bounds, strip_name_suffix, without_line_numbers
+from kg.extract.text import TITLE_SEPARATOR, Sentences, ends_in_measure, sentence_bounds, strip_name_suffix, without_line_numbers
 from kg.extract.urls import Link, find_links
 from kg.extract.vocabulary import vocabulary
 from kg.model import Field
 
-TITLE_SEPARATOR = "\n\n"
 LEXICON_TYPES = ("dataset", "metric", "task", "method")
 _TITLE = Field.TITLE.value
 

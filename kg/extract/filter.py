@@ -17,9 +17,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from kg.extract.text import TITLE_SEPARATOR
+
 MODEL_FILE = "filter.json"
 _WORD = re.compile(r"\w+")
-_SEPARATOR = "\n\n"  # between title and abstract in the pipeline's text (components.TITLE_SEPARATOR)
 
 
 def _shape(name: str) -> str:
@@ -59,7 +60,7 @@ def features(entity: Mapping[str, Any], text: str, title_end: int, lowered: str 
         f.append(f"hyphen={t}")
     f.append(f"count={t}/{min((lowered or text.lower()).count(name.lower()), 3)}")
     if field == "abstract":
-        abstract_start = title_end + len(_SEPARATOR)
+        abstract_start = title_end + len(TITLE_SEPARATOR)
         start, end = abstract_start + ev.get("start", 0), abstract_start + ev.get("end", 0)
         before = _WORD.findall(text[max(abstract_start, start - 30) : start].lower())[-2:]
         f.extend(f"prev{len(before) - i}={t}/{w}" for i, w in enumerate(before))

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from kg.extract.scan import prefiltered
 
+TITLE_SEPARATOR = "\n\n"  # between title and abstract in the text the pipeline reads
+
 _SENT_END = prefiltered(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9\u0370-\u03ff])|\n+")
 _ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Ref|resp|approx|al|No|Tab|Dr|Mr|Ms|St)\.|\b[A-Z]\.)$")
 
