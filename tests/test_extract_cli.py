@@ -31,6 +31,22 @@ def test_extract_keeps_jsonl_ids_and_writes_one_record_per_paper(tmp_path) -> No
     assert code["name"] == "https://github.com/x/dkv-cache" and code["kind"] == "repository"
 
 
+def test_no_filter_keeps_what_the_learned_filter_drops(tmp_path) -> None:
+    papers = tmp_path / "papers.jsonl"
+    abstract = (
+        "Prior work studies instruction-following and tool use. We introduce BarRAG, which combines retrieval-augmented "
+        "generation with symbolic reasoning, and evaluate it on HotpotQA with exact match."
+    )
+    papers.write_text(json.dumps({"id": "a", "title": "Faster retrieval", "abstract": abstract}) + "\n", encoding="utf-8")
+    found = {}
+    for flag in ("--filter", "--no-filter"):
+        out = tmp_path / f"{flag}.jsonl"
+        assert run("extract", str(papers), "-o", str(out), flag).exit_code == 0
+        found[flag] = {(e["type"], e["name"]) for e in json.loads(out.read_text(encoding="utf-8"))["entities"]}
+    assert found["--filter"] < found["--no-filter"]
+    assert ("task", "symbolic reasoning") in found["--no-filter"] - found["--filter"]
+
+
 def test_a_link_with_leftover_markup_comes_out_normalised_through_the_readers(tmp_path) -> None:
     # the readers drop LaTeX braces from the text, but not inside a link: there they mark where it ends
     papers = tmp_path / "papers.jsonl"

@@ -32,10 +32,15 @@ from kg.model import ExtractedPaper
     help="With --resolve: rename an acronym used without definition to the long form another paper defines "
     "(links papers in the graph; GUIDELINES gold keeps the acronym as written).",
 )
+@click.option(
+    "--filter/--no-filter", "filter_", default=True, show_default=True,
+    help="Drop the methods and tasks the learned filter finds unlikely (passing mentions, generic words); "
+    "--no-filter keeps every entity the rules find: more recall, less precision.",
+)
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists (never done otherwise).")
 def extract(
     inputs: tuple[str, ...], output: str, format_: str | None, encoding: str, on_error: str,
-    jobs: int, batch_size: int, resolve: bool, expand_acronyms: bool, force: bool,
+    jobs: int, batch_size: int, resolve: bool, expand_acronyms: bool, filter_: bool, force: bool,
 ) -> None:
     """Extract methods, datasets, metrics, tasks and code links from papers in INPUT files.
 
@@ -59,7 +64,9 @@ def extract(
     try:
         # the engines of `kg build --workers`: N processes each load the pipeline once and take batches
         # of papers (spaCy's own n_process sent every Doc back serialised: slower than one process)
-        with os.fdopen(fd, "w", encoding="utf-8") as tmp, open_engine(jobs, batch_size=batch_size) as engine:
+        with os.fdopen(fd, "w", encoding="utf-8") as tmp, open_engine(
+            jobs, batch_size=batch_size, load_options=None if filter_ else {"kg_entities": {"keep_thresholds": {}}}
+        ) as engine:
             for extracted in ui.progress(engine.extract(papers), desc="extract"):
                 if resolve:
                     index.add(extracted)
