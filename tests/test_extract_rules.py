@@ -2374,3 +2374,23 @@ def test_automated_or_fluent_generation_says_how_output_is_produced_and_is_no_ta
     got = found(nlp, "Scaling Agents with Automated Generation", "We study automated code generation.")
     assert got[entity_key("automated code generation")][0] == "task"
     assert got[entity_key("Automated Generation")] == ("method", True)
+
+
+# --- Round 26 (metric and dataset precision) ---------------------------------------------------------
+
+
+def test_a_bare_measure_written_only_with_what_it_measures_is_not_the_bare_metric(nlp) -> None:
+    got = found(nlp, "A study", "Our retriever keeps low prefill latency and raises answer accuracy. We evaluate "
+                "open-domain question answering (QA) and report QA accuracy and answer-page recall.")
+    for name in ("latency", "accuracy", "recall"):
+        assert entity_key(name) not in got, name
+    assert got[entity_key("prefill latency")][0] == "metric" and got[entity_key("answer-page recall")][0] == "metric"
+    # one bare mention keeps the bare metric; degree words, verbs, adjectives and the evaluated system do not qualify
+    for abstract in ("We raise answer accuracy. The accuracy improves by 3%.",
+                     "Our models can gain accuracy from depth and reach 91% on the test set.",
+                     "The method achieves higher accuracy and greater latency savings.",
+                     "The system has high predictive accuracy on two datasets.",
+                     "The classifier accuracy is 0.88 on held-out data.",
+                     "We improve part-of-speech tagging accuracy."):
+        got = found(nlp, "A study", abstract)
+        assert got.get(entity_key("accuracy"), ("",))[0] == "metric", abstract

@@ -37,6 +37,7 @@ from kg.extract.rules import (
     proposed_component,
     proposal_context,
     proposes,
+    qualified_measure,
     title_echoes,
     title_fallback_lead,
     title_lead,
@@ -165,6 +166,8 @@ def assemble(
     # (the per-mention steps below change only methods, this one no lexicon name: the tests save the calls)
     mentions = [_as_phenomenon(m, text, vocab) if m.type == "method" and not m.rule.startswith("lexicon") else m for m in mentions]
     mentions = _kind_words_as_no_datasets(_named_datasets(mentions, text, title_end), text)
+    # "reasoning accuracy", "prefill latency": the bare measure word is not what such a mention reports
+    mentions = _without_qualified_measures(mentions, text, vocab)
     own = {entity_key(text[m.start : m.end]) for m in mentions if m.proposed and m.type == "method"}
     if own:
         mentions = [m for m in mentions if m.rule != "shape:dataset" or entity_key(text[m.start : m.end]) not in own]  # "scalability of DiST"
@@ -548,6 +551,29 @@ def _named_datasets(mentions: list[Mention], text: str, title_end: int = 0) -> l
 
 
 _SHARED_TASK = re.compile(r"\s+[Ss]hared\s+[Tt]asks?\b")
+
+
+def _without_qualified_measures(mentions: list[Mention], text: str, vocab: Vocabulary) -> list[Mention]:
+    """"reasoning accuracy", "prefill latency", "QA accuracy": where the paper writes a bare measure word only
+    with a noun that says what it measures, the lexicon's bare reading is not what it reports (the named
+    measure is, GUIDELINES decisions), so that reading goes. One bare mention keeps them all. Not where a task
+    of several words ends at the modifier ("image retrieval latency"): the measure would take its place."""
+    measures: dict[str, bool] = {}
+    task_ends = None
+    for m in mentions:
+        if m.type != "metric" or m.rule != "lexicon" or " " in (word := text[m.start : m.end].lower()):
+            continue
+        if measures.get(word, True):
+            qualified = qualified_measure(text, m.start, m.end, vocab)
+            if qualified:
+                if task_ends is None:
+                    task_ends = {t.end for t in mentions if t.type == "task" and " " in text[t.start : t.end]}
+                qualified = m.start - 1 not in task_ends
+            measures[word] = qualified
+    gone = {w for w, q in measures.items() if q}
+    if not gone:
+        return mentions
+    return [m for m in mentions if not (m.type == "metric" and m.rule == "lexicon" and text[m.start : m.end].lower() in gone)]
 
 
 def _kind_words_as_no_datasets(mentions: list[Mention], text: str) -> list[Mention]:

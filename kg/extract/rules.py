@@ -330,6 +330,46 @@ def _noun_modifier(word: Word, vocab: Vocabulary) -> bool:
     )
 
 
+# bare measure words an annotator writes with what they measure ("reasoning accuracy", "prefill latency")
+_BARE_MEASURES = frozenset("accuracy accuracies precision recall latency runtime".split())
+_WORD_BEFORE = re.compile(r"(?:^|[\s(])([\w@-]+) $")
+# a modal, "to" or an adverb before the modifier makes it a verb or an adjective: "can gain accuracy",
+# "often degrade accuracy", "remarkably similar accuracy"
+_VERB_OR_DEGREE_BEFORE = re.compile(r"(?i)\b(?:we|they|which|that|who|to|can|could|may|might|must|will|would|shall|should|often|also|not|never|still|\w+ly) $")
+_DEGREE_WORDS = frozenset("greater null zero full perfect".split())
+_ADJECTIVE_ENDS = ("ive", "al", "ous", "ful", "able", "ible", "ic")  # "predictive accuracy", "factual precision": a quality, not a kind
+
+
+def qualified_measure(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
+    """Is a bare measure word ("accuracy", "latency", "recall") written here with a noun that says what it
+    measures ("QA accuracy", "reasoning accuracy", "prefill latency", "avg@32 accuracy")? Then the bare word
+    is not what the paper reports at this mention. Not after a degree word ("higher"), a verb ("improves"),
+    an adjective ("predictive"), a number or the evaluated system ("classifier accuracy", "model accuracy")."""
+    if text[start:end].lower() not in _BARE_MEASURES:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    raw = before.group(1)
+    w = raw.lower()
+    if w in vocab.repeat_heads or w in vocab.generic_heads:
+        return False
+    if "@" in raw:
+        return raw[0].isalpha()  # avg@32, pass@1
+    if raw.isupper():
+        return raw.isalpha() and len(raw) > 1 and f"({raw})" in text  # "question answering (QA) ... QA accuracy"
+    parts = w.split("-")
+    if w.endswith(_ADJECTIVE_ENDS) or w.endswith("-like") or any(x in vocab.modifier_stop or x in vocab.manner_modifiers for x in parts):
+        return False  # "predictive", "human-like", "near-perfect", "strict"
+    if text[start:end].lower().startswith("accura") and w.endswith(_NOMINAL_SUFFIXES):
+        return False  # "classification accuracy": read by ``_typed_phrase``, which keeps the bare accuracy too
+    if w.endswith("ing") or w in _DEGREE_WORDS or text.startswith("/", end):
+        return False  # "tagging accuracy" (TDMSci keeps the bare accuracy), "greater accuracy", "null precision/recall"
+    if _VERB_OR_DEGREE_BEFORE.search(text, max(0, before.start(1) - 20), before.start(1)):
+        return False
+    return _noun_modifier(Word(before.start(1), before.end(1), raw, w, True, False), vocab)
+
+
 _PLURAL_OR_VERB = re.compile(r"[a-z]s$(?<!ss)(?<!us)(?<!is)(?<!ics)(?<!news)")  # "methods", "expresses"; not "class", "corpus", "analysis", "physics"
 _MEANS_SUFFIXES = ("-based", "-aware", "-agnostic")  # "vector-based retrieval", "logic-aware retrieval": a variant of the step, not the problem
 _TASK_ABBREVIATIONS = frozenset("qa ner pos mt nmt asr tts nli srl ocr rl llm llms nlp cv".split())
