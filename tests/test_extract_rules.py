@@ -2394,3 +2394,34 @@ def test_a_bare_measure_written_only_with_what_it_measures_is_not_the_bare_metri
                      "We improve part-of-speech tagging accuracy."):
         got = found(nlp, "A study", abstract)
         assert got.get(entity_key("accuracy"), ("",))[0] == "metric", abstract
+
+# --- Round 26 (method precision) ----------------------------------------------------------------------
+
+
+def test_an_activity_named_as_automated_is_the_task_the_automation_serves(nlp) -> None:
+    got = found(nlp, "A study", "Automated Program Repair (APR) remains hard. Automatic Heuristic Design (AHD) is costly.")
+    assert got[entity_key("Automated Program Repair")][0] == "task"
+    assert got[entity_key("Automatic Heuristic Design")][0] == "task"
+    got = found(nlp, "Automatic Fact-checking in English and Telugu", "We classify claims by their veracity.")
+    assert got[entity_key("Automatic Fact-checking")] == ("task", False)
+    # learning and prompting procedures, agents, and a title's means stay methods
+    got = found(nlp, "A study", "We build on Automated Machine Learning (AutoML) and the Automatic Prompt Engineer (APE).")
+    assert got[entity_key("Automated Machine Learning")][0] == "method"
+    assert got[entity_key("Automatic Prompt Engineer")][0] == "method"
+    got = found(nlp, "A Benchmark for LLMs with Automated Rubric Evaluation", "We present a benchmark.")
+    assert got.get(entity_key("Automated Rubric Evaluation"), ("method",))[0] == "method"
+    # the paper's own automated activity, proposed, is its method
+    got = found(nlp, "A study", "We propose Automated Schema Matching (ASM), a pipeline that aligns tables.")
+    assert got[entity_key("Automated Schema Matching")] == ("method", True)
+
+
+def test_the_2_short_form_of_a_conversion_into_content_names_the_conversion_task(nlp) -> None:
+    got = found(nlp, "A study", "Explanations for speech-to-text (S2T) models are rare. We explain S2T models. "
+                "Text-to-SQL (T2SQL) evaluation matters, and production T2SQL agents are unevaluated.")
+    assert got[entity_key("speech-to-text")][0] == "task" and entity_key("S2T") not in got
+    assert got[entity_key("Text-to-SQL")][0] == "task" and entity_key("T2SQL") not in got
+    got = found(nlp, "A study", "The prompt is central to text-to-image (T2I) models. As T2I models spread, we study them.")
+    assert got[entity_key("text-to-image generation")][0] == "task" and entity_key("T2I") not in got
+    # a named way to reason whose short form has a "2" stays the paper's method
+    got = found(nlp, "A study", "We design two interventions: Slow-to-Fast (S2F) adaptive reasoning and Think-to-Match (T2M).")
+    assert got[entity_key("S2F")][0] == "method" and got[entity_key("T2M")][0] == "method"

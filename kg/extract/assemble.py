@@ -162,6 +162,8 @@ def assemble(
         mentions = [m for m in mentions if not (m.rule.startswith("shape") and text[m.start : m.end] in properties)]
     if "-" in text:  # "LLM-simulated users", "human-AI collaboration", "single-GPU serving": modifiers, no methods
         mentions = [m for m in mentions if not _modifier_compound(text, m, vocab)]
+    if "2" in text and ("-to-" in text or "-To-" in text):  # "text-to-image (T2I)", "Text-to-SQL (T2SQL)": a conversion task's short form
+        mentions = _conversion_shorts(mentions, text)
     mentions.extend(_acronym_mentions(text, definitions, mentions, vocab, title_end))
     # (the per-mention steps below change only methods, this one no lexicon name: the tests save the calls)
     mentions = [_as_phenomenon(m, text, vocab) if m.type == "method" and not m.rule.startswith("lexicon") else m for m in mentions]
@@ -918,7 +920,7 @@ def _acronym_mentions(text: str, definitions: Sequence[Definition], mentions: li
             if _object(long, vocab):
                 continue  # "Graphical User Interfaces (GUIs)", "World Health Organization (WHO)": a thing or body, no method
             type_ = vocab.head_type(head) or _hyphened_task(head, vocab) or _title_purpose(text, title_end, long, head) or (
-                known.type if known is not None else "method"
+                "task" if _automated_activity(long, vocab) else known.type if known is not None else "method"
             )
             way_to_reason = head == "reasoning" and len(words := _WHITESPACE.split(long)) > 1 and words[-2].lower() not in vocab.reasoning_domains
             if way_to_reason:
@@ -1251,7 +1253,7 @@ def _fallback_lead(text: str, title_end: int, mentions: list[Mention], vocab: Vo
             return None  # "Multimodal Sentiment Analysis for ...": a task
         if m.type == "method" and m.rule.startswith("lexicon") and m.start <= s and e <= m.end:
             return None  # "Depthwise Separable Convolutions for ...": a known method, used
-    if _activity_with_means(text, e, text[s:e].rsplit(None, 1)[-1], title_end, vocab):
+    if _activity_with_means(text, e, text[s:e].rsplit(None, 1)[-1], title_end, vocab) or _automated_activity(text[s:e], vocab):
         return Mention(s, e, "task", "cue:title-activity", 0.6)
     return Mention(s, e, "method", "title", 0.75, proposed=True)
 
@@ -1267,6 +1269,59 @@ def _activity_with_means(text: str, end: int, last: str, title_end: int, vocab: 
     if not low.endswith(("ing", "ion", "ment")) or low in ("learning", "training") or vocab.head_type(last) not in (None, "task"):
         return False
     return _MEANS_AFTER.match(text, end, title_end) is not None
+
+
+# a conversion into a kind of content or code, then a "2" short form of it: "text-to-image (T2I)",
+# "natural-language-to-SQL (NL2SQL)", "speech-to-text (S2T)" (not "Slow-to-Fast (S2F)", a way to reason)
+_CONVERSION_SHORT = re.compile(
+    r"(?i)(?<![\w-])((?:[a-z]+-)*?([a-z]+)-to-(sql|text|image|video|audio|speech|code|3d|4d|motion|music|scene|shape|sketch|layout))"
+    r"\s+\((?-i:([A-Z]{1,4})2([A-Z][A-Z0-9]{0,3}))\)"
+)
+
+
+def _conversion_shorts(mentions: list[Mention], text: str) -> list[Mention]:
+    """"text-to-image (T2I) models": the short form of a conversion into content (its initials on both
+    sides of the "2") names the conversion task, not a method or dataset its shape suggests; it takes the
+    name of the task read on the pair ("text-to-image generation"), else the pair is that task."""
+    pairs = {}
+    for found in _CONVERSION_SHORT.finditer(text):
+        pair, source, target, left, right = found.groups()
+        if pair[0].lower() != left[0].lower() or target[0].lower() != right[0].lower():
+            continue
+        start, end = found.span(1)
+        task = next((m for m in mentions if m.type == "task" and m.start <= start and end <= m.end), None)
+        pairs[f"{left}2{right}"] = task.name or text[task.start : task.end] if task else pair
+        if task is None:
+            mentions = [m for m in mentions if not (m.start < end and start < m.end)]
+            mentions.append(Mention(start, end, "task", "cue:conversion", 0.6))
+    if not pairs:
+        return mentions
+    return [
+        m._replace(type="task", name=pairs[text[m.start : m.end]], proposed=False)
+        if m.rule.startswith("shape") and text[m.start : m.end] in pairs else m
+        for m in mentions
+    ]
+
+
+_AUTOMATION = frozenset(("automated", "automatic"))
+_ACTIVITY_SUFFIXES = ("ing", "ion", "ment", "sis", "ery")
+
+
+def _automated_activity(phrase: str, vocab: Vocabulary) -> bool:
+    """"Automated Program Repair", "Automatic Heuristic Design", "Automatic Fact-checking": an activity
+    named as automated is the task the automation serves, not a method; not a learning, training or
+    prompting procedure ("Automated Machine Learning", "Automated Adversarial Prompting", nominal -ing
+    words), nothing with a typed head other than a task ("Automatic Mixed Precision"), no agent ("Engineer")."""
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() not in _AUTOMATION:
+        return False
+    head = words[-1].lower()
+    last = head.rsplit("-", 1)[-1]
+    if vocab.head_type(head) not in (None, "task") or vocab.head_type(last) not in (None, "task"):
+        return False
+    if last in vocab.nominal_ing and vocab.head_type(last) != "task":
+        return False
+    return last.endswith(_ACTIVITY_SUFFIXES) or last in vocab.activity_heads
 
 
 def _holds(group: _Group, m: Mention) -> bool:
@@ -1318,7 +1373,9 @@ def _title_methods(title: str, mentions: list[Mention], prefix: tuple[int, int] 
             continue
         if any(k.start <= s and e <= k.end or k.start < e and s < k.end and (k.start < s or k.end > e) for k in known):
             continue
-        if _activity_with_means(title, e, title[s:e].rsplit(None, 1)[-1], len(title), vocab):
+        if _activity_with_means(title, e, title[s:e].rsplit(None, 1)[-1], len(title), vocab) or (
+            _automated_activity(title[s:e], vocab) and not _MEANS_END.search(title, 0, s)
+        ):  # "... with Automated Rubric Evaluation": the paper's means, not its task
             out.append(Mention(s, e, "task", "cue:title-activity", 0.6))
         else:
             out.append(Mention(s, e, "method", "title", 0.75, proposed=True))

@@ -34,6 +34,7 @@ class Vocabulary:
     step_manners: frozenset[str]  # "automated", "fluent": alone before "generation"/"synthesis", how output is produced
     languages: frozenset[str]  # "English", "Estonian": before a data word, the data's language, not its name
     reported_heads: frozenset[str]  # consistency, agreement: a measure's head after a percentage ("98.7% consistency")
+    activity_heads: frozenset[str]  # design, repair: activities without an activity suffix ("Automated Program Repair")
     object_heads: frozenset[str]  # interface, vehicle, laboratory: things, places and bodies, no entity
     actor_words: frozenset[str]  # human, AI, LLM, agent: "human-AI" of them only is a modifier, no method
     head_index: dict[str, str]  # head word -> type (first listed type wins)
@@ -76,6 +77,7 @@ def vocabulary() -> Vocabulary:
         step_manners=frozenset(data.get("step_manners", ())),
         languages=frozenset(data.get("languages", ())),
         reported_heads=frozenset(data.get("reported_heads", ())),
+        activity_heads=frozenset(data.get("activity_heads", ())),
         object_heads=frozenset(data.get("object_heads", ())),
         actor_words=frozenset(data.get("actor_words", ())),
     )
