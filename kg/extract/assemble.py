@@ -9,7 +9,7 @@ its first mention.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1282,24 +1282,36 @@ _CONVERSION_SHORT = re.compile(
 def _conversion_shorts(mentions: list[Mention], text: str) -> list[Mention]:
     """"text-to-image (T2I) models": the short form of a conversion into content (its initials on both
     sides of the "2") names the conversion task, not a method or dataset its shape suggests; it takes the
-    name of the task read on the pair ("text-to-image generation"), else the pair is that task."""
-    pairs = {}
-    for found in _CONVERSION_SHORT.finditer(text):
-        pair, source, target, left, right = found.groups()
-        if pair[0].lower() != left[0].lower() or target[0].lower() != right[0].lower():
-            continue
-        start, end = found.span(1)
-        task = next((m for m in mentions if m.type == "task" and m.start <= start and end <= m.end), None)
-        pairs[f"{left}2{right}"] = task.name or text[task.start : task.end] if task else pair
-        if task is None:
-            mentions = [m for m in mentions if not (m.start < end and start < m.end)]
-            mentions.append(Mention(start, end, "task", "cue:conversion", 0.6))
-    if not pairs:
+    name of the task read on the pair ("text-to-image generation"), else the pair is that task.
+    Each pair looks only at the mentions that can reach it (sorted starts), so time stays linear in the text."""
+    found = []
+    for match in _CONVERSION_SHORT.finditer(text):
+        pair, _, target, left, right = match.groups()
+        if pair[0].lower() == left[0].lower() and target[0].lower() == right[0].lower():
+            found.append((*match.span(1), pair, f"{left}2{right}"))
+    if not found:
         return mentions
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    starts = [mentions[i].start for i in order]
+    longest = max((m.end - m.start for m in mentions), default=0)
+    removed: set[int] = set()
+    added: list[Mention] = []
+    pairs = {}
+    for start, end, pair, short in found:  # disjoint spans, in text order
+        near = order[bisect_left(starts, start - longest) : bisect_right(starts, start)]
+        covering = [i for i in near if i not in removed and mentions[i].type == "task" and end <= mentions[i].end]
+        task = mentions[min(covering)] if covering else None  # the first in list order, as a scan would find it
+        pairs[short] = task.name or text[task.start : task.end] if task else pair
+        if task is None:
+            removed.update(
+                i for i in order[bisect_left(starts, start - longest) : bisect_left(starts, end)] if start < mentions[i].end
+            )
+            added.append(Mention(start, end, "task", "cue:conversion", 0.6))
+    kept = [m for i, m in enumerate(mentions) if i not in removed] + added if removed or added else mentions
     return [
         m._replace(type="task", name=pairs[text[m.start : m.end]], proposed=False)
         if m.rule.startswith("shape") and text[m.start : m.end] in pairs else m
-        for m in mentions
+        for m in kept
     ]
 
 
