@@ -135,7 +135,7 @@ def test_odd_input_does_not_crash_or_make_markup_entities(nlp, abstract: str) ->
         ("We train a ResNet-50 with dropout on ImageNet and report top-1 accuracy for image classification. ", {"ResNet-50", "ImageNet"}),
         # the rules that look at pairs of mentions: conversions with their short forms, qualified measures,
         # automated activities, hyphenated modifiers, glued line numbers
-        ("FooNet does text-to-image (T2I) and natural-language-to-SQL (NL2SQL) with prefill latency on ImageNet. ", {"FooNet", "ImageNet"}),
+        ("FooNet does text-to-image (T2I) and natural-language-to-SQL (NL2SQL) with prefill latency and answer accuracy on ImageNet. ", {"FooNet", "ImageNet"}),
         ("Automated Program Repair (APR) by FooNet on ImageNet, with human-AI teams and single-GPU serving1 here2. ", {"FooNet", "ImageNet"}),
     ],
 )

@@ -316,7 +316,10 @@ def _termed_accuracy(mod: Word, head: Word, text: str, vocab: Vocabulary) -> boo
         return raw.isupper()  # a title's "Calculation Accuracy" names the plain accuracy the abstract reports
     if not (raw.islower() or raw.isupper() and len(raw) > 1):
         return False
-    return text.lower().count(text[mod.start:head.end].lower()) >= 2
+    phrase = text[mod.start : head.end].lower()
+    low = folded(text) or text.lower()
+    first = low.find(phrase)
+    return first != -1 and low.find(phrase, first + len(phrase)) != -1  # written at least twice (as str.count counts)
 
 
 def _noun_modifier(word: Word, vocab: Vocabulary) -> bool:
