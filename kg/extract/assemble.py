@@ -46,7 +46,7 @@ from kg.extract.rules import (
     title_subject,
 )
 from kg.extract.scan import prefiltered
-from kg.extract.text import Sentences, is_name_shaped, is_title_case, last_break, strip_name_suffix
+from kg.extract.text import TITLE_SEPARATOR, Sentences, is_name_shaped, is_title_case, last_break, strip_name_suffix
 from kg.extract.urls import Link
 from kg.extract.vocabulary import Vocabulary, vocabulary
 from kg.model import EntityType
@@ -1188,7 +1188,7 @@ _MEANS_BEFORE_COLON = re.compile(r"\s(?:with|via|using|through)\s+([A-Z][\w.+-]*
 
 def _title_mention(text: str, prefix: tuple[int, int], mentions: list[Mention], vocab: Vocabulary) -> Mention:
     s, e = prefix
-    rest = text[e : text.find("\n\n")] if "\n\n" in text else text[e:]
+    rest = text[e : text.find(TITLE_SEPARATOR)] if TITLE_SEPARATOR in text else text[e:]
     type_ = "dataset" if re.search(r"(?i)\b(?:dataset|benchmark(?:ing)?|corpus|suite|database)\b", rest) else "method"
     # a lexicon type wins, but a title prefix that only shares its name with a dataset, in a paper
     # that presents no data, is the paper's method ("DensePose: Dense Human Pose Estimation")

@@ -13,7 +13,7 @@ from itertools import accumulate
 from typing import NamedTuple, overload
 
 from kg.extract.scan import Gate, anchors, folded, matches_at, matches_from, prefiltered
-from kg.extract.text import WORD, Sentences, ends_in_measure, is_name_shaped, is_title_case, strip_name_suffix
+from kg.extract.text import TITLE_SEPARATOR, WORD, Sentences, ends_in_measure, is_name_shaped, is_title_case, strip_name_suffix
 from kg.extract.vocabulary import Vocabulary, vocabulary
 
 
@@ -311,7 +311,7 @@ def _termed_accuracy(mod: Word, head: Word, text: str, vocab: Vocabulary) -> boo
         return False
     if w.endswith("s") and not w.endswith(("ss", "is", "us")) and not raw.isupper():
         return False  # "improves accuracy", "models accuracy": a verb or a plural
-    title_end = text.find("\n\n")  # the pipeline text is title + blank line + abstract
+    title_end = text.find(TITLE_SEPARATOR)
     if 0 <= mod.start < title_end:
         return raw.isupper()  # a title's "Calculation Accuracy" names the plain accuracy the abstract reports
     if not (raw.islower() or raw.isupper() and len(raw) > 1):
