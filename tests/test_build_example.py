@@ -38,7 +38,7 @@ def test_every_paper_is_a_node(G):
     "name",
     [
         "information bottleneck",
-        "grokking",
+        "text-to-image generation",
         "diffusion models",
         "VoxCeleb",
     ],

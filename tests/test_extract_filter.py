@@ -35,13 +35,35 @@ def names(nlp, title: str, abstract: str) -> set[tuple[str, str]]:
     return {(e.type.value, e.name) for e in paper.entities}
 
 
-def test_keep_drops_a_filtered_type_below_its_threshold_and_nothing_else() -> None:
+def test_apply_drops_a_filtered_type_below_its_threshold_and_nothing_else() -> None:
     model = EntityFilter({"w=method/foo": -5.0, "w=dataset/foo": -5.0}, 0.0, {"method": 0.5})
     text = paper_text(TITLE, ABSTRACT)
     records = [record("method", "Foo"), record("method", "Bar"), record("dataset", "Foo"), record("method", "Foo net", proposed=True)]
-    kept = model.keep(records, text, title_end_of(text))
+    kept = model.apply([dict(r) for r in records], text, title_end_of(text))
     assert [(r["type"], r["name"]) for r in kept] == [("method", "Bar"), ("dataset", "Foo"), ("method", "Foo net")]
-    assert model.keep(records, text, title_end_of(text), {}) == records  # no thresholds: keep all
+    everything = model.apply([dict(r) for r in records], text, title_end_of(text), {})  # no thresholds: keep all
+    assert [r["name"] for r in everything] == [r["name"] for r in records]
+
+
+def test_apply_makes_the_probability_the_confidence_of_every_type_it_scores() -> None:
+    model = EntityFilter({"w=method/foo": -5.0, "w=dataset/foo": -5.0}, 0.0, {})
+    text = paper_text(TITLE, ABSTRACT)
+    link = {**record("code", "https://github.com/x/foo"), "confidence": 0.95}
+    kept = model.apply([record("method", "Foo"), record("method", "Bar"), record("dataset", "Foo"), link], text, title_end_of(text))
+    assert [r["confidence"] for r in kept] == [0.0067, 0.5, 0.0067, 0.95]  # sigmoid(-5), sigmoid(0); links keep the rule's
+
+
+def test_the_pipeline_confidence_is_the_filter_probability_and_min_confidence_applies_to_it() -> None:
+    (paper,) = extract_papers([Paper(id="t", title=PASSING_TITLE, abstract=PASSING)], load(kg_entities={"keep_thresholds": {}}))
+    text = paper_text(PASSING_TITLE, PASSING)
+    shipped = load_filter()
+    for e in paper.entities:
+        assert e.confidence == round(shipped.probability(e.to_dict(), text, title_end_of(text)), 4)
+    floor = sorted(e.confidence for e in paper.entities)[len(paper.entities) // 2]
+    nlp = load(kg_entities={"keep_thresholds": {}, "min_confidence": floor})
+    (sure,) = extract_papers([Paper(id="t", title=PASSING_TITLE, abstract=PASSING)], nlp)
+    assert {e.name for e in sure.entities} == {e.name for e in paper.entities if e.confidence >= floor}
+    assert 0 < len(sure.entities) < len(paper.entities)
 
 
 def test_features_read_the_words_around_an_abstract_mention_but_not_a_title_one() -> None:

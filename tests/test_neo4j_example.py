@@ -219,7 +219,7 @@ def test_full_text_search_finds_the_grokking_papers(example_db, G):
     [
         "VoxCeleb",
         "information bottleneck",
-        "grokking",
+        "text-to-image generation",
     ],
 )
 def test_papers_sharing_an_entity_are_returned_together(example_db, G, name):

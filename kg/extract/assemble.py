@@ -145,10 +145,9 @@ def assemble(
     definitions: Sequence[Definition],
     links: Sequence[Link],
     vocab: Vocabulary | None = None,
-    min_confidence: float = 0.0,
 ) -> list[dict[str, Any]]:
     """The paper's entities as GUIDELINES records (``Entity.to_dict``), in order of first mention,
-    without those under ``min_confidence``. ``text`` is title + "\\n\\n" + abstract. Records are
+    each with its rule's confidence. ``text`` is title + "\\n\\n" + abstract. Records are
     built directly: an ``Entity`` and its ``to_dict`` cost ~4 us an entity, a record ~1 us."""
     vocab = vocab or vocabulary()
     link_spans = [(l.start, l.end) for l in links]
@@ -250,7 +249,7 @@ def assemble(
             chosen, groups = _chosen_groups([described, *mentions, *([lead] if lead else [])], text, definitions, vocab)
             proposed_names = _proposed_names(groups, text, sentences)
             proposed_names |= {g.name for g in groups.values() if g.type == "method" and _holds(g, described)}  # an acronym's long form won it
-    entities: list[tuple[dict[str, Any], float]] = []  # (record, confidence before rounding)
+    entities: list[dict[str, Any]] = []
     # "SciNLP: A ... Benchmark" ... "SciNLP comprises": a name the paper has as data or a measure is that, not
     # also a method where only its shape said method (a dataset reading that is only a shape's guess from
     # "on X" decides nothing: "evaluate CAD-GCN ... on")
@@ -273,25 +272,21 @@ def assemble(
             not proposed or named_after(text, first.end) or plain_description(group.name) or describes_name(text, first.start)
         ):
             continue  # "a novel neural network model called X": X is the entity
-        confidence = first.confidence if single else max(m.confidence for m in group.mentions)
-        entities.append((
-            {
-                "type": group.type if group.type in _ENTITY_TYPES else EntityType(group.type).value,
-                "name": group.name if "  " not in group.name else " ".join(group.name.split()),  # "Monte  Carlo" of a blanked line number
-                "aliases": [v for k, v in group.aliases.items() if k != name_key],
-                "proposed": proposed,
-                "evidence": _evidence(text, title_end, sentences, first.start, first.end),
-                "confidence": round(confidence, 4),
-                "rule": (first if single else max(group.mentions, key=_best_key)).rule,
-            },
-            confidence,
-        ))
+        entities.append({
+            "type": group.type if group.type in _ENTITY_TYPES else EntityType(group.type).value,
+            "name": group.name if "  " not in group.name else " ".join(group.name.split()),  # "Monte  Carlo" of a blanked line number
+            "aliases": [v for k, v in group.aliases.items() if k != name_key],
+            "proposed": proposed,
+            "evidence": _evidence(text, title_end, sentences, first.start, first.end),
+            "confidence": round(first.confidence if single else max(m.confidence for m in group.mentions), 4),
+            "rule": (first if single else max(group.mentions, key=_best_key)).rule,
+        })
         if proposed and ("metric", name_key) not in groups and any(framed_as_measure(group.name, text, m.end) for m in group.mentions[:3]):
             # "we propose EXPERT, a reference-free evaluation metric": the paper's own measure is also a metric
-            entities.append(({**entities[-1][0], "type": "metric", "proposed": False, "rule": "framed:metric"}, confidence))
+            entities.append({**entities[-1], "type": "metric", "proposed": False, "rule": "framed:metric"})
     entities = _without_broader_tasks(entities, title_end)
     entities.extend(_code_entities(text, title_end, sentences, links))
-    return [record for record, confidence in entities if confidence >= min_confidence]
+    return entities
 
 
 def _chosen_groups(
@@ -595,20 +590,19 @@ _KIND_BEFORE = r"(?i)\b(?:a|an)\s+(?:(?!(?:and|or|of|the|new|novel)\b)[\w,-]+\s+
 _KIND_HEAD = r"\s+(?:dataset|data\s+set|benchmark|corpus|suite|database|testbed|collection)s?\b"
 
 
-def _without_broader_tasks(entities: list[tuple[dict[str, Any], float]], title_end: int) -> list[tuple[dict[str, Any], float]]:
+def _without_broader_tasks(entities: list[dict[str, Any]], title_end: int) -> list[dict[str, Any]]:
     """A task first named in the title that the abstract names more narrowly is that task: the
-    title's "Pose Estimation" is the abstract's "dense human pose estimation" (one entity per paper).
-    ``entities``: (record, confidence) pairs."""
-    titled = [e for e, _ in entities if e["type"] == "task" and e["evidence"] is not None and e["evidence"]["field"] == "title"]
+    title's "Pose Estimation" is the abstract's "dense human pose estimation" (one entity per paper)."""
+    titled = [e for e in entities if e["type"] == "task" and e["evidence"] is not None and e["evidence"]["field"] == "title"]
     if not titled:
         return entities
-    tasks = [" " + " ".join(e["name"].lower().replace("-", " ").split()) for e, _ in entities if e["type"] == "task"]
+    tasks = [" " + " ".join(e["name"].lower().replace("-", " ").split()) for e in entities if e["type"] == "task"]
     broader = set()
     for e in titled:
         name = " " + " ".join(e["name"].lower().replace("-", " ").split())
         if any(t != name and t.endswith(name) for t in tasks):
             broader.add(id(e))
-    return [pair for pair in entities if id(pair[0]) not in broader] if broader else entities
+    return [e for e in entities if id(e) not in broader] if broader else entities
 
 
 def _as_phenomenon(m: Mention, text: str, vocab: Vocabulary) -> Mention:
@@ -1714,10 +1708,10 @@ def _evidence(text: str, title_end: int, sentences: Sentences, start: int, end: 
     return {"field": "abstract", "start": start - offset, "end": end - offset, "sentence": text[s:e]}
 
 
-def _code_entities(text: str, title_end: int, sentences: Sentences, links: Sequence[Link]) -> list[tuple[dict[str, Any], float]]:
-    """Records (with their confidence) of the paper's own code: repository and project-page links,
+def _code_entities(text: str, title_end: int, sentences: Sentences, links: Sequence[Link]) -> list[dict[str, Any]]:
+    """Records of the paper's own code: repository and project-page links,
     and other links whose sentence says they are the paper's."""
-    entities: list[tuple[dict[str, Any], float]] = []
+    entities: list[dict[str, Any]] = []
     seen: set[str] = set()
     for link in links:
         if link.reference or link.url in seen:
@@ -1729,18 +1723,14 @@ def _code_entities(text: str, title_end: int, sentences: Sentences, links: Seque
             continue
         seen.add(link.url)
         raw = text[link.start : link.end]
-        confidence = 0.95 if link.kind == "repository" else 0.8
-        entities.append((
-            {
-                "type": EntityType.CODE.value,
-                "name": link.url,
-                "aliases": [raw] if raw != link.url else [],
-                "proposed": False,
-                "evidence": _evidence(text, title_end, sentences, link.start, link.end),
-                "confidence": round(confidence, 4),
-                "rule": f"url:{link.kind}",
-                "kind": link.kind,
-            },
-            confidence,
-        ))
+        entities.append({
+            "type": EntityType.CODE.value,
+            "name": link.url,
+            "aliases": [raw] if raw != link.url else [],
+            "proposed": False,
+            "evidence": _evidence(text, title_end, sentences, link.start, link.end),
+            "confidence": 0.95 if link.kind == "repository" else 0.8,
+            "rule": f"url:{link.kind}",
+            "kind": link.kind,
+        })
     return entities

@@ -446,8 +446,9 @@ class PatternMatcher(_Component):
 
 class EntityAssembler(_Component):
     """Document-level entities from all mentions (``doc._.kg_entities``, ``doc.spans["kg_entities"]``),
-    kept by the learned filter (``kg.extract.filter``): ``keep_thresholds`` null uses the shipped
-    thresholds, ``{}`` keeps every entity the rules assemble."""
+    scored and kept by the learned filter (``kg.extract.filter``): ``keep_thresholds`` null uses the
+    shipped thresholds, ``{}`` keeps every entity the rules assemble; ``min_confidence`` then drops
+    those the filter (or, for code links, the rule) is less sure of."""
 
     def __init__(
         self, nlp: Language, name: str, min_confidence: float, spans_key: str, keep_thresholds: dict[str, float] | None
@@ -467,8 +468,11 @@ class EntityAssembler(_Component):
         mentions = [m if type(m) is Mention else Mention(*m) for m in (data.get(MENTIONS) or ())]  # plain tuples after serialisation
         definitions = [Definition(*d) for d in (data.get(ACRONYMS) or ())]
         links = [Link(*l) for l in (data.get(LINKS) or ())]
-        records = assemble(text, title_end, sentences, mentions, definitions, links, self.vocab, self.min_confidence)
-        records = data[ENTITIES] = self.filter.keep(records, text, title_end, self.keep_thresholds)
+        records = assemble(text, title_end, sentences, mentions, definitions, links, self.vocab)
+        records = self.filter.apply(records, text, title_end, self.keep_thresholds)
+        if self.min_confidence:
+            records = [r for r in records if r["confidence"] >= self.min_confidence]
+        data[ENTITIES] = records
         spans = []
         offset = title_end + len(TITLE_SEPARATOR)
         for record in records:

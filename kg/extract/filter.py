@@ -3,7 +3,8 @@
 The rules find candidates; this logistic regression, trained on the development gold by
 ``scripts/train_filter.py``, scores how likely each one is an entity an annotator would mark, from
 the rule that produced it, its words and shape, and the words around it. Entities of a filtered type
-below their threshold are dropped; the rest keep their rule's confidence.
+below their threshold are dropped, and the probability is every scored entity's confidence: on unseen
+gold it ranks right above wrong far better than the rules' own confidences (NOTES, session 9).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 from kg.extract.text import TITLE_SEPARATOR
 
 MODEL_FILE = "filter.json"
+SCORED_TYPES = ("method", "dataset", "metric", "task")  # trained on; code links keep their rule's confidence
 _WORD = re.compile(r"\w+")
 
 
@@ -80,26 +82,27 @@ class EntityFilter:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features(entity, text, title_end, lowered))
         return 1.0 / (1.0 + math.exp(-z))
 
-    def keep(
+    def apply(
         self,
         records: Sequence[dict[str, Any]],
         text: str,
         title_end: int,
         thresholds: Mapping[str, float] | None = None,
     ) -> list[dict[str, Any]]:
-        """The records worth keeping: the paper's own methods always (their recall is what users look
+        """The records worth keeping, each of a scored type with the filter's probability as its
+        ``confidence`` (set in place): the paper's own methods always (their recall is what users look
         for first), any other record of a filtered type only at or above its type's threshold."""
         limits = self.thresholds if thresholds is None else thresholds
-        if not limits:
-            return list(records)
         lowered = text.lower()
-        return [
-            r
-            for r in records
-            if r["type"] not in limits
-            or r.get("proposed")
-            or self.probability(r, text, title_end, lowered) >= limits[r["type"]]
-        ]
+        kept = []
+        for r in records:
+            if r["type"] in SCORED_TYPES:
+                p = self.probability(r, text, title_end, lowered)
+                if p < limits.get(r["type"], 0.0) and not r.get("proposed"):
+                    continue
+                r["confidence"] = round(p, 4)
+            kept.append(r)
+        return kept
 
 
 @lru_cache(maxsize=1)
