@@ -12,6 +12,20 @@ from kg.cli import cli
 DATA = Path(__file__).parent / "data" / "extract"
 
 
+TEXTS = [
+    (
+        "Faster retrieval",
+        "Prior work studies instruction-following and tool use. We introduce BarRAG, which combines retrieval-augmented "
+        "generation with symbolic reasoning, and evaluate it on HotpotQA with exact match.",
+    ),
+    (
+        "A study of agents",
+        "We evaluate language models on tool use and question answering. Our agent, FooAgent, uses active learning "
+        "and pruning to improve accuracy on GSM8K and BLEU on WMT14 compared with GPT-4 and LoRA fine-tuning.",
+    ),
+]
+
+
 def run(*args: str):
     return CliRunner().invoke(cli, ["-q", *args], catch_exceptions=False)
 
@@ -45,6 +59,21 @@ def test_no_filter_keeps_what_the_learned_filter_drops(tmp_path) -> None:
         found[flag] = {(e["type"], e["name"]) for e in json.loads(out.read_text(encoding="utf-8"))["entities"]}
     assert found["--filter"] < found["--no-filter"]
     assert ("task", "symbolic reasoning") in found["--no-filter"] - found["--filter"]
+
+
+def test_min_confidence_keeps_only_entities_at_or_above_it(tmp_path) -> None:
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text("".join(json.dumps({"id": f"p-{i}", "title": t, "abstract": a}) + "\n" for i, (t, a) in enumerate(TEXTS)), encoding="utf-8")
+    found = {}
+    for p in ("0", "0.7"):
+        out = tmp_path / f"{p}.jsonl"
+        assert run("extract", str(papers), "-o", str(out), "--min-confidence", p).exit_code == 0
+        found[p] = [e for line in out.read_text(encoding="utf-8").splitlines() for e in json.loads(line)["entities"]]
+    kept = [e for e in found["0"] if e["confidence"] >= 0.7]
+    assert 0 < len(kept) < len(found["0"])
+    assert sorted((e["type"], e["name"]) for e in found["0.7"]) == sorted((e["type"], e["name"]) for e in kept)
+    bad = run("extract", str(papers), "-o", str(tmp_path / "x.jsonl"), "--min-confidence", "1.5")
+    assert bad.exit_code == 2 and "1.5" in bad.output and not (tmp_path / "x.jsonl").exists()
 
 
 def test_a_link_with_leftover_markup_comes_out_normalised_through_the_readers(tmp_path) -> None:

@@ -37,10 +37,15 @@ from kg.model import ExtractedPaper
     help="Drop the methods and tasks the learned filter finds unlikely (passing mentions, generic words); "
     "--no-filter keeps every entity the rules find: more recall, less precision.",
 )
+@click.option(
+    "--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True, metavar="P",
+    help="Keep only entities whose confidence (the learned filter's probability that an annotator would mark "
+    "them) is at least P: higher P, more precision, less recall.",
+)
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists (never done otherwise).")
 def extract(
     inputs: tuple[str, ...], output: str, format_: str | None, encoding: str, on_error: str,
-    jobs: int, batch_size: int, resolve: bool, expand_acronyms: bool, filter_: bool, force: bool,
+    jobs: int, batch_size: int, resolve: bool, expand_acronyms: bool, filter_: bool, min_confidence: float, force: bool,
 ) -> None:
     """Extract methods, datasets, metrics, tasks and code links from papers in INPUT files.
 
@@ -64,8 +69,9 @@ def extract(
     try:
         # the engines of `kg build --workers`: N processes each load the pipeline once and take batches
         # of papers (spaCy's own n_process sent every Doc back serialised: slower than one process)
+        settings = {**({} if filter_ else {"keep_thresholds": {}}), **({"min_confidence": min_confidence} if min_confidence else {})}
         with os.fdopen(fd, "w", encoding="utf-8") as tmp, open_engine(
-            jobs, batch_size=batch_size, load_options=None if filter_ else {"kg_entities": {"keep_thresholds": {}}}
+            jobs, batch_size=batch_size, load_options={"kg_entities": settings} if settings else None
         ) as engine:
             for extracted in ui.progress(engine.extract(papers), desc="extract"):
                 if resolve:
