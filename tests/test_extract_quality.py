@@ -59,7 +59,7 @@ FLOORS: dict[str, tuple[dict[str, float], float]] = {
     "arxiv-dev-6": ({"method": 0.82, "dataset": 0.99, "metric": 0.97, "task": 0.62}, 0.73),
     # dev-8, -10, -11 metric added in round 24 (metrics): a stage's cost, a cost per unit, a termed accuracy
     "arxiv-dev-8": ({"metric": 0.81}, 0.93),
-    "arxiv-dev-10": ({"metric": 0.74}, 0.37),
+    "arxiv-dev-10": ({"metric": 0.74}, 0.41),
     "arxiv-dev-11": ({"method": 0.76, "metric": 0.71, "task": 0.41}, 0.68),
     # method floors raised (dev-1/4/5/6) or added (dev-7/9/12..15) in round 25 (method precision): no method for an
     # acronym long form headed by a thing or body, a hyphenated modifier, or a word with a PDF line number glued on;
@@ -68,9 +68,13 @@ FLOORS: dict[str, tuple[dict[str, float], float]] = {
     "arxiv-dev-7": ({"method": 0.67}, 0.64),
     "arxiv-dev-9": ({"method": 0.72}, 0.63),
     "arxiv-dev-12": ({"method": 0.66, "metric": 0.85}, 0.55),
-    "arxiv-dev-13": ({"method": 0.72, "metric": 0.44, "task": 0.53}, 0.64),
+    "arxiv-dev-13": ({"method": 0.79, "metric": 0.44, "task": 0.53}, 0.72),
     "arxiv-dev-14": ({"method": 0.65, "metric": 0.71}, 0.42),
-    "arxiv-dev-15": ({"method": 0.60, "task": 0.42}, 0.50),
+    "arxiv-dev-15": ({"method": 0.64, "task": 0.42}, 0.50),
+    # dev-10 proposed, dev-13 method and proposed, dev-15 method raised and dev-16 added in round 27 (proposed-method
+    # recall): a method name that ends in a modifier takes the kind word it modifies ("a hierarchical multi-agent
+    # architecture"); capitalised agent roles of a system the paper builds are its proposed parts ("a Plan Agent")
+    "arxiv-dev-16": ({"method": 0.74}, 0.52),
     # metric floors raised (dev-4, -11) or added (dev-12..14) in round 26 (metric and dataset precision): a bare
     # measure word the paper writes only with what it measures ("prefill latency", "QA accuracy") is not the bare metric
 }

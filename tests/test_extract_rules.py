@@ -2425,3 +2425,30 @@ def test_the_2_short_form_of_a_conversion_into_content_names_the_conversion_task
     # a named way to reason whose short form has a "2" stays the paper's method
     got = found(nlp, "A study", "We design two interventions: Slow-to-Fast (S2F) adaptive reasoning and Think-to-Match (T2M).")
     assert got[entity_key("S2F")][0] == "method" and got[entity_key("T2M")][0] == "method"
+
+# --- Round 27 (proposed-method recall) ------------------------------------------------------------------
+
+
+def test_a_method_name_ending_in_a_modifier_takes_the_kind_word_it_modifies(nlp) -> None:
+    got = found(nlp, "Curriculum Guided Massive Multi Agent System Solving For Robust Long Horizon Tasks",
+                "To address this, we propose a hierarchical multi-agent architecture that distributes reasoning across agents.")
+    assert got[entity_key("hierarchical multi-agent architecture")] == ("method", True)
+    assert entity_key("hierarchical multi-agent") not in got
+    got = found(nlp, "Group Deliberation Oriented Multi-Agent Conversational Model for Complex Reasoning",
+                "This paper proposes a group deliberation oriented multi-agent conversational model to address these limitations.")
+    assert got[entity_key("group deliberation oriented multi-agent conversational model")] == ("method", True)
+    # a name that ends in a noun keeps its written boundary: the kind word after it stays out
+    got = found(nlp, "A study", "We propose deferred masking strategy, which delays the mask, and a feature cache mechanism.")
+    assert got[entity_key("deferred masking")] == ("method", True)
+    assert entity_key("deferred masking strategy") not in got
+
+
+def test_capitalised_agent_roles_of_a_system_the_paper_builds_are_its_proposed_parts(nlp) -> None:
+    abstract = ("In this study, we developed a structured agentic system that orchestrates four core agents, including a "
+                "Plan Agent for codebook selection, an Update Agent for retrieval, and a set of Annotation Agents.")
+    got = found(nlp, "An Agentic AI System for Communication Coding", abstract)
+    for role in ("Plan Agent", "Update Agent", "Annotation Agent"):
+        assert got[entity_key(role)] == ("method", True), role
+    # without a sentence where the paper builds something, a capitalised agent is not taken as its part
+    got = found(nlp, "A study of tool use", "Existing systems route requests to a Planner Agent and a Search Agent.")
+    assert entity_key("Planner Agent") not in got and entity_key("Search Agent") not in got

@@ -20,6 +20,7 @@ from typing import Any
 from kg.extract.acronyms import Definition
 from kg.extract.rules import (
     Mention,
+    agent_roles,
     appositive_proposal,
     bracketed_proposal,
     defined_proposal,
@@ -219,6 +220,7 @@ def assemble(
     if title_end:
         mentions.extend(_without_title_tail(m, text, title_end) for m in _title_methods(text[:title_end], mentions, prefix, vocab))
         mentions.extend(Mention(s, e, "method", "named", 0.8, proposed=True) for s, e in title_echoes(text, title_end, vocab))
+        mentions.extend(Mention(s, e, "method", "named", 0.8, proposed=True) for s, e in agent_roles(text, title_end))
         if (subject := title_subject(text[:title_end], vocab)) is not None and (own := _subject_method(text, subject, mentions)):
             mentions.append(own)
         if (purpose := _title_purpose_task(text[:title_end], mentions, vocab)) is not None:
@@ -272,10 +274,13 @@ def assemble(
             not proposed or named_after(text, first.end) or plain_description(group.name) or describes_name(text, first.start)
         ):
             continue  # "a novel neural network model called X": X is the entity
+        name, aliases = group.name, [v for k, v in group.aliases.items() if k != name_key]
+        if group.type == "method" and (kinded := _with_kind_word(group, text, groups, vocab)) is not None:
+            name, aliases = kinded, [group.name, *(a for a in aliases if _entity_key(a) != _entity_key(kinded))]
         entities.append({
             "type": group.type if group.type in _ENTITY_TYPES else EntityType(group.type).value,
-            "name": group.name if "  " not in group.name else " ".join(group.name.split()),  # "Monte  Carlo" of a blanked line number
-            "aliases": [v for k, v in group.aliases.items() if k != name_key],
+            "name": name if "  " not in name else " ".join(name.split()),  # "Monte  Carlo" of a blanked line number
+            "aliases": aliases,
             "proposed": proposed,
             "evidence": _evidence(text, title_end, sentences, first.start, first.end),
             "confidence": round(first.confidence if single else max(m.confidence for m in group.mentions), 4),
@@ -287,6 +292,33 @@ def assemble(
     entities = _without_broader_tasks(entities, title_end)
     entities.extend(_code_entities(text, title_end, sentences, links))
     return entities
+
+
+_KIND_AFTER = re.compile(r"(?:[ \t]|\n(?!\n))+([A-Za-z]+)(?![\w-])")  # never across the title's end
+# a last word that only modifies: "hierarchical multi-agent", "... multi-agent conversational", "Bayesian"
+_MODIFIER_END = re.compile(
+    r"(?i)(?:^(?:multi|cross)-[\w-]+|[\w-]+(?:ical|ional|ian|-based|-aware|-guided|-driven|-oriented|-centric|-agnostic)|[\w-]+ive)$"
+)
+_IVE_NOUNS = frozenset("objective objectives alternative alternatives perspective perspectives derivative derivatives initiative narrative directive".split())
+
+
+def _with_kind_word(group: _Group, text: str, groups: dict[tuple[str, str], _Group], vocab: Vocabulary) -> str | None:
+    """A method name that ends in a modifier ("we propose a hierarchical multi-agent architecture",
+    "a group deliberation oriented multi-agent conversational model") is named with the kind word it
+    modifies, the shorter form kept as an alias: a description cut before its noun names nothing."""
+    last = group.name.split()[-1]
+    if not _MODIFIER_END.match(last) or last.lower() in _IVE_NOUNS:
+        return None
+    key = entity_key(group.name)
+    for m in sorted(group.mentions, key=_START):
+        if m.rule.startswith("lexicon") or m.rule == "acronym" or entity_key(text[m.start : m.end]) != key:
+            continue
+        after = _KIND_AFTER.match(text, m.end)
+        if after is None or after.group(1).lower() not in vocab.generic_heads:
+            continue
+        name = text[m.start : after.end()]
+        return None if ("method", entity_key(name)) in groups else name
+    return None
 
 
 def _chosen_groups(

@@ -1011,6 +1011,19 @@ def title_fallback_lead(title: str, vocab: Vocabulary | None = None) -> tuple[in
     return m.start(1), m.end(1)
 
 
+# "a Plan Agent for ...", "A conversational Co-Scientist Agent translates ...", "a set of Annotation Agents"
+_AGENT_ROLE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}((?:[A-Z][a-z][\w-]*\s+){1,3}Agents?)(?![\w-])")
+
+
+def agent_roles(text: str, start: int) -> list[tuple[int, int]]:
+    """Capitalised agent roles the abstract introduces with an article ("orchestrates four core agents,
+    including a Plan Agent ..., an Update Agent ..."), where the paper says it builds something ("we
+    developed ..."): the named parts of the paper's own system."""
+    if text.find("Agent", start) < 0 or not _PROPOSAL_SENTENCE.search(text, start):
+        return []
+    return [m.span(1) for m in _AGENT_ROLE.finditer(text, start)]
+
+
 _OUR_PHRASE = re.compile(r"(?:proposed\s+|novel\s+|new\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){1,3})")
 
 
