@@ -2452,3 +2452,40 @@ def test_capitalised_agent_roles_of_a_system_the_paper_builds_are_its_proposed_p
     # without a sentence where the paper builds something, a capitalised agent is not taken as its part
     got = found(nlp, "A study of tool use", "Existing systems route requests to a Planner Agent and a Search Agent.")
     assert entity_key("Planner Agent") not in got and entity_key("Search Agent") not in got
+
+# --- Round 27 (metric recall and dataset precision) ---------------------------------------------------
+
+
+def test_an_acronym_counted_vaguely_before_plural_data_heads_is_a_kind_of_data_not_a_dataset(nlp) -> None:
+    for abstract, word in (("The method is evaluated on five diverse NLP benchmark datasets, covering sentiment.", "NLP"),
+                           ("Our approach shows good results on several SWE benchmarks with a resolution rate of 87.1%.", "SWE"),
+                           ("We evaluate the models on a suite of SLU benchmarks while varying training data.", "SLU")):
+        got = found(nlp, "A study", abstract)
+        assert got.get(entity_key(word), ("",))[0] != "dataset", abstract
+    # a name the paper uses elsewhere, a singular data head, or a plain number keep the dataset
+    got = found(nlp, "A Case Study on CHILDES", "Applying the system to various English CHILDES corpora, we find trends.")
+    assert got[entity_key("CHILDES")][0] == "dataset"
+    got = found(nlp, "A study", "We test on several QXR benchmarks. The QXR benchmark has 500 items.")
+    assert got[entity_key("QXR")][0] == "dataset"
+
+
+def test_a_result_with_a_number_reports_success_correctness_and_percentage_points_measures(nlp) -> None:
+    got = found(nlp, "A study", "On DafnyBench, AxDafny achieves 92.7% verification success, outperforming the baseline.")
+    assert got[entity_key("verification success")][0] == "metric"
+    got = found(nlp, "A study", "Experiments show that we improve selective answering with 75 percent conditional correctness.")
+    assert got[entity_key("conditional correctness")][0] == "metric"
+    got = found(nlp, "A study", "Storing verified queries improves first-attempt accuracy by 4.34 percentage points on BIRD.")
+    assert got[entity_key("first-attempt accuracy")][0] == "metric"
+    # a success or correctness word that no percentage reports is no metric; "points" after a bare percentage neither
+    got = found(nlp, "A study", "The success of transformers is clear, and correctness matters. We gain 5 percentage points overall.")
+    assert entity_key("success") not in got and entity_key("correctness") not in got and entity_key("points overall") not in got
+
+
+def test_a_name_after_the_performance_or_a_modification_of_is_a_system_not_a_dataset(nlp) -> None:
+    got = found(nlp, "A study", "We evaluate (iii) the performance of ModernBERT as an alternative to BERT for emotion classification.")
+    assert got.get(entity_key("ModernBERT"), ("",))[0] != "dataset"
+    got = found(nlp, "A study", "We propose a lightweight modification of MIDAS that yields further improvements in reasoning benchmarks.")
+    assert got.get(entity_key("MIDAS"), ("",))[0] != "dataset"
+    # results on a name, or "of" without a system word, keep the dataset reading
+    got = found(nlp, "A study", "Our model reaches 91% accuracy in experiments on the FinQAX test set and 88% on SciDocz.")
+    assert got[entity_key("SciDocz")][0] == "dataset"

@@ -614,12 +614,41 @@ def _kind_words_as_no_datasets(mentions: list[Mention], text: str) -> list[Menti
         if m.rule == "head:dataset" and m.name is None and " " not in (word := text[m.start : m.end]) and word.lower() not in kinds:
             if re.search(_KIND_BEFORE + re.escape(word) + _KIND_HEAD, text):
                 kinds.add(word.lower())
-    return [m for m in mentions if m.rule != "head:dataset" or text[m.start : m.end].lower() not in kinds] if kinds else mentions
+    if kinds:
+        mentions = [m for m in mentions if m.rule != "head:dataset" or text[m.start : m.end].lower() not in kinds]
+    words = {w for m in mentions if m.rule in _COUNTED_RULES and m.name is None and (w := text[m.start : m.end].split(" ", 1)[0]).isupper()}
+    counted = {word for word in words if _counted_kind(word, text)}  # once per word: a long text repeats its names
+    return [m for m in mentions if m.rule not in _COUNTED_RULES or text[m.start : m.end].split(" ", 1)[0] not in counted] if counted else mentions
+
+
+_COUNTED_RULES = frozenset(("head:dataset", "shape:dataset"))
 
 
 # "a/an" and up to four modifiers, none of them a conjunction, "of", "the" or "new/novel" ("a new X dataset" names it)
 _KIND_BEFORE = r"(?i)\b(?:a|an)\s+(?:(?!(?:and|or|of|the|new|novel)\b)[\w,-]+\s+){0,4}?"
 _KIND_HEAD = r"\s+(?:dataset|data\s+set|benchmark|corpus|suite|database|testbed|collection)s?\b"
+
+
+def _counted_kind(word: str, text: str) -> bool:
+    """"five diverse NLP benchmark datasets", "several SWE benchmarks", "a suite of SLU benchmarks": an acronym
+    between a vague count ("several", "various", "diverse", "a suite of", ...) and a plural data head names the kind of
+    data the paper counts, not one dataset; never when the paper names it elsewhere ("a Case Study on CHILDES", "the X
+    dataset", "X corpus")."""
+    if not word.isalpha() or len(re.findall(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text)) > 1:
+        return False
+    if re.search(re.escape(word) + _ONE_DATA_HEAD, text):
+        return False
+    return re.search(_COUNT_BEFORE + re.escape(word) + _PLURAL_DATA_HEAD, text) is not None
+
+
+# a vague count and up to two modifiers ("diverse", "several popular"; a number may count one collection's parts:
+# "three MLT test sets"), none a conjunction or "the"
+_COUNT_BEFORE = (
+    r"(?i)\b(?:several|various|multiple|many|numerous|diverse|different"
+    r"|a\s+(?:suite|range|variety|set|number|collection|series)\s+of)\s+(?:(?!(?:and|or|of|the)\b)[\w-]+\s+){0,2}?"
+)
+_ONE_DATA_HEAD = r"\s+(?:dataset|data\s+set|benchmark|corpus|suite|database|testbed|collection)\b(?!\s+(?:datasets|data|benchmarks|corpora|suites|test))"
+_PLURAL_DATA_HEAD = r"\s+(?:benchmark\s+|evaluation\s+)?(?:datasets|data\s+sets|benchmarks|corpora|suites|test\s+sets)\b"
 
 
 def _without_broader_tasks(entities: list[dict[str, Any]], title_end: int) -> list[dict[str, Any]]:

@@ -325,7 +325,7 @@ def without_time_phases(mentions: list[Mention], text: str) -> list[Mention]:
 # in engagement depth", "instruction violations decreasing from 26.6% to 5.8%", "a 61% goal success rate",
 # "98.7% structural/style consistency". The number is the cue, so the head needs no outcome word (except
 # after a bare percentage, where it must name a measure).
-_QUANTITY = re.compile(r"\d(?<![\w.]\d)\d*(?:[.,]\d+)?\s*(?:\\?%|percent\b|(?:x|×|-fold)(?![\w-]))")
+_QUANTITY = re.compile(r"\d(?<![\w.]\d)\d*(?:[.,]\d+)?\s*(?:\\?%|percent\b|percentage\s+points?\b|(?:x|×|-fold)(?![\w-]))")
 _PHRASE = r"((?:[a-z]+\s+)?(?:(?:number|share|fraction|proportion|amount|percentage)\s+of\s+)?(?:[a-z][a-z0-9]*(?:[-/][a-z0-9]+)*\s+){0,3}[a-z][a-z0-9]*(?:[-/][a-z0-9]+)*)"
 _BY_BEFORE = re.compile(
     r"\b(?:improv|reduc|increas|decreas|lower|boost|rais|cut|enhanc)\w*\s+(?:the\s+|its\s+|their\s+|our\s+)?"
@@ -434,7 +434,7 @@ def quantified_metrics(text: str) -> list[Mention]:
             if hit:
                 found.append(hit)
             continue
-        if "%" in q.group() or "percent" in q.group():
+        if "%" in q.group() or q.group().endswith("percent"):
             m = _MEASURE_AFTER.match(text, q.end())
             if m:
                 hit = _quantity_phrase(text, m.start(1), m.group(1), _measure_heads())

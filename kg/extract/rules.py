@@ -480,6 +480,12 @@ _DATASET_CONTEXT = re.compile(
     r"(?:\b(?:on|in|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:datasets?|benchmarks)\s*(?:,|:|\(|such as|including|like|namely)?\s*(?:[\w./-]+\s*(?:,|,?\s+and)\s*)*)$",
     re.IGNORECASE,
 )
+# "the performance of ModernBERT", "a lightweight modification of MIDAS": what a system does or how it is changed, not data
+_SYSTEM_OF = re.compile(
+    r"\b(?:performance|modifications?|variants?|versions?|extensions?|efficacy|effectiveness|capabilit(?:y|ies)|abilit(?:y|ies)"
+    r"|behaviou?rs?)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _MODEL_SIZE = re.compile(r"[-‐](?:\d+(?:\.\d+)?[BbTt]|Instruct|Chat|Base|IT|SFT|DPO|RL)(?:[-‐]|$)")  # Foo-7B, Bar-8B-Instruct: a model
 _VALUE_AFTER = re.compile(r" ?= ?\d")  # "FID=3.88", "EER = 0.9%"
 _VALUE_BRACKET_BEFORE = re.compile(r"(?<![\w.,])\d+(?:\.\d+\s*%?|\s*%)\s*\($")  # "62.42 (GLEU)", "35% (MAP)"; not "Table 3 (X)"
@@ -541,7 +547,7 @@ def shaped_names(words: Words, text: str, sentences: Sentences, vocab: Vocabular
             type_, rule, conf = "metric", "shape:metric", 0.5
         elif nxt is not None and name == texts[i] and name.isalpha() and name.isupper() and vocab.head_type(nxt) == "task":
             continue  # "CTR prediction", "TTS Synthesis": an acronym naming the task's input, not a method
-        elif (evaluated and _DATASET_CONTEXT.search(before) and not _MODEL_SIZE.search(name)
+        elif (evaluated and _DATASET_CONTEXT.search(before) and not _MODEL_SIZE.search(name) and not _SYSTEM_OF.search(before)
               and not (name != texts[i] and _MADE_BY.search(texts[i].lower()))):  # "TaP-generated data": TaP made it
             type_, rule, conf = "dataset", "shape:dataset", 0.55
         elif _YEAR_SUFFIX.search(name):
