@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract_papers, load
-from kg.extract.rules import bracketed_proposal
+from kg.extract.rules import bracketed_proposal, proposes
 from kg.model import Paper, entity_key
 
 
@@ -858,6 +858,13 @@ def test_a_name_after_benchmark_comma_is_a_dataset_and_passive_design_proposes(n
     )
     assert got[entity_key("Glyph-VAE")] == ("method", True)
     assert got[entity_key("GlyphVid-Suite")] == ("dataset", False)
+
+
+@pytest.mark.parametrize("verb", ["developed", "designed", "presented", "constructed", "established", "built", "proposed"])
+def test_a_proposal_stated_in_the_past_tense_is_a_proposal(nlp, verb: str) -> None:
+    assert proposes(f"In this work, we {verb} a pipeline.")
+    got = found(nlp, "Grounded agents", f"We {verb} GlyphPlanner, which plans tool calls.")
+    assert got[entity_key("GlyphPlanner")] == ("method", True)
 
 
 def test_a_repeated_head_description_right_after_its_name_is_not_an_entity(nlp) -> None:

@@ -875,7 +875,7 @@ def evaluated_lists(text: str, vocab: Vocabulary | None = None) -> list[Mention]
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{2,60}?)\s*:(?:\s+\S|\s*$)")
 _PROPOSE = re.compile(
     r"(?i)\b(?:we|this (?:paper|work|study)|our (?:paper|work)|here,? we)\s+(?:(?:will|also|further|then|first|thus|therefore|hence|now|have|has)\s+){0,2}"
-    r"(?:propose|introduce|present|develop|design|devise|build|create|construct|release|contribute|offer|establish|curate|collect)s?d?\s+"
+    r"(?:propose|introduce|present|develop|design|devise|build|built|create|construct|release|contribute|offer|establish|curate|collect)(?:s|e?d)?\s+"
 )
 _NAMING = re.compile(r"(?i)\b(?:called|dubbed|named|coined|termed|nicknamed|referred to as|we call(?: it)?|we term(?: it)?|we name(?: it)?|which we call|we refer to (?:it |this )?as)\s+[\"'“‘]?$")
 
