@@ -89,8 +89,8 @@ def _plain_version(m: Mention, text: str) -> Mention:
     if m.type != "method" or m.name is not None:
         return m
     if m.rule.startswith("lexicon"):
-        release = A._RELEASE.match(text, m.end) if text[m.start : m.start + 1].isupper() and text.startswith(" ", m.end) else None
-        return m._replace(end=release.end()) if release and release.end() > m.end else m
+        release = A._release_end(text, m.end) if text[m.start : m.start + 1].isupper() and text.startswith(" ", m.end) else m.end
+        return m._replace(end=release) if release > m.end else m
     if text.startswith("++", m.end) and not text[m.end + 2 : m.end + 3].isalnum():
         m = m._replace(end=m.end + 2)
     if not text.startswith(" ", m.end):
@@ -109,7 +109,7 @@ def _plain_version(m: Mention, text: str) -> Mention:
 # what follows a name: releases, versions, sizes, component words, and look-alikes (other digits, cases)
 AFTER_NAME = [
     " ", "  ", " 2.0", " v2", " V3", " v1.5", " V2.0", " 7B", " 3.1 8B", " 2.5 Pro", " Pro", " Flash", " mini", " Mini", " VL", " Instruct",
-    " 1.5M", " ٣", " ٣.٥", "²", " ²", " \n model", "  Networks", " MODEL", "seq-to-seq", " Nano", " ++", " Block", " Modules", " Layer", " Cell", " Unit", " model", " networks", " is", " for",
+    " Sonnet 4.5", " 2.5 32B Instruct", " 1.5M", " ٣", " ٣.٥", "²", " ²", " \n model", "  Networks", " MODEL", "seq-to-seq", " Nano", " ++", " Block", " Modules", " Layer", " Cell", " Unit", " model", " networks", " is", " for",
     " 5", " 12", " 2 times", "++", "%", ",", " (", ".", "\n", "-", "é", "É", "x", "Net", "GPT", "sequence-to-sequence",
     "Sequence-to-Sequence", "LSTM", "V-JEPA", "LLaDA", " achieves", " :",
 ]

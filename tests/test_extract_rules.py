@@ -2496,3 +2496,27 @@ def test_a_name_after_the_performance_or_a_modification_of_is_a_system_not_a_dat
     # results on a name, or "of" without a system word, keep the dataset reading
     got = found(nlp, "A study", "Our model reaches 91% accuracy in experiments on the FinQAX test set and 88% on SciDocz.")
     assert got[entity_key("SciDocz")][0] == "dataset"
+
+# --- Round 27 (used-method precision and recall) ------------------------------------------------------
+
+
+def test_a_known_models_release_keeps_version_tier_and_size_in_the_order_written(nlp) -> None:
+    got = found(nlp, "A study", "We compare GPT-5 and Claude Sonnet 4.5, and fine-tune Qwen 2.5 32B Instruct. "
+                "Gemini 2.5 Flash and Claude Opus 4 are strong.")
+    for name in ("Claude Sonnet 4.5", "Qwen 2.5 32B Instruct", "Gemini 2.5 Flash", "Claude Opus 4"):
+        assert got[entity_key(name)] == ("method", False), name
+    assert entity_key("Claude Sonnet") not in got and entity_key("Qwen 2.5 32B") not in got
+    # a count after a size, or a factor after a tier, is no version
+    got = found(nlp, "A study", "We run Qwen 7B 3 runs each. Claude Sonnet 3 times faster than before.")
+    assert entity_key("Qwen 7B") in got and entity_key("Claude Sonnet") in got
+
+
+def test_a_verb_before_a_method_phrase_is_no_part_of_its_name(nlp) -> None:
+    got = found(nlp, "A study", "CGES adaptively halts sampling once the mass is met. Finally, we analyze attention patterns. "
+                "It cuts decoding steps. We compare prompting strategies. Embedders have conducted query augmentation.")
+    for phrase in ("halts sampling", "analyze attention", "cuts decoding", "compare prompting", "conducted query augmentation"):
+        assert entity_key(phrase) not in got, phrase
+    assert got[entity_key("query augmentation")] == ("method", False)
+    # a noun after "that" or "apply" keeps its phrase
+    got = found(nlp, "A study", "We show that token sampling helps, and we apply rollout sampling to code.")
+    assert got[entity_key("token sampling")][0] == "method" and got[entity_key("rollout sampling")][0] == "method"

@@ -817,12 +817,10 @@ def _with_version(m: Mention, text: str) -> Mention:
         return m
     if m.rule.startswith("lexicon"):  # "Gemini 2.5 Pro", "Llama 3.1 8B", "Mistral 7B": a release of a known model
         # every part of a release opens with a space and a digit or a capital ("mini" aside): no regex call for "X is"
-        release = (
-            _RELEASE.match(text, m.end)
-            if text[m.start : m.start + 1].isupper() and text.startswith(" ", m.end) and _may_open_release(text[m.end + 1 : m.end + 2])
-            else None
-        )
-        return m._replace(end=release.end()) if release and release.end() > m.end else m
+        if not (text[m.start : m.start + 1].isupper() and text.startswith(" ", m.end) and _may_open_release(text[m.end + 1 : m.end + 2])):
+            return m
+        end = _release_end(text, m.end)
+        return m._replace(end=end) if end > m.end else m
     if text.startswith("++", m.end) and not text[m.end + 2 : m.end + 3].isalnum():
         m = m._replace(end=m.end + 2)  # "SpecDec++", "DPO++"
     if not text.startswith(" ", m.end):  # a size or version follows after a space
@@ -853,8 +851,8 @@ def _may_extend(text: str, end: int) -> bool:
 
 
 def _may_open_release(c: str) -> bool:
-    """Can ``_RELEASE`` match more than nothing where ``c`` follows its opening space? (a digit,
-    a capital, or the "m" of "mini"; "" at the end of the text: the regex decides)"""
+    """Can ``_release_end`` move past a name's end where ``c`` follows the opening space? (a digit,
+    a capital, or the "m" of "mini"; "" at the end of the text: the regexes decide)"""
     return not c or c.isdecimal() or c.isupper() or c == "m"
 
 
@@ -895,11 +893,29 @@ def _same_version(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-_RELEASE = re.compile(
-    r"(?: [1-9]\d*(?:\.\d+)*(?![\w.%]|\.\d)(?!\s*(?:%|x\b|times\b|layers?\b|heads?\b|blocks?\b|steps?\b|epochs?\b|points?\b)))?"
-    r"(?: (?:Pro|Flash|Sonnet|Opus|Haiku|Mini|mini|Turbo|Ultra|Nano|Max|Plus|Instruct|Chat|Base|VL|Vision)(?![\w-]))?"
-    r"(?: \d+(?:\.\d+)?[BM](?![\w-]))?"
+# the parts of a release after a known model's name: its version, its tier and its size ("Gemini 2.5 Pro", "Llama 3.1 8B")
+_RELEASE_VERSION = re.compile(
+    r" [1-9]\d*(?:\.\d+)*(?![\w.%]|\.\d)(?!\s*(?:%|x\b|times\b|layers?\b|heads?\b|blocks?\b|steps?\b|epochs?\b|points?\b))"
 )
+_RELEASE_TIER = re.compile(r" (?:Pro|Flash|Sonnet|Opus|Haiku|Mini|mini|Turbo|Ultra|Nano|Max|Plus|Instruct|Chat|Base|VL|Vision)(?![\w-])")
+_RELEASE_SIZE = re.compile(r" \d+(?:\.\d+)?[BM](?![\w-])")
+
+
+def _release_end(text: str, end: int) -> int:
+    """Where the release after a known model's name ending at ``end`` ends: version, tier and size, each
+    at most once and in the order written ("Gemini 2.5 Flash", "Claude Sonnet 4.5", "Qwen 2.5 32B Instruct");
+    no version after a size ("Qwen 7B 3 runs")."""
+    version = tier = size = False
+    while True:
+        if not (version or size) and (part := _RELEASE_VERSION.match(text, end)):
+            version = True
+        elif not tier and (part := _RELEASE_TIER.match(text, end)):
+            tier = True
+        elif not size and (part := _RELEASE_SIZE.match(text, end)):
+            size = True
+        else:
+            return end
+        end = part.end()
 _MODEL_SIZE = re.compile(r" \d+(?:\.\d+)?[BM](?![\w-])")
 _PROPOSED_VERSION = re.compile(r" [vV]?\d(?=\s*[,;:(]|\s+(?:is|achieves|outperforms|surpasses|sets|attains|matches|delivers)\b)")
 

@@ -383,6 +383,23 @@ _ATTENTION_GIVEN = re.compile(
 )
 
 
+# a subject pronoun or a modal before a word makes it a verb ("we compare", "it cuts", "can conduct"); so does
+# "have"/"has"/"had" before a participle ("have conducted") and an adverb before a third-person form ("adaptively halts")
+_SUBJECT_OR_MODAL_BEFORE = re.compile(r"(?i)\b(?:we|it|they|can|cannot|could|may|might|must|will|would|shall|should)\s+$")
+_AUXILIARY_BEFORE = re.compile(r"(?i)\b(?:have|has|had)\s+$")
+_ADVERB_BEFORE = re.compile(r"[a-z]{3,}ly\s+$")
+
+
+def _verb_first(word: Word, text: str) -> bool:
+    """Is ``word``, the first modifier of a method phrase, a verb of the clause before it?"""
+    window = max(0, word.start - 20)
+    if _SUBJECT_OR_MODAL_BEFORE.search(text, window, word.start):
+        return True
+    if word.lower.endswith("ed"):
+        return _AUXILIARY_BEFORE.search(text, window, word.start) is not None
+    return _PLURAL_OR_VERB.search(word.lower) is not None and _ADVERB_BEFORE.search(text, window, word.start) is not None
+
+
 _KIND_SUFFIX = re.compile(r"-(?:level|focused|centric|specific|oriented|style)$")
 
 
@@ -463,6 +480,11 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
                 return None  # "structured reasoning", "concise reasoning": how a model reasons, no task
             start = mods[k].start  # "agent-based scientific reasoning" -> scientific reasoning
         return Mention(start, end, "task", "head:task", 0.6)
+    if mods[0].text.islower() and _verb_first(mods[0], text):
+        mods = mods[1:]  # "we analyze attention", "it can conduct query augmentation": the verb is no part of the name
+        if not mods:
+            return None
+        start = mods[0].start
     if head.lower == "attention" and _ATTENTION_GIVEN.search(text, max(0, start - 30), end):
         return None  # "has received great attention", "we pay special attention to": interest, not a method
     if head.lower in vocab.repeat_heads:
