@@ -384,10 +384,11 @@ _ATTENTION_GIVEN = re.compile(
 
 
 # a subject pronoun or a modal before a word makes it a verb ("we compare", "it cuts", "can conduct"); so does
-# "have"/"has"/"had" before a participle ("have conducted") and an adverb before a third-person form ("adaptively halts")
+# "have"/"has"/"had" before a participle ("have conducted"), and an adverb or a relative pronoun before a third-person
+# form ("adaptively halts", "a composite metric that encompasses")
 _SUBJECT_OR_MODAL_BEFORE = re.compile(r"(?i)\b(?:we|it|they|can|cannot|could|may|might|must|will|would|shall|should)\s+$")
 _AUXILIARY_BEFORE = re.compile(r"(?i)\b(?:have|has|had)\s+$")
-_ADVERB_BEFORE = re.compile(r"[a-z]{3,}ly\s+$")
+_ADVERB_BEFORE = re.compile(r"(?:[a-z]{3,}ly|\bthat|\bwhich|\bwho)\s+$")
 
 
 def _verb_first(word: Word, text: str) -> bool:
