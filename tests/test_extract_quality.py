@@ -39,7 +39,7 @@ FLOORS: dict[str, tuple[dict[str, float], float]] = {
     "scirex-heldout-3": ({"method": 0.78, "dataset": 0.88, "metric": 0.91, "task": 0.71, "code": 0.97}, 0.61),
     # records 131-160, the fourth blind set: scored honestly after round 12 (method 0.725,
     # dataset 0.878, metric 0.789, task 0.667, proposed 0.444), then released for tuning in round 13
-    "scirex-heldout-4": ({"method": 0.79, "dataset": 0.87, "metric": 0.90, "task": 0.74}, 0.61),
+    "scirex-heldout-4": ({"method": 0.79, "dataset": 0.87, "metric": 0.90, "task": 0.80}, 0.61),
     # records 161-190, the fifth blind set: scored honestly before and after rounds 13-15 (method
     # P 0.548 R 0.722 F1 0.623), then released for tuning in round 16
     "scirex-heldout-5": ({"method": 0.74, "dataset": 0.95, "metric": 0.75, "task": 0.78, "code": 0.97}, 0.69),
@@ -65,11 +65,11 @@ FLOORS: dict[str, tuple[dict[str, float], float]] = {
     # acronym long form headed by a thing or body, a hyphenated modifier, or a word with a PDF line number glued on;
     # dev-11/12/13/15 method raised and task added in round 26 (method precision): automated activities and the "2"
     # short forms of conversions ("T2I", "NL2SQL") are tasks
-    "arxiv-dev-7": ({"method": 0.67}, 0.64),
+    "arxiv-dev-7": ({"method": 0.67, "task": 0.65}, 0.64),
     "arxiv-dev-9": ({"method": 0.72}, 0.63),
     "arxiv-dev-12": ({"method": 0.73, "metric": 0.85}, 0.55),
     "arxiv-dev-13": ({"method": 0.79, "metric": 0.49, "task": 0.53}, 0.72),
-    "arxiv-dev-14": ({"method": 0.65, "metric": 0.73}, 0.42),
+    "arxiv-dev-14": ({"method": 0.65, "metric": 0.73, "task": 0.67}, 0.42),
     "arxiv-dev-15": ({"method": 0.64, "dataset": 0.39, "task": 0.42}, 0.50),
     # dev-10 proposed, dev-13 method and proposed, dev-15 method raised and dev-16 added in round 27 (proposed-method
     # recall): a method name that ends in a modifier takes the kind word it modifies ("a hierarchical multi-agent
@@ -81,6 +81,9 @@ FLOORS: dict[str, tuple[dict[str, float], float]] = {
     # system, "92.7% verification success" a metric
     # method floors raised (dev-5, -12) or added (dev-17) in round 27 (used methods): a known model's release keeps its
     # version, tier and size in the order written ("Claude Sonnet 4.5"); a verb is no part of a method phrase
+
+    # heldout-4 task raised and dev-7/-14 task added in round 27 (task recall and precision): a whole title phrase that
+    # narrows a known task ("... to Knowledge Graph Generation") is the paper's task
     "arxiv-dev-16": ({"method": 0.74, "dataset": 0.49}, 0.52),
     "arxiv-dev-17": ({"method": 0.87}, 0.75),
     "arxiv-dev-18": ({"dataset": 0.81, "metric": 0.52}, 0.58),

@@ -2522,3 +2522,32 @@ def test_a_verb_before_a_method_phrase_is_no_part_of_its_name(nlp) -> None:
     # a noun after "that" or "apply" keeps its phrase
     got = found(nlp, "A study", "We show that token sampling helps, and we apply rollout sampling to code.")
     assert got[entity_key("token sampling")][0] == "method" and got[entity_key("rollout sampling")][0] == "method"
+
+
+# --- Round 27 (task recall and precision) -------------------------------------------------------------
+
+
+def test_a_hyphened_manner_compound_before_a_step_says_how_it_is_done_and_is_no_task(nlp) -> None:
+    got = found(nlp, "A study", "The memory supports coarse-to-fine retrieval and up-to-date retrieval. "
+                "It avoids from-scratch synthesis.")
+    for name in ("coarse-to-fine retrieval", "up-to-date retrieval", "from-scratch synthesis"):
+        assert entity_key(name) not in got, name
+    # with a task after the compound the task stays; a conversion names its task
+    got = found(nlp, "A study", "We run step-by-step image retrieval and study text-to-image generation.")
+    assert got[entity_key("image retrieval")][0] == "task" and entity_key("step-by-step image retrieval") not in got
+    assert got[entity_key("text-to-image generation")][0] == "task"
+
+
+def test_a_whole_title_phrase_that_narrows_a_known_task_is_the_papers_task(nlp) -> None:
+    got = found(nlp, "An Agentic Hybrid Approach to Knowledge Graph Generation", "We build graphs from job posts.")
+    assert got[entity_key("Knowledge Graph Generation")][0] == "task" and entity_key("Graph Generation") not in got
+    # the abstract's known name of the task is the same entity, an alias
+    (paper,) = extract_papers([Paper(id="t", title="Data Augmentation for African Machine Translation",
+                                     abstract="Machine translation of low-resource languages is hard.")], nlp)
+    (task,) = [e for e in paper.entities if e.type.value == "task"]
+    assert task.name == "African Machine Translation" and entity_key("machine translation") in map(entity_key, task.aliases)
+    # a fragment left by a qualifier ("Large", "Fast") and a manner word ("Explainable") do not narrow the task
+    got = found(nlp, "Fast Online Object Tracking and Segmentation", "We track objects in videos.")
+    assert entity_key("Online Object Tracking") not in got and got[entity_key("Object Tracking")][0] == "task"
+    got = found(nlp, "Benchmarks for Explainable Image Captioning", "We caption images.")
+    assert entity_key("Explainable Image Captioning") not in got and got[entity_key("Image Captioning")][0] == "task"

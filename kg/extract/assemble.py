@@ -663,6 +663,18 @@ def _without_broader_tasks(entities: list[dict[str, Any]], title_end: int) -> li
         name = " " + " ".join(e["name"].lower().replace("-", " ").split())
         if any(t != name and t.endswith(name) for t in tasks):
             broader.add(id(e))
+    # and the other way: a title phrase that narrows a known task ("... on African Machine Translation") is the
+    # task the abstract names by the known name ("machine translation"), which becomes its alias
+    narrowed = [e for e in titled if e["rule"] == "lexicon:narrowed" and id(e) not in broader]
+    for e in entities if narrowed else ():
+        if e["type"] == "task" and (e["evidence"] is None or e["evidence"]["field"] != "title"):
+            short = " " + " ".join(e["name"].lower().replace("-", " ").split())
+            for n in narrowed:
+                if (" " + " ".join(n["name"].lower().replace("-", " ").split())).endswith(short):
+                    broader.add(id(e))
+                    if all(_entity_key(a) != _entity_key(e["name"]) for a in n["aliases"]):
+                        n["aliases"] = [*n["aliases"], e["name"]]
+                    break
     return [e for e in entities if id(e) not in broader] if broader else entities
 
 
@@ -679,20 +691,38 @@ def _as_phenomenon(m: Mention, text: str, vocab: Vocabulary) -> Mention:
 def _extend_known_tasks(mentions: list[Mention], text: str, title_end: int, vocab: Vocabulary) -> list[Mention]:
     """A task phrase that narrows a known task ("abstractive summarization", "dense human pose
     estimation") is the task: it takes the lexicon's rank so that the longer name wins. Not when
-    the extra words hold a name ("VoxCeleb speaker recognition", "IJB-B face recognition"), nor in a
-    Title Case title, where capitals do not tell a name from the words around it, nor when they
-    describe a method ("neural AMR parsing", "model abstractive summarization")."""
+    the extra words hold a name ("VoxCeleb speaker recognition", "IJB-B face recognition"), nor when they
+    describe a method ("neural AMR parsing", "model abstractive summarization"). In a title, where
+    capitals do not tell a name from the words around it, only a whole phrase (``_whole_title_phrase``)."""
     known_ends = {m.end: m.start for m in mentions if m.type == "task" and m.rule == "lexicon"}
     if not known_ends:
         return mentions
     return [
         m._replace(rule="lexicon:narrowed")
-        if m.rule == "head:task" and m.start >= title_end and known_ends.get(m.end, m.start) > m.start
+        if m.rule == "head:task" and known_ends.get(m.end, m.start) > m.start
+        and (m.start >= title_end or _whole_title_phrase(text, m.start, known_ends[m.end]))
         and not _NAME_INSIDE.search(text, m.start, known_ends[m.end]) and not _coordinated_modifier(text, m.start, vocab)
         and not any(w in _METHOD_WORDS or vocab.head_type(w) == "method" for w in text[m.start : known_ends[m.end]].lower().split())
         else m
         for m in mentions
     ]
+
+
+# a title phrase opens after one of these (or a colon): "... Approach to Knowledge Graph Generation"
+_TITLE_PHRASE_BEFORE = frozenset("for to of on in into over from via with through towards toward under across beyond".split())
+# words that say how a task is done, not which task: "Unsupervised", "Automatic", "Explainable", "Generative", "Tuning-Free"
+_MANNER_ENDS = ("ed", "ic", "able", "ible", "ive", "-free", *_SUFFIXES)
+
+
+def _whole_title_phrase(text: str, start: int, known_start: int) -> bool:
+    """A title's task phrase that narrows a known task ("... to Knowledge Graph Generation", "... on African
+    Machine Translation") is the paper's task when it is a whole phrase of the title, right after a
+    preposition or a colon ("Large Pose 3D Face Reconstruction", "Fast Online Object Tracking": the walk
+    stopped at a qualifier, so the phrase is a fragment), and its extra words name a kind, not a manner."""
+    before = text[:start].rstrip()
+    if not before.endswith(":") and before[before.rfind(" ") + 1 :].lower() not in _TITLE_PHRASE_BEFORE:
+        return False
+    return not any(w.endswith(_MANNER_ENDS) for w in text[start:known_start].lower().split())
 
 
 # what a means is called: a task right before it ("captioning models", "domain adaptation techniques") says what the means is for

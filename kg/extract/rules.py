@@ -375,6 +375,13 @@ def qualified_measure(text: str, start: int, end: int, vocab: Vocabulary) -> boo
 
 _PLURAL_OR_VERB = re.compile(r"[a-z]s$(?<!ss)(?<!us)(?<!is)(?<!ics)(?<!news)")  # "methods", "expresses"; not "class", "corpus", "analysis", "physics"
 _MEANS_SUFFIXES = ("-based", "-aware", "-agnostic")  # "vector-based retrieval", "logic-aware retrieval": a variant of the step, not the problem
+# a hyphened compound that says how or how far a step goes, not which task: it opens with a particle
+# ("up-to-date", "from-scratch", "out-of-the-box"), repeats a unit ("step-by-step", "layer-by-layer") or runs
+# between two degrees ("coarse-to-fine", "easy-to-hard"); "text-to-image", a conversion, names the task
+_MANNER_COMPOUND = re.compile(
+    r"^(?:from|up|out)-|-by-|^(?:coarse|fine|easy|hard|short|long|low|high|simple|local|global|small|large|weak|strong|slow|fast)"
+    r"-to-(?:coarse|fine|easy|hard|short|long|low|high|simple|complex|local|global|small|large|weak|strong|slow|fast)$"
+)
 _TASK_ABBREVIATIONS = frozenset("qa ner pos mt nmt asr tts nli srl ocr rl llm llms nlp cv".split())
 
 
@@ -468,6 +475,11 @@ def _typed_phrase(type_: str, mods: list[Word], head: Word, text: str, vocab: Vo
     if type_ == "task":
         if mods[0].lower in vocab.manner_modifiers:
             return None  # "optimal retrieval", "richer understanding": how well a step is done, no task
+        if "-" in mods[0].lower and _MANNER_COMPOUND.search(mods[0].lower):
+            if len(mods) == 1:
+                return None  # "coarse-to-fine retrieval", "up-to-date retrieval": how a step is done, no task
+            mods = mods[1:]  # "step-by-step image retrieval" -> image retrieval
+            start = mods[0].start
         if len(mods) == 1 and mods[0].lower.endswith(_MEANS_SUFFIXES):
             # "graph-based retrieval": a way to do the step, a method; "context-aware planning": a property, nothing
             return Mention(start, end, "method", "head:method", 0.55) if mods[0].lower.endswith("-based") else None
