@@ -13,7 +13,7 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -33,41 +33,68 @@ def _shape(name: str) -> str:
     return "title" if name.istitle() else "mixed"
 
 
-def features(entity: Mapping[str, Any], text: str, title_end: int, lowered: str | None = None) -> list[str]:
-    """The filter's features of one entity record in the pipeline text ``title + "\\n\\n" + abstract``
-    (``lowered``: that text lower-cased, when the caller has it)."""
-    t = entity["type"]
+def _parts(entity: Mapping[str, Any], text: str, title_end: int, lowered: str | None) -> list[tuple[str, str | None]]:
+    """The filter's features of one entity as (kind, value) pairs, in order: feature ``kind=type/value``
+    (``kind=type`` where the value is None). The one definition that ``features`` and the scoring share."""
     name = entity["name"]
-    words = _WORD.findall(name.lower()) or [""]
+    low = name.lower()
+    words = _WORD.findall(low) or [""]
     rule = str(entity.get("rule"))
     ev = entity.get("evidence") or {}
     field = ev.get("field")
-    f = [
-        f"type={t}",
-        f"rule={t}/{rule}",
-        f"rulefam={t}/{rule.split(':')[0]}",
-        f"n={t}/{min(len(words), 5)}",
-        f"head={t}/{words[-1]}",
-        f"first={t}/{words[0]}",
-        f"suf={t}/{words[-1][-3:]}",
-        f"field={t}/{field}",
-        f"prop={t}/{bool(entity.get('proposed'))}",
-        f"alias={t}/{bool(entity.get('aliases'))}",
-        f"shape={t}/{_shape(name)}",
-        *(f"w={t}/{w}" for w in words),
+    head = words[-1]
+    f: list[tuple[str, str | None]] = [
+        ("type", None),
+        ("rule", rule),
+        ("rulefam", rule.split(":")[0]),
+        ("n", _SIZES[min(len(words), 5)]),
+        ("head", head),
+        ("first", words[0]),
+        ("suf", head[-3:]),
+        ("field", str(field)),
+        ("prop", "True" if entity.get("proposed") else "False"),
+        ("alias", "True" if entity.get("aliases") else "False"),
+        ("shape", _shape(name)),
     ]
-    if any(c.isdigit() for c in name):
-        f.append(f"digit={t}")
+    f += [("w", w) for w in words]
+    if any(map(str.isdigit, name)):
+        f.append(("digit", None))
     if "-" in name:
-        f.append(f"hyphen={t}")
-    f.append(f"count={t}/{min((lowered or text.lower()).count(name.lower()), 3)}")
+        f.append(("hyphen", None))
+    f.append(("count", _SIZES[min((lowered or text.lower()).count(low), 3)]))
     if field == "abstract":
         abstract_start = title_end + len(TITLE_SEPARATOR)
         start, end = abstract_start + ev.get("start", 0), abstract_start + ev.get("end", 0)
         before = _WORD.findall(text[max(abstract_start, start - 30) : start].lower())[-2:]
-        f.extend(f"prev{len(before) - i}={t}/{w}" for i, w in enumerate(before))
-        f.extend(f"next={t}/{w}" for w in _WORD.findall(text[end : end + 20].lower())[:1])
+        if len(before) == 2:
+            f += [("prev2", before[0]), ("prev1", before[1])]
+        elif before:
+            f.append(("prev1", before[0]))
+        after = _WORD.search(text[end : end + 20].lower())
+        if after:
+            f.append(("next", after.group()))
     return f
+
+
+_SIZES = ("0", "1", "2", "3", "4", "5")  # str(n) for the capped counts
+
+
+def features(entity: Mapping[str, Any], text: str, title_end: int, lowered: str | None = None) -> list[str]:
+    """The filter's features of one entity record in the pipeline text ``title + "\\n\\n" + abstract``
+    (``lowered``: that text lower-cased, when the caller has it)."""
+    t = entity["type"]
+    return [f"{k}={t}" if v is None else f"{k}={t}/{v}" for k, v in _parts(entity, text, title_end, lowered)]
+
+
+def _tables(weights: Mapping[str, float]) -> dict[str, dict[tuple[str, str | None], float]]:
+    """The weights by type, then by (kind, value) (``features``' names taken apart), so scoring looks
+    the pairs up without formatting a feature name for each."""
+    tables: dict[str, dict[tuple[str, str | None], float]] = {}
+    for key, weight in weights.items():
+        kind, _, rest = key.partition("=")
+        t, slash, value = rest.partition("/")
+        tables.setdefault(t, {})[kind, value if slash else None] = weight
+    return tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +104,15 @@ class EntityFilter:
     weights: Mapping[str, float]
     bias: float
     thresholds: Mapping[str, float]
+    _by_type: dict[str, dict[tuple[str, str | None], float]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_type", _tables(self.weights))
 
     def probability(self, entity: Mapping[str, Any], text: str, title_end: int, lowered: str | None = None) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features(entity, text, title_end, lowered))
+        """The logistic regression on ``features``: the same weights summed in the same order."""
+        weight = self._by_type.get(entity["type"], {}).get
+        z = self.bias + sum([weight(part, 0.0) for part in _parts(entity, text, title_end, lowered)])
         return 1.0 / (1.0 + math.exp(-z))
 
     def apply(
