@@ -610,11 +610,13 @@ def _kind_words_as_no_datasets(mentions: list[Mention], text: str) -> list[Menti
     one word between an indefinite article (and its modifiers) and a data head says what kind of data it is, not
     its name, so its ``head:dataset`` readings are no datasets anywhere in the paper."""
     kinds = set()
+    checked = set()  # once per word (either case): a long text repeats its names
     lowered = text.lower() if text.isascii() else None
     for m in mentions:
-        if m.rule == "head:dataset" and m.name is None and " " not in (word := text[m.start : m.end]) and word.lower() not in kinds:
+        if m.rule == "head:dataset" and m.name is None and " " not in (word := text[m.start : m.end]) and (key := word.lower()) not in checked:
+            checked.add(key)
             if _kind_word(text, lowered, word) if lowered is not None else re.search(_KIND_BEFORE + re.escape(word) + _KIND_HEAD, text):
-                kinds.add(word.lower())
+                kinds.add(key)
     if kinds:
         mentions = [m for m in mentions if m.rule != "head:dataset" or text[m.start : m.end].lower() not in kinds]
     words = {w for m in mentions if m.rule in _COUNTED_RULES and m.name is None and (w := text[m.start : m.end].split(" ", 1)[0]).isupper()}
