@@ -36,7 +36,7 @@ FLOORS: dict[str, tuple[dict[str, float], float]] = {
     # records 101-130, the third blind set: scored honestly after rounds 9-11 (method 0.663,
     # dataset 0.764, metric 0.833, task 0.643, proposed 0.529; kg/extract/NOTES.md), then
     # released for tuning in round 12
-    "scirex-heldout-3": ({"method": 0.78, "dataset": 0.88, "metric": 0.91, "task": 0.71, "code": 0.97}, 0.61),
+    "scirex-heldout-3": ({"method": 0.78, "dataset": 0.89, "metric": 0.91, "task": 0.71, "code": 0.97}, 0.61),
     # records 131-160, the fourth blind set: scored honestly after round 12 (method 0.725,
     # dataset 0.878, metric 0.789, task 0.667, proposed 0.444), then released for tuning in round 13
     "scirex-heldout-4": ({"method": 0.79, "dataset": 0.87, "metric": 0.90, "task": 0.80}, 0.61),
@@ -58,7 +58,7 @@ FLOORS: dict[str, tuple[dict[str, float], float]] = {
     # dev-6 method raised in round 23 (title glosses), dev-6 metric in round 24 (metrics), dataset in round 24 (datasets)
     "arxiv-dev-6": ({"method": 0.82, "dataset": 0.99, "metric": 0.97, "task": 0.62}, 0.73),
     # dev-8, -10, -11 metric added in round 24 (metrics): a stage's cost, a cost per unit, a termed accuracy
-    "arxiv-dev-8": ({"metric": 0.81}, 0.93),
+    "arxiv-dev-8": ({"dataset": 0.79, "metric": 0.81}, 0.93),
     "arxiv-dev-10": ({"metric": 0.74}, 0.41),
     "arxiv-dev-11": ({"method": 0.76, "dataset": 0.66, "metric": 0.71, "task": 0.41}, 0.68),
     # method floors raised (dev-1/4/5/6) or added (dev-7/9/12..15) in round 25 (method precision): no method for an
@@ -68,7 +68,7 @@ FLOORS: dict[str, tuple[dict[str, float], float]] = {
     "arxiv-dev-7": ({"method": 0.67, "task": 0.65}, 0.64),
     "arxiv-dev-9": ({"method": 0.72}, 0.63),
     "arxiv-dev-12": ({"method": 0.73, "metric": 0.85}, 0.55),
-    "arxiv-dev-13": ({"method": 0.79, "metric": 0.49, "task": 0.53}, 0.72),
+    "arxiv-dev-13": ({"method": 0.79, "dataset": 0.69, "metric": 0.49, "task": 0.53}, 0.72),
     "arxiv-dev-14": ({"method": 0.65, "metric": 0.73, "task": 0.67}, 0.42),
     "arxiv-dev-15": ({"method": 0.64, "dataset": 0.39, "task": 0.42}, 0.50),
     # dev-10 proposed, dev-13 method and proposed, dev-15 method raised and dev-16 added in round 27 (proposed-method
@@ -84,6 +84,8 @@ FLOORS: dict[str, tuple[dict[str, float], float]] = {
 
     # heldout-4 task raised and dev-7/-14 task added in round 27 (task recall and precision): a whole title phrase that
     # narrows a known task ("... to Knowledge Graph Generation") is the paper's task
+    # dataset floors added (dev-8, -13) and raised (heldout-3) in round 28 (dataset and metric precision): the title lead
+    # read as the paper's method is no dataset where only a context guess read one ("AyurParam: A ... Language Model")
     "arxiv-dev-16": ({"method": 0.74, "dataset": 0.49}, 0.52),
     "arxiv-dev-17": ({"method": 0.87}, 0.75),
     "arxiv-dev-18": ({"dataset": 0.81, "metric": 0.52}, 0.58),

@@ -2551,3 +2551,17 @@ def test_a_whole_title_phrase_that_narrows_a_known_task_is_the_papers_task(nlp) 
     assert entity_key("Online Object Tracking") not in got and got[entity_key("Object Tracking")][0] == "task"
     got = found(nlp, "Benchmarks for Explainable Image Captioning", "We caption images.")
     assert entity_key("Explainable Image Captioning") not in got and got[entity_key("Image Captioning")][0] == "task"
+
+
+# --- Round 28 (dataset and metric precision) --------------------------------------------------------------
+
+
+def test_the_title_lead_read_as_the_papers_method_is_no_dataset_where_only_context_guessed_one(nlp) -> None:
+    (paper,) = extract_papers([Paper(id="t", title="LexiParam: A Bilingual Language Model for Legal Texts", abstract=(
+        "Legal texts are hard to read. We train LexiParam on court rulings. "
+        "The results from LexiParam show large gains over larger models."))], nlp)
+    types = [e.type.value for e in paper.entities if entity_key(e.name) == entity_key("LexiParam")]
+    assert types == ["method"], types
+    # a title lead the title reads as data keeps its dataset reading
+    got = found(nlp, "LexiBench: A Benchmark for Legal Reasoning", "We evaluate ten models on LexiBench.")
+    assert got[entity_key("LexiBench")][0] == "dataset"

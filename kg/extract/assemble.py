@@ -259,8 +259,13 @@ def assemble(
         key for (type_, key), g in groups.items()
         if (type_ == "dataset" or type_ == "metric") and any(m.rule != "shape:dataset" for m in g.mentions)
     }
+    # "AyurParam: A ... Language Model" ... "AyurParam's dataset": the name the title leads with as the paper's method
+    # is no dataset where only a context guess ("on X", a list beside datasets) read one
+    titled = {key for (type_, key), g in groups.items() if type_ == "method" and any(m.rule == "title" for m in g.mentions)} if title_end else ()
     for group in sorted(groups.values(), key=lambda g: g.first):
         if measured and group.type == "method" and entity_key(group.name) in measured and all(m.rule == "shape:method" for m in group.mentions):
+            continue
+        if titled and group.type == "dataset" and entity_key(group.name) in titled and all(m.rule in _GUESSED_DATA for m in group.mentions):
             continue
         if _generic(group.name, vocab) and not (any(m.rule == "cue:error" for m in group.mentions) or described and _holds(group, described)) or not _well_formed(group.name):
             continue
@@ -294,6 +299,7 @@ def assemble(
     return entities
 
 
+_GUESSED_DATA = frozenset(("shape:dataset", "list:dataset"))  # data readings from context alone, no name or head word
 _KIND_AFTER = re.compile(r"(?:[ \t]|\n(?!\n))+([A-Za-z]+)(?![\w-])")  # never across the title's end
 # a last word that only modifies: "hierarchical multi-agent", "... multi-agent conversational", "Bayesian"
 _MODIFIER_END = re.compile(
