@@ -69,7 +69,11 @@ def extract(
     try:
         # the engines of `kg build --workers`: N processes each load the pipeline once and take batches
         # of papers (spaCy's own n_process sent every Doc back serialised: slower than one process)
-        settings = {**({} if filter_ else {"keep_thresholds": {}}), **({"min_confidence": min_confidence} if min_confidence else {})}
+        settings: dict[str, object] = {}
+        if not filter_:
+            settings["keep_thresholds"] = {}
+        if min_confidence:
+            settings["min_confidence"] = min_confidence
         with os.fdopen(fd, "w", encoding="utf-8") as tmp, open_engine(
             jobs, batch_size=batch_size, load_options={"kg_entities": settings} if settings else None
         ) as engine:

@@ -690,25 +690,30 @@ def _without_broader_tasks(entities: list[dict[str, Any]], title_end: int) -> li
     titled = [e for e in entities if e["type"] == "task" and e["evidence"] is not None and e["evidence"]["field"] == "title"]
     if not titled:
         return entities
-    tasks = [" " + " ".join(e["name"].lower().replace("-", " ").split()) for e in entities if e["type"] == "task"]
+    tasks = [_spaced(e["name"]) for e in entities if e["type"] == "task"]
     broader = set()
     for e in titled:
-        name = " " + " ".join(e["name"].lower().replace("-", " ").split())
+        name = _spaced(e["name"])
         if any(t != name and t.endswith(name) for t in tasks):
             broader.add(id(e))
     # and the other way: a title phrase that narrows a known task ("... on African Machine Translation") is the
     # task the abstract names by the known name ("machine translation"), which becomes its alias
-    narrowed = [e for e in titled if e["rule"] == "lexicon:narrowed" and id(e) not in broader]
+    narrowed = [(e, _spaced(e["name"])) for e in titled if e["rule"] == "lexicon:narrowed" and id(e) not in broader]
     for e in entities if narrowed else ():
         if e["type"] == "task" and (e["evidence"] is None or e["evidence"]["field"] != "title"):
-            short = " " + " ".join(e["name"].lower().replace("-", " ").split())
-            for n in narrowed:
-                if (" " + " ".join(n["name"].lower().replace("-", " ").split())).endswith(short):
+            short = _spaced(e["name"])
+            for n, long in narrowed:
+                if long.endswith(short):
                     broader.add(id(e))
                     if all(_entity_key(a) != _entity_key(e["name"]) for a in n["aliases"]):
                         n["aliases"] = [*n["aliases"], e["name"]]
                     break
     return [e for e in entities if id(e) not in broader] if broader else entities
+
+
+def _spaced(name: str) -> str:
+    """A task name as " word word ...", lower case, hyphens as spaces: ``endswith`` on it compares whole words."""
+    return " " + " ".join(name.lower().replace("-", " ").split())
 
 
 def _as_phenomenon(m: Mention, text: str, vocab: Vocabulary) -> Mention:
@@ -961,7 +966,6 @@ _RELEASE_VERSION = re.compile(
     r" [1-9]\d*(?:\.\d+)*(?![\w.%]|\.\d)(?!\s*(?:%|x\b|times\b|layers?\b|heads?\b|blocks?\b|steps?\b|epochs?\b|points?\b))"
 )
 _RELEASE_TIER = re.compile(r" (?:Pro|Flash|Sonnet|Opus|Haiku|Mini|mini|Turbo|Ultra|Nano|Max|Plus|Instruct|Chat|Base|VL|Vision)(?![\w-])")
-_RELEASE_SIZE = re.compile(r" \d+(?:\.\d+)?[BM](?![\w-])")
 
 
 def _release_end(text: str, end: int) -> int:
@@ -974,11 +978,13 @@ def _release_end(text: str, end: int) -> int:
             version = True
         elif not tier and (part := _RELEASE_TIER.match(text, end)):
             tier = True
-        elif not size and (part := _RELEASE_SIZE.match(text, end)):
+        elif not size and (part := _MODEL_SIZE.match(text, end)):
             size = True
         else:
             return end
         end = part.end()
+
+
 _MODEL_SIZE = re.compile(r" \d+(?:\.\d+)?[BM](?![\w-])")
 _PROPOSED_VERSION = re.compile(r" [vV]?\d(?=\s*[,;:(]|\s+(?:is|achieves|outperforms|surpasses|sets|attains|matches|delivers)\b)")
 

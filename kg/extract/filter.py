@@ -41,7 +41,7 @@ def _parts(entity: Mapping[str, Any], text: str, title_end: int, lowered: str | 
     words = _WORD.findall(low) or [""]
     rule = str(entity.get("rule"))
     ev = entity.get("evidence") or {}
-    field = ev.get("field")
+    where = ev.get("field")
     head = words[-1]
     f: list[tuple[str, str | None]] = [
         ("type", None),
@@ -51,7 +51,7 @@ def _parts(entity: Mapping[str, Any], text: str, title_end: int, lowered: str | 
         ("head", head),
         ("first", words[0]),
         ("suf", head[-3:]),
-        ("field", str(field)),
+        ("field", str(where)),
         ("prop", "True" if entity.get("proposed") else "False"),
         ("alias", "True" if entity.get("aliases") else "False"),
         ("shape", _shape(name)),
@@ -62,7 +62,7 @@ def _parts(entity: Mapping[str, Any], text: str, title_end: int, lowered: str | 
     if "-" in name:
         f.append(("hyphen", None))
     f.append(("count", _SIZES[min((lowered or text.lower()).count(low), 3)]))
-    if field == "abstract":
+    if where == "abstract":
         abstract_start = title_end + len(TITLE_SEPARATOR)
         start, end = abstract_start + ev.get("start", 0), abstract_start + ev.get("end", 0)
         before = _WORD.findall(text[max(abstract_start, start - 30) : start].lower())[-2:]
