@@ -29,6 +29,7 @@ from kg.extract.filter import load_filter
 from kg.extract.results import result_mentions, without_number_formats, without_time_phases
 from kg.extract.rules import Mention, cue_phrases, evaluated_lists, head_phrases, proposal_names, shaped_names, words_of
 from kg.extract.scan import prefiltered
+from kg.extract.spans import load_spotter
 from kg.extract.text import TITLE_SEPARATOR, Sentences, ends_in_measure, sentence_bounds, strip_name_suffix, without_line_numbers
 from kg.extract.urls import Link, find_links
 from kg.extract.vocabulary import vocabulary
@@ -444,6 +445,29 @@ class PatternMatcher(_Component):
         return doc
 
 
+class SpanFinder(_Component):
+    """Learned mentions: the runs of words the span spotter (``kg.extract.spans``) scores as names of
+    its types, for the assembler and the filter to weigh like any rule's."""
+
+    def __init__(self, nlp: Language, name: str, thresholds: dict[str, float] | None) -> None:
+        self.name = name
+        spotter = load_spotter()
+        if thresholds:
+            spotter = spotter.with_thresholds(thresholds)
+        self.spotter = spotter
+
+    def __call__(self, doc: Doc) -> Doc:
+        data = doc.user_data
+        text = text_of(doc)
+        title_end = title_end_of(text)
+        words = words_of(text, sentences_of(data.get(SENTENCES), text), title_end)
+        found = self.spotter.mentions(words, text, title_end)
+        if found:
+            mentions = data.get(MENTIONS)
+            data[MENTIONS] = found if mentions is None else [*mentions, *found]
+        return doc
+
+
 class EntityAssembler(_Component):
     """Document-level entities from all mentions (``doc._.kg_entities``, ``doc.spans["kg_entities"]``),
     scored and kept by the learned filter (``kg.extract.filter``): ``keep_thresholds`` null uses the
@@ -512,6 +536,11 @@ def make_lexicon(nlp: Language, name: str, types: list[str], confidence: float) 
 @Language.factory("kg_patterns", default_config={"heads": True, "shapes": True, "cues": True})
 def make_patterns(nlp: Language, name: str, heads: bool, shapes: bool, cues: bool) -> PatternMatcher:
     return PatternMatcher(nlp, name, heads, shapes, cues)
+
+
+@Language.factory("kg_spans", default_config={"thresholds": None})
+def make_spans(nlp: Language, name: str, thresholds: dict[str, float] | None) -> SpanFinder:
+    return SpanFinder(nlp, name, thresholds)
 
 
 @Language.factory(

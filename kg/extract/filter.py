@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from kg.extract.spans import RULE as SPAN_RULE
 from kg.extract.text import TITLE_SEPARATOR
 
 MODEL_FILE = "filter.json"
@@ -131,7 +132,7 @@ class EntityFilter:
         for r in records:
             if r["type"] in SCORED_TYPES:
                 p = self.probability(r, text, title_end, lowered)
-                if p < limits.get(r["type"], 0.0) and not r.get("proposed"):
+                if p < limits.get(r["type"], 0.0) and not (r.get("proposed") and r.get("rule") != SPAN_RULE):
                     continue
                 r["confidence"] = round(p, 4)
             kept.append(r)

@@ -21,7 +21,7 @@ TOKENIZER_CACHE = 100_000  # chunks (words with their punctuation) the tokenizer
 # spaCy refuses texts over 1,000,000 characters for the memory its parser and NER need; this pipeline
 # has neither and runs in time and memory linear in the text, so a paper of any real length goes through
 MAX_TEXT_CHARS = 100_000_000
-PIPELINE: tuple[str, ...] = ("kg_sentences", "kg_links", "kg_acronyms", "kg_lexicon", "kg_patterns", "kg_entities")
+PIPELINE: tuple[str, ...] = ("kg_sentences", "kg_links", "kg_acronyms", "kg_lexicon", "kg_patterns", "kg_spans", "kg_entities")
 
 
 def load(**config_overrides: dict[str, Any]) -> Language:
