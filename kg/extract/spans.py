@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -181,15 +181,22 @@ class SpanSpotter:
     models: Mapping[str, TypeModel]
     stop: frozenset[str]
     max_words: int
-    _tables: _Tables = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_tables", _Tables(self.models, self.stop, self.max_words))
+    _tables: _Tables | None = field(default=None, init=False, repr=False, compare=False)  # built on first use
 
     def with_thresholds(self, thresholds: Mapping[str, float]) -> SpanSpotter:
         """The same spotter with some types' thresholds replaced."""
         models = {t: TypeModel(m.weights, m.bias, thresholds.get(t, m.threshold)) for t, m in self.models.items()}
-        return SpanSpotter(models, self.stop, self.max_words)
+        spotter = SpanSpotter(models, self.stop, self.max_words)
+        if self._tables is not None:
+            object.__setattr__(spotter, "_tables", self._tables.with_thresholds(list(models.values())))
+        return spotter
+
+    def _tables_built(self) -> _Tables:
+        tables = self._tables
+        if tables is None:
+            tables = _Tables(self.models, self.stop, self.max_words)
+            object.__setattr__(self, "_tables", tables)
+        return tables
 
     def probabilities(self, type_: str, words: Words, text: str, title_end: int) -> list[tuple[float, int, int]]:
         """(probability, first word, last word) of each candidate of ``type_`` at or above its threshold."""
@@ -219,7 +226,7 @@ class SpanSpotter:
         regression on ``span_parts`` summed in the same order (so equal to the last bit), its per-word
         sums for all types and texts gathered from shared tables in one numpy pass, and the whole-span
         parts looked up only for the spans a bound on them leaves able to reach a threshold."""
-        tb = self._tables
+        tb = self._tables_built()
         out: list[list[list[tuple[float, int, int]]]] = [[[] for _ in tb.types] for _ in texts]
         sizes = np.array([len(w) for w, _, _ in texts], dtype=np.intp)
         n = int(sizes.sum())
@@ -227,7 +234,7 @@ class SpanSpotter:
             return out
         low = list(chain.from_iterable(w.lowers for w, _, _ in texts))
         wget = tb.word_rows.get
-        word = np.array([wget(w, 0) for w in low], dtype=np.intp)
+        word = np.fromiter(map(wget, low, repeat(0, n)), dtype=np.intp, count=n)
         ok = tb.ok[word]
         suffix = tb.suffix[word]
         unknown = np.flatnonzero(word == 0).tolist()
@@ -284,17 +291,20 @@ class SpanSpotter:
         before_previous[np.minimum(heads + 1, n - 1)[heads + 1 < n]] = tb.start_row
         title_ends = np.array([e for _, _, e in texts], dtype=np.intp)[doc]
         title = starts < title_ends
-        a = tb.first[word] + tb.fsuf[suffix]
-        a += tb.prev[previous]
-        a += tb.prev2[_pair_rows(tb.prev2_keys, tb.prev2_rows, before_previous, previous, tb.width)]
-        a += tb.prevj[joined]
-        a += tb.before[_char_rows(tb, codes, starts + shifts - 1, starts > 0, text_all)]
-        a += tb.sent1[np.fromiter(chain.from_iterable(w.firsts for w, _, _ in texts), dtype=bool, count=n).view(np.uint8)]
-        a += tb.where[title.view(np.uint8)]
+        a = tb.first.take(word, axis=0) + tb.fsuf.take(suffix, axis=0)
+        a += tb.prev.take(previous, axis=0)
+        pair = np.zeros(n, dtype=np.intp)  # only where a span can start and both words have weights
+        (looked,) = np.nonzero(ok & (before_previous > 0) & (previous > 0))
+        pair[looked] = _pair_rows(tb.prev2_keys, tb.prev2_rows, before_previous[looked], previous[looked], tb.width)
+        a += tb.prev2.take(pair, axis=0)
+        a += tb.prevj.take(joined, axis=0)
+        a += tb.before.take(_char_rows(tb, codes, starts + shifts - 1, starts > 0, text_all), axis=0)
+        a += tb.sent1.take(np.fromiter(chain.from_iterable(w.firsts for w, _, _ in texts), dtype=bool, count=n).view(np.uint8), axis=0)
+        a += tb.where.take(title.view(np.uint8), axis=0)
         colons = np.array([t.find(":", 0, e) for _, t, e in texts], dtype=np.intp)
         if (colons >= 0).any():
             colon = colons[doc]
-            a += tb.tc[np.where(title & (colon >= 0), np.where(starts < colon, 1, 2), 0)]
+            a += tb.tc.take(np.where(title & (colon >= 0), np.where(starts < colon, 1, 2), 0), axis=0)
 
         following = np.empty(n, dtype=np.intp)
         following[:-1] = word[1:]
@@ -302,32 +312,33 @@ class SpanSpotter:
         next_joined = np.zeros(n, dtype=np.intp)
         next_joined[:-1] = joined[1:]
         next_joined[tails] = 0
-        b = tb.head[word] + tb.suf[suffix]
-        b += tb.next[following]
-        b += tb.nextj[next_joined]
-        b += tb.after[_char_rows(tb, codes, ends + shifts, ends < lengths[doc], text_all)]
-        b += tb.hshape[cats]
+        b = tb.head.take(word, axis=0) + tb.suf.take(suffix, axis=0)
+        b += tb.next.take(following, axis=0)
+        b += tb.nextj.take(next_joined, axis=0)
+        b += tb.after.take(_char_rows(tb, codes, ends + shifts, ends < lengths[doc], text_all), axis=0)
+        b += tb.hshape.take(cats, axis=0)
 
         # each text's running sums of its words' weights (a text's rows start at ``at[d] + d``)
-        weights = tb.w[word]
+        weights = tb.w.take(word, axis=0)
         bag = np.zeros((n + len(texts), len(tb.types)))
         for d in np.flatnonzero(sizes).tolist():
             np.cumsum(weights[at[d] : at[d + 1]], axis=0, out=bag[at[d] + d + 1 : at[d + 1] + d + 1])
         d_first = doc[first]
-        z = tb.bias + a[first]
-        z += b[last]
-        z += tb.n[size]
-        z += bag[last + 1 + d_first]
-        z -= bag[first + d_first]
+        z = tb.bias + a.take(first, axis=0)
+        z += b.take(last, axis=0)
+        z += tb.n.take(size, axis=0)
+        z += bag.take(last + 1 + d_first, axis=0)
+        z -= bag.take(first + d_first, axis=0)
         hopeful = z + tb.best_whole >= tb.cut
         (rows,) = np.nonzero(hopeful.any(axis=1))
         if not len(rows):
             return out
         # the whole-span parts exactly, but for the count of the span in the text and its digits
-        first, last, size, shape, z, hopeful = first[rows], last[rows], size[rows], shape[rows], z[rows], hopeful[rows]
-        whole = tb.shape[shape]
+        first, last, size, shape = first[rows], last[rows], size[rows], shape[rows]
+        z, hopeful = z.take(rows, axis=0), hopeful.take(rows, axis=0)
+        whole = tb.shape.take(shape, axis=0)
         multi = size > 1
-        whole[multi] += tb.hf[_pair_rows(tb.hf_keys, tb.hf_rows, word[first[multi]], word[last[multi]], tb.width)]
+        whole[multi] += tb.hf.take(_pair_rows(tb.hf_keys, tb.hf_rows, word[first[multi]], word[last[multi]], tb.width), axis=0)
         hopeful &= z + ((whole + tb.best_cnt) + tb.best_digit) >= tb.cut
         (rows,) = np.nonzero(hopeful.any(axis=1))
         if not len(rows):
@@ -337,22 +348,26 @@ class SpanSpotter:
         index: dict[str, int] = {}
         for k in unknown:
             ids[k] = tb.width + index.setdefault(low[k], len(index))
+        ids += np.where(ids >= 0xD800, 0x800, 0)  # as characters: no surrogates, so they decode
+        line = ids.astype("<u4").tobytes().decode("utf-32-le") if ids.max() < 0x110000 else None
         counts: dict[int, _Counts] = {}
         cut, cnt, digit = tb.cut.tolist(), tb.cnt.tolist(), tb.digit.tolist()
-        for i, j, k in sorted(zip(first[rows].tolist(), last[rows].tolist(), rows.tolist())):
-            d = int(doc[i])
+        rows = rows[np.lexsort((last[rows], first[rows]))]  # in candidate order
+        for i, j, d, hope, zs, ss in zip(
+            first[rows].tolist(), last[rows].tolist(), doc[first[rows]].tolist(),
+            hopeful[rows].tolist(), z[rows].tolist(), whole[rows].tolist(),
+        ):
             words, text, _ = texts[d]
             o = int(at[d])
             i, j = i - o, j - o
-            name = text[words.starts[i] : words.ends[j]]
             counter = counts.get(d)
             if counter is None:
-                counter = counts[d] = _Counts(words, ids[o : o + len(words)])
+                counter = counts[d] = _Counts(words, line, o)
             c = min(counter.count(i, j), 3)
-            has_digit = any(map(str.isdigit, name))
+            has_digit = any(map(str.isdigit, text[words.starts[i] : words.ends[j]]))
             found = out[d]
-            for t, (hope, zt, s) in enumerate(zip(hopeful[k].tolist(), z[k].tolist(), whole[k].tolist())):
-                if hope:
+            for t, (h, zt, s) in enumerate(zip(hope, zs, ss)):
+                if h:
                     s += cnt[c][t]
                     if has_digit:
                         s += digit[t]
@@ -369,21 +384,26 @@ _MIXED = 3
 def _categories(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray, text: str) -> np.ndarray:
     """``_category`` of each word ``text[start:end]`` as an index into ``_CATEGORIES``: from its
     letters' counts where it is ASCII, by ``_category`` itself where it is not."""
-    upper = np.zeros(len(codes) + 1, dtype=np.intp)
-    lower = np.zeros(len(codes) + 1, dtype=np.intp)
-    other = np.zeros(len(codes) + 1, dtype=np.intp)
-    np.cumsum((codes >= 65) & (codes <= 90), out=upper[1:])
-    np.cumsum((codes >= 97) & (codes <= 122), out=lower[1:])
-    np.cumsum(codes >= 128, out=other[1:])
-    ups, lows = upper[ends] - upper[starts], lower[ends] - lower[starts]
-    cats = np.where(
-        ups == 0,
-        np.where(lows > 0, 0, _MIXED),
-        np.where(lows == 0, 1, np.where(upper[starts + 1] > upper[starts], 2, _MIXED)),
-    )
-    for k in np.flatnonzero(other[ends] > other[starts]).tolist():
+    if len(starts) and int((ends - starts).max()) < _FIELD:
+        # the counts of upper-case, lower-case and non-ASCII characters, packed in one running sum
+        # (which may wrap around: a word's difference of it is exact while each count fits its field)
+        running = np.zeros(len(codes) + 1, dtype=np.int64)
+        np.cumsum(_PACKED.take(np.minimum(codes, 128)), out=running[1:])
+        packed = running.take(ends) - running.take(starts)
+        ups, lows, others = packed & (_FIELD - 1), (packed >> 21) & (_FIELD - 1), packed >> 42
+    else:
+        counts = [np.concatenate(([0], np.cumsum(c))) for c in ((codes - 65) < 26, (codes - 97) < 26, codes >= 128)]
+        ups, lows, others = (c.take(ends) - c.take(starts) for c in counts)
+    first_upper = (codes.take(starts) - 65) < 26 if len(codes) else np.zeros(len(starts), dtype=bool)
+    cats = np.where(ups == 0, np.where(lows > 0, 0, _MIXED), np.where(lows == 0, 1, np.where(first_upper, 2, _MIXED)))
+    for k in np.flatnonzero(others).tolist():
         cats[k] = _CATEGORIES.index(_category(text[starts[k] : ends[k]]))
     return cats
+
+
+_FIELD = 1 << 21
+_PACKED = np.zeros(129, dtype=np.int64)  # by character code (128: any non-ASCII one)
+_PACKED[65:91], _PACKED[97:123], _PACKED[128] = 1, _FIELD, _FIELD * _FIELD
 
 
 def _char_rows(tb: _Tables, codes: np.ndarray, at: np.ndarray, inside: np.ndarray, text: str) -> np.ndarray:
@@ -401,34 +421,40 @@ def _char_rows(tb: _Tables, codes: np.ndarray, at: np.ndarray, inside: np.ndarra
 def _pair_rows(keys: np.ndarray, rows: np.ndarray, a: np.ndarray, b: np.ndarray, width: int) -> np.ndarray:
     """Rows of the word pairs ``(a, b)`` (word rows) in a table keyed by ``a * width + b`` (0: absent)."""
     query = a * width + b
+    order = np.argsort(query)  # searchsorted is quicker for queries in order
+    query = query.take(order)
     at = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
-    return np.where(keys[at] == query, rows[at], 0)
+    found = np.empty(len(query), dtype=np.intp)
+    found[order] = np.where(keys.take(at) == query, rows.take(at), 0)
+    return found
 
 
 class _Counts:
-    """How often a run of words occurs in one text, as ``Grams.count``: a run at a time by comparing
-    word ids, until a length is asked for often enough that counting all its runs at once is cheaper."""
+    """How often a run of words occurs in one text, as ``Grams.count``: by counting the run in a
+    string of one character a distinct word (``line``, the text's from ``offset``), until a length
+    is asked for often enough that counting all its runs at once is cheaper (so linear in the
+    text however many spans are asked about)."""
 
-    __slots__ = ("words", "ids", "asked", "grams")
+    __slots__ = ("words", "line", "offset", "end", "asked", "grams")
 
-    def __init__(self, words: Words, ids: np.ndarray) -> None:
-        self.words, self.ids = words, ids
-        self.asked: Counter[int] = Counter()
+    def __init__(self, words: Words, line: str | None, offset: int) -> None:
+        self.words, self.line, self.offset, self.end = words, line, offset, offset + len(words)
+        self.asked: dict[int, int] = {}
         self.grams: Grams | None = None
 
     def count(self, i: int, j: int) -> int:
         size = j - i + 1
-        self.asked[size] += 1
-        if self.asked[size] > 8:  # linear in the text however many spans are asked about
-            if self.grams is None:
-                self.grams = Grams(self.words)
-            return self.grams.count(i, j)
-        ids = self.ids
-        m = len(ids) - size + 1
-        hit = ids[:m] == ids[i]
-        for k in range(1, size):
-            hit &= ids[k : m + k] == ids[i + k]
-        return int(np.count_nonzero(hit))
+        asked = self.asked[size] = self.asked.get(size, 0) + 1
+        line = self.line
+        if asked <= 8 and line is not None:
+            o = self.offset
+            run = line[o + i : o + j + 1]
+            # str.count skips overlapping occurrences: exact unless the run overlaps itself ("a a" in "a a a")
+            if size == 1 or run[0] not in run[1:] or not any(run[:k] == run[-k:] for k in range(1, size)):
+                return line.count(run, o, self.end)
+        if self.grams is None:
+            self.grams = Grams(self.words)
+        return self.grams.count(i, j)
 
 
 class _Tables:
@@ -448,16 +474,18 @@ class _Tables:
         self.bias = np.array([m.bias for m in ms])
         self.cut = np.array([_logit(m.threshold) for m in ms])
         self.best_whole = np.array([m._best_whole for m in ms])
-        values: dict[str, set[str]] = {}
-        for m in ms:
-            for kind, value in m.weights:
-                values.setdefault(kind, set()).add(value)
+        by_kind: dict[str, list[tuple[str, int, float]]] = {}  # (value, type, weight) of each kind of part
+        for t, m in enumerate(ms):
+            for (kind, value), w in m.weights.items():
+                by_kind.setdefault(kind, []).append((value, t, w))
+        values = {kind: {v for v, _, _ in found} for kind, found in by_kind.items()}
 
         def table(kind: str, index: Mapping[str, int], size: int) -> np.ndarray:
             out = np.zeros((size, len(ms)))
-            for value, r in index.items():
-                for t, m in enumerate(ms):
-                    out[r, t] = m.weights.get((kind, value), 0.0)
+            for value, t, w in by_kind.get(kind, ()):
+                r = index.get(value)
+                if r is not None:
+                    out[r, t] = w
             return out
 
         def splits(kind: str) -> list[tuple[str, str, str]]:
@@ -502,6 +530,14 @@ class _Tables:
         # the most the count and digit parts can add: a bound to add after the exact shape and hf parts
         self.best_cnt = np.max(self.cnt[1:], axis=0).clip(min=0.0)
         self.best_digit = self.digit.clip(min=0.0)
+
+    def with_thresholds(self, models: list[TypeModel]) -> _Tables:
+        """The same tables for the same weights under the models' thresholds."""
+        tables = _Tables.__new__(_Tables)
+        for name in _Tables.__slots__:
+            setattr(tables, name, getattr(self, name))
+        tables.cut = np.array([_logit(m.threshold) for m in models])
+        return tables
 
 
 def _logit(p: float) -> float:
