@@ -10,14 +10,16 @@ keep/drop filter then treat them like any rule's mentions.
 
 Scoring is exact and cheap: the features of a span are those of its first word (``start_parts``),
 its last word (``end_parts``), its length, each of its words, and a few of the whole span
-(``whole_parts``); the first four are summed per word once, and the last only for spans that could
-reach the threshold with them.
+(``whole_parts``); the first four are summed per word once, for all types and a batch of texts at
+once from numpy tables built at load (in ``span_parts``' order, so the sums are the same to the last
+bit), and the last only for spans that could reach a threshold with them.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -288,7 +290,8 @@ class SpanSpotter:
         before_previous[2:] = word[:-2]
         before_previous[: min(n, 2)] = tb.start_row
         before_previous[heads] = tb.start_row
-        before_previous[np.minimum(heads + 1, n - 1)[heads + 1 < n]] = tb.start_row
+        seconds = heads + 1
+        before_previous[seconds[seconds < n]] = tb.start_row
         title_ends = np.array([e for _, _, e in texts], dtype=np.intp)[doc]
         title = starts < title_ends
         a = tb.first.take(word, axis=0) + tb.fsuf.take(suffix, axis=0)
@@ -364,7 +367,8 @@ class SpanSpotter:
             if counter is None:
                 counter = counts[d] = _Counts(words, line, o)
             c = min(counter.count(i, j), 3)
-            has_digit = any(map(str.isdigit, text[words.starts[i] : words.ends[j]]))
+            name = text[words.starts[i] : words.ends[j]]
+            has_digit = _ASCII_DIGIT.search(name) is not None if name.isascii() else any(map(str.isdigit, name))
             found = out[d]
             for t, (h, zt, s) in enumerate(zip(hope, zs, ss)):
                 if h:
@@ -378,6 +382,7 @@ class SpanSpotter:
 
 
 _CATEGORIES = ("lower", "upper", "cap", "mixed")
+_ASCII_DIGIT = re.compile("[0-9]")  # str.isdigit of an ASCII character
 _MIXED = 3
 
 
