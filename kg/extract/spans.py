@@ -183,22 +183,17 @@ class SpanSpotter:
     models: Mapping[str, TypeModel]
     stop: frozenset[str]
     max_words: int
-    _tables: _Tables | None = field(default=None, init=False, repr=False, compare=False)  # built on first use
+    _tables: _Tables | None = field(default=None, repr=False, compare=False)  # built from the models if not given
+
+    def __post_init__(self) -> None:
+        if self._tables is None:
+            object.__setattr__(self, "_tables", _Tables(self.models, self.stop, self.max_words))
 
     def with_thresholds(self, thresholds: Mapping[str, float]) -> SpanSpotter:
         """The same spotter with some types' thresholds replaced."""
         models = {t: TypeModel(m.weights, m.bias, thresholds.get(t, m.threshold)) for t, m in self.models.items()}
-        spotter = SpanSpotter(models, self.stop, self.max_words)
-        if self._tables is not None:
-            object.__setattr__(spotter, "_tables", self._tables.with_thresholds(list(models.values())))
-        return spotter
-
-    def _tables_built(self) -> _Tables:
-        tables = self._tables
-        if tables is None:
-            tables = _Tables(self.models, self.stop, self.max_words)
-            object.__setattr__(self, "_tables", tables)
-        return tables
+        assert self._tables is not None
+        return SpanSpotter(models, self.stop, self.max_words, self._tables.with_thresholds(list(models.values())))
 
     def probabilities(self, type_: str, words: Words, text: str, title_end: int) -> list[tuple[float, int, int]]:
         """(probability, first word, last word) of each candidate of ``type_`` at or above its threshold."""
@@ -228,7 +223,8 @@ class SpanSpotter:
         regression on ``span_parts`` summed in the same order (so equal to the last bit), its per-word
         sums for all types and texts gathered from shared tables in one numpy pass, and the whole-span
         parts looked up only for the spans a bound on them leaves able to reach a threshold."""
-        tb = self._tables_built()
+        tb = self._tables
+        assert tb is not None
         out: list[list[list[tuple[float, int, int]]]] = [[[] for _ in tb.types] for _ in texts]
         sizes = np.array([len(w) for w, _, _ in texts], dtype=np.intp)
         n = int(sizes.sum())
