@@ -447,7 +447,10 @@ class PatternMatcher(_Component):
 
 class SpanFinder(_Component):
     """Learned mentions: the runs of words the span spotter (``kg.extract.spans``) scores as names of
-    its types, for the assembler and the filter to weigh like any rule's."""
+    its types, where the rules left a gap. Where a rule read a stretch of text as another type (or as
+    an acronym, which takes its type from its long form), its reading stands; a task may still be read
+    longer than a rule's. A proposed task that opens with a word saying how a step is done ("quick
+    fact retrieval") or is a step on a generic object ("Evaluating Reasoning") is no task, as for the rules."""
 
     def __init__(self, nlp: Language, name: str, thresholds: dict[str, float] | None) -> None:
         self.name = name
@@ -455,6 +458,9 @@ class SpanFinder(_Component):
         if thresholds:
             spotter = spotter.with_thresholds(thresholds)
         self.spotter = spotter
+        vocab = vocabulary()
+        self.manners = vocab.manner_modifiers | vocab.step_manners
+        self.generic = vocab.generic_names
 
     def __call__(self, doc: Doc) -> Doc:
         return self._add(doc, self.spotter.mentions(*self._words(doc)))
@@ -476,13 +482,33 @@ class SpanFinder(_Component):
         title_end = title_end_of(text)
         return words_of(text, sentences_of(doc.user_data.get(SENTENCES), text), title_end), text, title_end
 
-    @staticmethod
-    def _add(doc: Doc, found: list[Mention]) -> Doc:
+    def _add(self, doc: Doc, found: list[Mention]) -> Doc:
+        """The spotter's mentions of ``doc`` where the rules left a gap, after the rules' own."""
         if found:
             data = doc.user_data
-            mentions = data.get(MENTIONS)
-            data[MENTIONS] = found if mentions is None else [*mentions, *found]
+            text = text_of(doc)
+            mentions = data.get(MENTIONS) or []
+            read = bytearray(len(text) + 1)  # 1: read as a task only, 2: read as something else
+            for m in mentions:
+                if m[2] == "task":
+                    read[m[0] : m[1]] = read[m[0] : m[1]].replace(b"\x00", b"\x01")
+                else:
+                    read[m[0] : m[1]] = b"\x02" * (m[1] - m[0])
+            for d in data.get(ACRONYMS) or ():
+                read[d[2] : d[3]] = b"\x02" * (d[3] - d[2])
+            gaps = []
+            for m in found:
+                seen = max(read[m.start : m.end])
+                if seen == 0 or seen == 1 and m.type == "task":
+                    if m.type != "task" or not self._no_task(text[m.start : m.end]):
+                        gaps.append(m)
+            data[MENTIONS] = [*mentions, *gaps]
         return doc
+
+    def _no_task(self, phrase: str) -> bool:
+        first, _, rest = phrase.partition(" ")
+        first = first.lower()
+        return first in self.manners or first.endswith("ing") and rest.lower() in self.generic
 
 
 class EntityAssembler(_Component):
