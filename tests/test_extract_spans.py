@@ -79,6 +79,30 @@ def test_scoring_is_the_logistic_regression_on_span_parts_and_skips_no_span_abov
             assert (i, j) not in scored
 
 
+def test_every_span_passing_is_scored_exactly_however_often_its_words_repeat() -> None:
+    # a threshold every span passes: each is scored in full, and runs that overlap themselves
+    # ("graph graph" in "graph graph graph") and lengths asked for many times are counted right
+    model = TypeModel({("cnt", "1"): -0.3, ("cnt", "2"): 0.2, ("cnt", "3"): 0.6, ("digit", "1"): -0.4, ("w", "graph"): 0.1}, 0.0, 1e-6)
+    spotter = SpanSpotter({"task": model, "other": TypeModel({("cnt", "3"): 1.0}, -1.0, 1e-6)}, STOP, 6)
+    abstract = "graph graph graph graph x2 graph. " + "Graph graph-graph reasoning graph graph graph reasoning reasoning. " * 3
+    text, title_end, ws = words("Graph reasoning: graph graph", abstract)
+    scored = {(i, j): p for p, i, j in spotter.probabilities("task", ws, text, title_end)}
+    assert set(scored) == set(candidates(ws, STOP, 6))
+    for (i, j), p in scored.items():
+        assert math.isclose(p, _exact(model, ws, text, title_end, i, j), rel_tol=1e-12)
+
+
+WORDS_OF_TEXTS = st.lists(st.lists(WORD, min_size=0, max_size=12).map(" ".join), min_size=1, max_size=6)
+
+
+@settings(max_examples=40, deadline=None)
+@given(WORDS_OF_TEXTS)
+def test_texts_scored_together_get_the_mentions_each_gets_alone(abstracts) -> None:
+    spotter = load_spotter().with_thresholds({"task": 0.05, "proposed": 0.05})
+    texts = [(ws, text, title_end) for text, title_end, ws in (words("Graph reasoning: x2", a) for a in abstracts)]
+    assert spotter.mentions_of_texts(texts) == [spotter.mentions(*t) for t in texts]
+
+
 def test_mentions_are_the_best_non_overlapping_spans_of_each_type() -> None:
     model = TypeModel({("w", "graph"): 2.0, ("w", "reasoning"): 2.0, ("n", "1"): -1.0, ("n", "3"): -1.0}, -1.0, 0.5)
     spotter = SpanSpotter({"task": model}, STOP, 3)

@@ -27,7 +27,7 @@ from kg.extract.acronyms import Definition, find_definitions
 from kg.extract.assemble import assemble
 from kg.extract.filter import load_filter
 from kg.extract.results import result_mentions, without_number_formats, without_time_phases
-from kg.extract.rules import Mention, cue_phrases, evaluated_lists, head_phrases, proposal_names, shaped_names, words_of
+from kg.extract.rules import Mention, Words, cue_phrases, evaluated_lists, head_phrases, proposal_names, shaped_names, words_of
 from kg.extract.scan import prefiltered
 from kg.extract.spans import load_spotter
 from kg.extract.text import TITLE_SEPARATOR, Sentences, ends_in_measure, sentence_bounds, strip_name_suffix, without_line_numbers
@@ -463,12 +463,30 @@ class SpanFinder(_Component):
         self.generic = vocab.generic_names
 
     def __call__(self, doc: Doc) -> Doc:
-        data = doc.user_data
+        return self._add(doc, self.spotter.mentions(*self._words(doc)))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        """A batch of docs scored in one go (the spotter's numpy work is per call, not per doc); a
+        batch that fails goes doc by doc, so the error handler hears of the doc that failed."""
+        for batch in minibatch(docs, size=batch_size):
+            try:
+                found = self.spotter.mentions_of_texts([self._words(doc) for doc in batch])
+            except Exception:
+                yield from super().pipe(batch, batch_size)
+                continue
+            yield from map(self._add, batch, found)
+
+    @staticmethod
+    def _words(doc: Doc) -> tuple[Words, str, int]:
         text = text_of(doc)
         title_end = title_end_of(text)
-        words = words_of(text, sentences_of(data.get(SENTENCES), text), title_end)
-        found = self.spotter.mentions(words, text, title_end)
+        return words_of(text, sentences_of(doc.user_data.get(SENTENCES), text), title_end), text, title_end
+
+    def _add(self, doc: Doc, found: list[Mention]) -> Doc:
+        """The spotter's mentions of ``doc`` where the rules left a gap, after the rules' own."""
         if found:
+            data = doc.user_data
+            text = text_of(doc)
             mentions = data.get(MENTIONS) or []
             read = bytearray(len(text) + 1)  # 1: read as a task only, 2: read as something else
             for m in mentions:
