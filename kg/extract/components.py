@@ -56,9 +56,6 @@ def extension_key(name: str) -> tuple[str, str, None, None]:
 TEXT, SENTENCES, LINKS, ACRONYMS, MENTIONS, ENTITIES = (
     extension_key(n) for n in ("kg_text", "kg_sentences", "kg_links", "kg_acronyms", "kg_mentions", "kg_entities")
 )
-# the words ``kg_patterns`` split, for ``kg_spans`` (popped there or by ``kg_entities``: a plain cache, never
-# serialised with a doc)
-WORDS = "kg_words"
 if not Doc.has_extension("kg_title_end"):
     Doc.set_extension("kg_title_end", getter=lambda doc: title_end_of(text_of(doc)))
 
@@ -427,7 +424,7 @@ class PatternMatcher(_Component):
         data = doc.user_data
         text = text_of(doc)
         sentences = sentences_of(data.get(SENTENCES), text)
-        words = data[WORDS] = words_of(text, sentences, title_end_of(text))
+        words = words_of(text, sentences, title_end_of(text))
         mentions = data.get(MENTIONS)
         if mentions is None:
             mentions = []
@@ -483,10 +480,7 @@ class SpanFinder(_Component):
     def _words(doc: Doc) -> tuple[Words, str, int]:
         text = text_of(doc)
         title_end = title_end_of(text)
-        words = doc.user_data.pop(WORDS, None)
-        if words is None:
-            words = words_of(text, sentences_of(doc.user_data.get(SENTENCES), text), title_end)
-        return words, text, title_end
+        return words_of(text, sentences_of(doc.user_data.get(SENTENCES), text), title_end), text, title_end
 
     def _add(self, doc: Doc, found: list[Mention]) -> Doc:
         """The spotter's mentions of ``doc`` where the rules left a gap, after the rules' own."""
@@ -559,7 +553,6 @@ class EntityAssembler(_Component):
         if self.spans_key:
             doc.spans[self.spans_key] = spans
         data[TEXT] = None  # only a cache: keep serialised docs small
-        data.pop(WORDS, None)
         return doc
 
 
