@@ -506,6 +506,7 @@ class SpanFinder(_Component):
         return doc
 
     def _no_task(self, phrase: str) -> bool:
+        """A manner word first ("quick fact retrieval"), or a step on a generic object ("Evaluating Reasoning")."""
         first, _, rest = phrase.partition(" ")
         first = first.lower()
         return first in self.manners or first.endswith("ing") and rest.lower() in self.generic
