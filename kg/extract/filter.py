@@ -124,8 +124,9 @@ class EntityFilter:
         thresholds: Mapping[str, float] | None = None,
     ) -> list[dict[str, Any]]:
         """The records worth keeping, each of a scored type with the filter's probability as its
-        ``confidence`` (set in place): the paper's own methods always (their recall is what users look
-        for first), any other record of a filtered type only at or above its type's threshold."""
+        ``confidence`` (set in place): the paper's own methods a rule found always (their recall is what
+        users look for first), any other record of a filtered type (the span spotter's proposals too) only
+        at or above its type's threshold."""
         limits = self.thresholds if thresholds is None else thresholds
         lowered = text.lower()
         kept = []
