@@ -450,7 +450,8 @@ class SpanFinder(_Component):
     its types, where the rules left a gap. Where a rule read a stretch of text as another type (or as
     an acronym, which takes its type from its long form), its reading stands; a task may still be read
     longer than a rule's. A proposed task that opens with a word saying how a step is done ("quick
-    fact retrieval") or is a step on a generic object ("Evaluating Reasoning") is no task, as for the rules."""
+    fact retrieval") or is a step on a generic object ("Evaluating Reasoning") is no task, as for the rules;
+    a title phrase is no proposal of the paper's own method where a rule found one (it describes that one)."""
 
     def __init__(self, nlp: Language, name: str, thresholds: dict[str, float] | None) -> None:
         self.name = name
@@ -496,8 +497,11 @@ class SpanFinder(_Component):
                     read[m[0] : m[1]] = b"\x02" * (m[1] - m[0])
             for d in data.get(ACRONYMS) or ():
                 read[d[2] : d[3]] = b"\x02" * (d[3] - d[2])
+            named = any(m[6] for m in mentions if len(m) > 6)  # a rule found the paper's own method
             gaps = []
             for m in found:
+                if m.proposed and named and m.start < title_end_of(text):
+                    continue  # a title phrase beside a coined name describes it
                 seen = max(read[m.start : m.end])
                 if seen == 0 or seen == 1 and m.type == "task":
                     if m.type != "task" or not self._no_task(text[m.start : m.end]):
