@@ -498,9 +498,10 @@ class SpanFinder(_Component):
             for d in data.get(ACRONYMS) or ():
                 read[d[2] : d[3]] = b"\x02" * (d[3] - d[2])
             named = any(m[6] for m in mentions if len(m) > 6)  # a rule found the paper's own method
+            title_end = title_end_of(text)
             gaps = []
             for m in found:
-                if m.proposed and named and m.start < title_end_of(text):
+                if m.proposed and named and m.start < title_end:
                     continue  # a title phrase beside a coined name describes it
                 seen = max(read[m.start : m.end])
                 if seen == 0 or seen == 1 and m.type == "task":
