@@ -2565,3 +2565,20 @@ def test_the_title_lead_read_as_the_papers_method_is_no_dataset_where_only_conte
     # a title lead the title reads as data keeps its dataset reading
     got = found(nlp, "LexiBench: A Benchmark for Legal Reasoning", "We evaluate ten models on LexiBench.")
     assert got[entity_key("LexiBench")][0] == "dataset"
+
+
+# --- Session 11 (proposed methods) ------------------------------------------------------------------------
+
+
+def test_an_acronym_whose_long_form_is_too_long_to_be_a_name_is_named_by_its_short_form(nlp) -> None:
+    (paper,) = extract_papers([Paper(id="t", title="CoilNet: Compressed Open Index Layers for Long Retrieval", abstract=(
+        "We propose CoilNet (Compressed Open Index Layer Networks for Efficient Long-Context Dense Retrieval). "
+        "CoilNet halves latency."))], nlp)
+    (own,) = [e for e in paper.entities if entity_key(e.name) == entity_key("CoilNet")]
+    assert own.proposed and own.aliases[0] == "Compressed Open Index Layer Networks for Efficient Long-Context Dense Retrieval"
+
+
+def test_a_short_form_glued_to_a_word_by_a_dot_is_part_of_that_name(nlp) -> None:
+    got = found(nlp, "Dr.LLM: Dynamic Layer Routing in LLMs", "Large Language Models (LLMs) waste compute. We route layers.")
+    assert got[entity_key("Dr.LLM")] == ("method", True)
+    assert got[entity_key("Large Language Model")] == ("method", False)

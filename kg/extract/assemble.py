@@ -267,7 +267,10 @@ def assemble(
             continue
         if titled and group.type == "dataset" and entity_key(group.name) in titled and all(m.rule in _GUESSED_DATA for m in group.mentions):
             continue
-        if _generic(group.name, vocab) and not (any(m.rule == "cue:error" for m in group.mentions) or described and _holds(group, described)) or not _well_formed(group.name):
+        if _generic(group.name, vocab) and not (any(m.rule == "cue:error" for m in group.mentions) or described and _holds(group, described)):
+            continue
+        shown = group.name if _well_formed(group.name) else _short_form(group)
+        if shown is None:
             continue
         single = len(group.mentions) == 1
         first = group.mentions[0] if single else min(group.mentions, key=_START)
@@ -279,7 +282,9 @@ def assemble(
             not proposed or named_after(text, first.end) or plain_description(group.name) or describes_name(text, first.start)
         ):
             continue  # "a novel neural network model called X": X is the entity
-        name, aliases = group.name, [v for k, v in group.aliases.items() if k != name_key]
+        name, aliases = shown, [v for k, v in group.aliases.items() if k != name_key and v != shown]
+        if shown is not group.name:
+            aliases.insert(0, group.name)
         if group.type == "method" and (kinded := _with_kind_word(group, text, groups, vocab)) is not None:
             name, aliases = kinded, [group.name, *(a for a in aliases if _entity_key(a) != _entity_key(kinded))]
         entities.append({
@@ -1272,7 +1277,8 @@ def _word_char(c: str) -> bool:
 
 def _standalone(text: str, short: str) -> list[int]:
     r"""Starts of ``short`` (or its plural) standing alone: what
-    ``re.finditer(r"(?<![\w-])SHORT s?(?![\w-])")`` finds, without compiling a pattern per short form."""
+    ``re.finditer(r"(?<![\w-])(?<!\w\.)SHORT s?(?![\w-])")`` finds, without compiling a pattern per short
+    form. A word glued on with a dot makes a longer name ("Dr.LLM" holds no use of LLM)."""
     if not short:
         return [m.start() for m in re.finditer(r"(?<![\w-])s?(?![\w-])", text)]
     starts: list[int] = []
@@ -1280,7 +1286,7 @@ def _standalone(text: str, short: str) -> list[int]:
     i = find(short)
     while i >= 0:
         end = i + size
-        if i == 0 or not _word_char(text[i - 1]):
+        if i == 0 or not _word_char(text[i - 1]) and not (text[i - 1] == "." and i > 1 and (text[i - 2].isalnum() or text[i - 2] == "_")):
             if end < n and text[end] == "s" and (end + 1 == n or not _word_char(text[end + 1])):
                 end += 1
             elif end == n or not _word_char(text[end]):
@@ -1822,6 +1828,14 @@ def _singular(name: str) -> str:
     elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
         last = last[:-1]
     return " ".join([*words[:-1], last])
+
+
+def _short_form(group: _Group) -> str | None:
+    """The name of an entity whose long form is too long to be one: its acronym ("CoinRAG" for an
+    eleven-word "Contextualized Information Nugget KV Cache Reuse for Long-Context RAG"), if it has one."""
+    if not any(m.rule == "acronym" for m in group.mentions):
+        return None
+    return next((a for a in group.aliases.values() if " " not in a and _well_formed(a) and is_name_shaped(a)), None)
 
 
 def _generic(name: str, vocab: Vocabulary) -> bool:
