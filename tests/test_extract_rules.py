@@ -2582,3 +2582,25 @@ def test_a_short_form_glued_to_a_word_by_a_dot_is_part_of_that_name(nlp) -> None
     got = found(nlp, "Dr.LLM: Dynamic Layer Routing in LLMs", "Large Language Models (LLMs) waste compute. We route layers.")
     assert got[entity_key("Dr.LLM")] == ("method", True)
     assert got[entity_key("Large Language Model")] == ("method", False)
+
+
+def test_a_name_framed_as_the_papers_method_stays_a_method_beside_its_datasets_longer_name(nlp) -> None:
+    got = found(nlp, "MediAlign: Criteria Modeling for Medical Alignment", (
+        "We introduce MediAlign, a unified alignment framework grounded in clinical criteria. "
+        "We first construct MediAlign-Preference-50k, a dataset of rubrics."))
+    assert got[entity_key("MediAlign")] == ("method", True)
+    assert got[entity_key("MediAlign-Preference-50k")][0] == "dataset"
+
+
+def test_a_capitalised_name_glued_to_the_title_by_its_colon_is_the_papers_method(nlp) -> None:
+    got = found(nlp, "ASPECT:Analogical Policy Execution via Language Transfer", "We transfer policies between tasks.")
+    assert got[entity_key("ASPECT")] == ("method", True)
+
+
+def test_a_title_that_opens_with_the_long_form_of_the_abstracts_new_acronym_names_the_papers_method(nlp) -> None:
+    got = found(nlp, "Consolidating Rewarded Perturbations for LLM Post-Training", (
+        "We turn this geometry into CoRP (Consolidating Rewarded Perturbations), a gradient-free operator. CoRP is fast."))
+    assert got[entity_key("Consolidating Rewarded Perturbations")] == ("method", True)
+    # a known family the title opens with is used, not proposed
+    got = found(nlp, "Large Language Models for Tax Law", "Large Language Models (LLMs) answer tax questions.")
+    assert got[entity_key("Large Language Model")] == ("method", False)

@@ -230,6 +230,10 @@ def assemble(
     if prefix is not None:  # "IRWE: ..." whose acronym definition won the overlap
         for g in groups.values():
             g.proposed |= g.type == "method" and any(m.start == prefix[0] for m in g.mentions)
+    if title_end:  # "Consolidating Rewarded Perturbations for ...", the long form of the abstract's "CoRP": new, not known
+        for g in groups.values():
+            if g.type == "method" and not g.proposed and any(m.start == 0 and m.rule == "long-form" for m in g.mentions):
+                g.proposed = not any(m.rule.startswith("lexicon") for m in g.mentions) and entity_key(g.name) not in _established_methods()
     proposed_names = _proposed_names(groups, text, sentences)
     named = any(m.rule == "title" for m in chosen if m.start < title_end) or any(
         " " not in n and is_name_shaped(n) for n in proposed_names
@@ -543,11 +547,17 @@ def _dataset_parts(mentions: list[Mention], text: str) -> list[Mention]:
     if not names:
         return mentions
     spans = {(m.start, m.end) for m in mentions}
+    # "we introduce ProMedical, a unified alignment framework ... ProMedical-Preference-50k, a dataset": the
+    # name the paper frames as its method stays one, whatever its data is called
+    framed = {
+        text[m.start : m.end] for m in mentions
+        if m.type == "method" and m.proposed and m.rule == "named" and framed_as_method(text, m.end)
+    }
     out = []
     for m in mentions:
         if m.type == "method" and m.rule in _PART_READINGS:
             s = text[m.start : m.end]
-            if any(s != d and (s.startswith((d + "-", d + " ")) or d.startswith((s + "-", s + " "))) and _part_of(s, d) for d in names):
+            if s not in framed and any(s != d and (s.startswith((d + "-", d + " ")) or d.startswith((s + "-", s + " "))) and _part_of(s, d) for d in names):
                 m = m._replace(type="dataset", proposed=False)
         out.append(m)
     for d in names:

@@ -908,6 +908,7 @@ def evaluated_lists(text: str, vocab: Vocabulary | None = None) -> list[Mention]
 # proposals: the title's "X: ..." prefix, "we propose X", "called X"
 
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{2,60}?)\s*:(?:\s+\S|\s*$)")
+_GLUED_PREFIX = re.compile(r"^\s*([^\s:]{2,40}):(?=[A-Z][a-z])")
 _PROPOSE = re.compile(
     r"(?i)\b(?:we|this (?:paper|work|study)|our (?:paper|work)|here,? we)\s+(?:(?:will|also|further|then|first|thus|therefore|hence|now|have|has)\s+){0,2}"
     r"(?:propose|introduce|present|develop|design|devise|build|built|create|construct|release|contribute|offer|establish|curate|collect)(?:s|e?d)?\s+"
@@ -918,8 +919,10 @@ _NAMING = re.compile(r"(?i)\b(?:called|dubbed|named|coined|termed|nicknamed|refe
 def title_prefix(title: str) -> tuple[int, int] | None:
     """The span of a name before the title's colon ("dKV-Cache: The Cache for ...")."""
     m = _TITLE_PREFIX.match(title)
-    if not m:
-        return None
+    if not m:  # "ASPECT:Analogical Semantic ...": a name glued to the rest by its colon
+        m = _GLUED_PREFIX.match(title)
+        if not m or not is_name_shaped(m.group(1)):
+            return None
     name = m.group(1)
     words = name.split()
     if len(words) > 4:
@@ -929,7 +932,8 @@ def title_prefix(title: str) -> tuple[int, int] | None:
     if len(words) > 1 and not all(w[0].isupper() or w[0].isdigit() or is_name_shaped(w) for w in words):
         return None  # Title Case; digits are no lower-case word ("FlowNet 2.0", "3D")
     lowered = [w.lower() for w in words]
-    if lowered[-1] in vocabulary().modifier_stop or lowered[0] in _TITLE_FUNCTION or len(words) == 1 and lowered[0] in vocabulary().modifier_stop:
+    capitals = len(words) == 1 and len(name) > 2 and name.isupper()  # "ASPECT:" spells a name, not the word
+    if lowered[-1] in vocabulary().modifier_stop and not capitals or lowered[0] in _TITLE_FUNCTION:
         return None
     if any(w in _TITLE_FUNCTION or w in _TITLE_VERBS for w in lowered) or lowered[0].endswith("ing") and lowered[0] not in vocabulary().nominal_ing:
         return None  # "Rethinking Video Tokenization:", "Stretching Each Dollar:", "Temporal Feature Matters:"
