@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print the extractor's scores (GUIDELINES scoring) on the dev gold and on ../shared/eval splits.
 
-Usage: python benchmarks/quality.py [--errors N] [--only dev|heldout|...|heldout7|arxiv|arxiv-blind|arxiv-blind-next|arxiv-blind-fresh|arxiv-blind-new|arxiv-blind-s9|arxiv-blind-s10|blind|shared] [--type T] [--rules] [--no-filter]
+Usage: python benchmarks/quality.py [--errors N] [--only dev|heldout|...|heldout7|arxiv|arxiv-blind|arxiv-blind-next|arxiv-blind-fresh|arxiv-blind-new|arxiv-blind-s9|arxiv-blind-s10|arxiv-blind-s11|blind|shared] [--type T] [--rules] [--no-filter]
 The gold files (tests/data/gold) are the target; the shared corpora only score the types they
 annotate and follow other span conventions, so they are a check on generalisation.
 A blind set (heldout6, heldout7 and the arxiv-blind* sets now) is scored only when asked for by name
@@ -39,8 +39,8 @@ GOLD_SETS = {
     "heldout5": [GOLD / "scirex-heldout-5.gold.jsonl"],
     "heldout6": [GOLD / "scirex-heldout-6.gold.jsonl"],  # SciREX records 191-220
     "heldout7": [GOLD / "scirex-heldout-7.gold.jsonl"],  # SciREX records 221-250
-    # recent arXiv listings (2025-26), the kind of abstract Daily Papers shows: 500 for development ...
-    "arxiv": [GOLD / f"arxiv-dev-{i}.gold.jsonl" for i in range(1, 26)],
+    # recent arXiv listings (2025-26), the kind of abstract Daily Papers shows: 560 for development ...
+    "arxiv": [GOLD / f"arxiv-dev-{i}.gold.jsonl" for i in range(1, 29)],
     # ... 60 kept blind ...
     "arxiv-blind": [GOLD / f"arxiv-blind-{i}.gold.jsonl" for i in range(1, 4)],
     # ... 40 more, annotated at the end of session 6 and first scored at the start of session 7 ...
@@ -53,8 +53,10 @@ GOLD_SETS = {
     "arxiv-blind-s9": [GOLD / f"arxiv-blind-{i}.gold.jsonl" for i in range(11, 14)],
     # ... and 60 annotated the same way at the start of session 10
     "arxiv-blind-s10": [GOLD / f"arxiv-blind-{i}.gold.jsonl" for i in range(14, 17)],
+    # ... and 60 annotated the same way at the start of session 11
+    "arxiv-blind-s11": [GOLD / f"arxiv-blind-{i}.gold.jsonl" for i in range(17, 20)],
 }
-BLIND = {"heldout6", "heldout7", "arxiv-blind", "arxiv-blind-next", "arxiv-blind-fresh", "arxiv-blind-new", "arxiv-blind-s9", "arxiv-blind-s10"}  # scored only when asked for by name (or all with --only blind)
+BLIND = {"heldout6", "heldout7", "arxiv-blind", "arxiv-blind-next", "arxiv-blind-fresh", "arxiv-blind-new", "arxiv-blind-s9", "arxiv-blind-s10", "arxiv-blind-s11"}  # scored only when asked for by name (or all with --only blind)
 # files also scored as one set when more than one of them was scored: a 30-abstract set alone moves by
 # several points between samples
 POOLS = {
@@ -66,7 +68,8 @@ POOLS = {
     "arXiv new blind pooled": ("arxiv-blind-new",),
     "arXiv session-9 blind pooled": ("arxiv-blind-s9",),
     "arXiv session-10 blind pooled": ("arxiv-blind-s10",),
-    "arXiv blind sets pooled": ("arxiv-blind", "arxiv-blind-next", "arxiv-blind-fresh", "arxiv-blind-new", "arxiv-blind-s9", "arxiv-blind-s10"),
+    "arXiv session-11 blind pooled": ("arxiv-blind-s11",),
+    "arXiv blind sets pooled": ("arxiv-blind", "arxiv-blind-next", "arxiv-blind-fresh", "arxiv-blind-new", "arxiv-blind-s9", "arxiv-blind-s10", "arxiv-blind-s11"),
 }
 # corpus file -> types it annotates
 SPLITS = {
