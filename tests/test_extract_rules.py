@@ -2604,3 +2604,23 @@ def test_a_title_that_opens_with_the_long_form_of_the_abstracts_new_acronym_name
     # a known family the title opens with is used, not proposed
     got = found(nlp, "Large Language Models for Tax Law", "Large Language Models (LLMs) answer tax questions.")
     assert got[entity_key("Large Language Model")] == ("method", False)
+
+
+def test_a_new_acronym_named_as_a_module_or_a_listed_innovation_is_a_part_the_paper_proposes(nlp) -> None:
+    got = found(nlp, "CCL: Context Learning for Routing", (
+        "We present CCL. Specifically, CCL builds context via a Relevance-Guided Context Rewriting (RGCR) module. "
+        "UniTok reduces loss through two key innovations: (1) Semantic-Acoustic Primitives (SAP) provide supervision; "
+        "and (2) Semantic-Acoustic Balance (SAB) adds gating."))
+    for name in ("Relevance-Guided Context Rewriting", "Semantic-Acoustic Primitives", "Semantic-Acoustic Balance"):
+        assert got[entity_key(name)] == ("method", True), name
+    # a module of earlier work is not the paper's
+    got = found(nlp, "A study", "Unlike previous work with a Gated Memory Fusion (GMF) module, we study plain attention.")
+    assert got[entity_key("Gated Memory Fusion")] == ("method", False)
+
+
+def test_the_last_item_of_a_listed_pair_of_proposals_is_proposed_too(nlp) -> None:
+    got = found(nlp, "Are Full Rollouts Necessary for On-Policy Distillation?", (
+        "Building on this insight, we propose two simple horizon-control strategies: Progressive OPD (POPD), which "
+        "gradually expands the rollout horizon during training, and Truncated OPD (TOPD), which distils on reliable prefixes."))
+    assert got[entity_key("Progressive OPD")] == ("method", True)
+    assert got[entity_key("Truncated OPD")] == ("method", True)

@@ -1245,10 +1245,17 @@ def introduced_part(text: str, start: int, end: int, sentence_start: int) -> boo
     (iii) an Entity-Weighted Overlap (EWO)-guided ... algorithm" (the caller checks the name is no
     known method)."""
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        short_end = end + 1
         start = len(text[:start - 1].rstrip())  # the short form: what comes before its bracket
-    elif not _SHORT_FORM_AFTER.match(text, end):
+    elif (after := _SHORT_FORM_AFTER.match(text, end)) is not None:
+        short_end = after.end()
+    else:
         return False
     before = text[sentence_start:start]
+    if _PART_WORD_AFTER.match(text, short_end) or _INNOVATIONS.search(before):
+        # "via a Relevance-Guided Context Reformulation (RGCR) module", "two key innovations: (1) Semantic-Acoustic
+        # Primitives (SAP) provide ...": a part of the paper's own design, unless the sentence is about others' work
+        return not _OTHERS.search(before)
     m = _last_match(_PART_INTRO, before)
     if m is None or _TO_VERB.match(before, m.end()):
         return False  # "we propose to leverage X (A)": a means, not a part
@@ -1256,10 +1263,19 @@ def introduced_part(text: str, start: int, end: int, sentence_start: int) -> boo
     enumerated = _last_match(_ENUMERATOR, between)
     if enumerated is not None:
         between = between[enumerated.end() :]
+    elif (listed := _last_match(_LIST_AND, between)) is not None and ":" in between[: listed.start()]:
+        between = between[listed.end() :]  # "two strategies: A (POPD), which ..., and Truncated OPD (TOPD)": the last item
     return not _NOT_OWN_PART.search(between)
 
 
 _SHORT_FORM_AFTER = re.compile(r"\s?\([A-Za-z][\w.-]{0,10}\)")
+_PART_WORD_AFTER = re.compile(r"\s+(?:module|component|block|mechanism|unit|branch)s?\b")
+# an enumeration of the paper's own parts ("two key innovations: (1) ...", "three components: (i) ...")
+_INNOVATIONS = re.compile(
+    r"(?i)\b(?:innovations|contributions|components|modules)\s*(?::|,)\s*(?:[^.;]*?[;,]\s*(?:and\s+)?)?\(?(?:\d|i{1,3}|iv|[a-d])\)\s+(?:an?\s+|the\s+)?$"
+)
+_OTHERS = re.compile(r"(?i)\b(?:existing|previous|prior|baselines?|conventional|standard|popular|unlike|compared|such as|e\.g\.)\b")
+_LIST_AND = re.compile(r",\s+and\s+")
 _PART_INTRO = re.compile(
     r"(?:\b(?:[Ww]e|[Tt]his (?:study|work|paper|framework|method|approach|model|system|architecture)|[Oo]ur (?:framework|method|approach|model|system))"
     r"(?:\s+[^.;:]{0,160}?\band)?|^\s*[A-Z][\w.-]*[A-Z][\w.-]*)\s+(?:(?:also|further|then|additionally|first)\s+)?"
