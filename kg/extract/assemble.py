@@ -1208,8 +1208,8 @@ def _title_purpose_task(title: str, mentions: list[Mention], vocab: Vocabulary) 
         return None
     if last in _PRONOUN_OBJECTS or last == "reasoning" and not any(w.lower() in vocab.reasoning_domains for w in words[:-1]):
         return None  # "for Understanding Anything", "for Evaluating Reasoning": no activity named
-    if any(m.start < end and start < m.end for m in mentions if m.type == "task" or m.rule.startswith("lexicon")):
-        return None
+    if any(m.start < end and start < m.end for m in mentions if (m.type == "task" and m.rule != "span") or m.rule.startswith("lexicon")):
+        return None  # (a spotted reading gives way: the rule knows to drop "Assessing")
     return Mention(start, end, "task", "cue:title-purpose", 0.6)
 
 
