@@ -147,6 +147,7 @@ def build(
     seed: int | None = SEED,
     max_paper_count: int | None = MAX_PAPER_COUNT,
     stream_above: int | None = STREAM_ABOVE,
+    min_confidence: float = 0.0,
     progress: Progress = no_progress,
 ) -> BuildResult:
     """Read ``inputs``, extract their entities, build the graph and write every export to ``out_dir``.
@@ -158,7 +159,8 @@ def build(
     ``dask_address`` choose the extraction engine (:func:`kg.engines.open_engine`); ``seed`` the
     Louvain seed and ``max_paper_count`` the projection's limit (:func:`kg.graph.project`).
     A new build of more than ``stream_above`` papers streams its outputs in bounded memory
-    (:data:`STREAM_ABOVE`; ``None``: never).
+    (:data:`STREAM_ABOVE`; ``None``: never). ``min_confidence`` keeps only the entities the
+    extractor is at least that sure of (in the papers this run extracts; an update keeps the old ones as they were).
     """
     chosen = list(EXPORTERS) if exporters is None else list(exporters)
     unknown = [name for name in chosen if name not in EXPORTERS]
@@ -175,7 +177,7 @@ def build(
         total = _expected_records(inputs)
         records, counts, ambiguous, large = _extract(
             existing, progress(papers, desc="read + extract", total=total), workers, dask_address, expand_acronyms,
-            progress, scope, stream_above,
+            progress, scope, stream_above, min_confidence,
         )  # fmt: skip
         if large is not None:
             seconds["extract"] = time.perf_counter() - clock
@@ -224,6 +226,7 @@ def _extract(
     progress: Progress,
     scope: ExitStack,
     stream_above: int | None,
+    min_confidence: float = 0.0,
 ) -> tuple[list[ExtractedPaper], dict[str, int], list[Any], Any]:
     """Both extraction passes over the papers not already in ``existing``; all records in order.
 
@@ -259,7 +262,10 @@ def _extract(
     fresh: dict[str, ExtractedPaper] = {}
     with ExitStack() as own:
         corpus = own.enter_context(
-            extract_corpus(to_extract(), workers=workers, dask_address=dask_address, expand_acronyms=expand_acronyms)
+            extract_corpus(
+                to_extract(), workers=workers, dask_address=dask_address, expand_acronyms=expand_acronyms,
+                load_options={"kg_entities": {"min_confidence": min_confidence}} if min_confidence else None,
+            )
         )
         corpus.index.add_all(existing)
         ambiguous = corpus.index.ambiguous()

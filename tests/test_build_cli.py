@@ -54,6 +54,20 @@ def test_update_adds_papers(tmp_path):
     assert "12 papers (12 unchanged)" in result.stderr
 
 
+def test_min_confidence_builds_a_sparser_graph_of_only_the_entities_the_extractor_is_sure_of(tmp_path, built):
+    result = run("build", papers_file(tmp_path, "all.jsonl", slice(None)), "-o", tmp_path / "out", "-j", "1", "--min-confidence", "0.8")
+    assert result.exit_code == 0, result.output
+
+    def confidences(out: Path) -> list[float]:
+        lines = (out / "entities.jsonl").read_text(encoding="utf-8").splitlines()
+        return [e["confidence"] for line in lines for e in json.loads(line)["entities"]]
+
+    everything, sure = confidences(built), confidences(tmp_path / "out")
+    assert min(sure) >= 0.8 and min(everything) < 0.8
+    assert len(sure) == sum(c >= 0.8 for c in everything)  # the same entities, the less sure ones dropped
+    assert run("build", tmp_path / "all.jsonl", "-o", tmp_path / "bad", "--min-confidence", "1.5").exit_code == 2
+
+
 def test_build_needs_somewhere_to_write(tmp_path):
     result = run("build", papers_file(tmp_path, "in.jsonl", slice(0, 1)))
     assert result.exit_code == 2 and "give -o OUT/" in result.stderr

@@ -42,11 +42,16 @@ def _exporter_names() -> list[str]:
 @click.option("--stream-above", type=click.IntRange(0), default=None, metavar="N",
               help="Above N papers, stream the graph to disk instead of holding it in memory (GraphML/GEXF skipped, "
                    "view.html a sample)  [default: 25000]")
+@click.option(
+    "--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True, metavar="P",
+    help="Keep only entities whose confidence (as in `kg extract --min-confidence`) is at least P: a sparser, "
+    "more precise graph. With --update, only the newly extracted papers are filtered.",
+)
 @click.option("--force", is_flag=True, help="Write into OUT/ even if it holds files that are not a kg build output.")
 def build(
     inputs: tuple[str, ...], out: Path | None, update: Path | None, format_: str | None, encoding: str, on_error: str,
     workers: int | None, dask_address: str | None, expand_acronyms: bool, exporters: tuple[str, ...], seed: int,
-    stream_above: int | None, force: bool,
+    stream_above: int | None, min_confidence: float, force: bool,
 ) -> None:
     """Read papers from INPUT files, extract their entities, link them, and write every output to OUT/.
 
@@ -71,7 +76,7 @@ def build(
         inputs, target, format=format_, encoding=encoding, on_error=on_error, update=update is not None,
         force=force, workers=workers, dask_address=dask_address, expand_acronyms=expand_acronyms,
         exporters=list(exporters) or None, seed=seed, progress=ui.progress,
-        stream_above=STREAM_ABOVE if stream_above is None else stream_above,
+        stream_above=STREAM_ABOVE if stream_above is None else stream_above, min_confidence=min_confidence,
     )  # fmt: skip
     for problem in result.ingest.skipped[:MAX_SHOWN_PROBLEMS]:
         ui.summary(f"Warning: skipped {problem}")
