@@ -2624,3 +2624,15 @@ def test_the_last_item_of_a_listed_pair_of_proposals_is_proposed_too(nlp) -> Non
         "gradually expands the rollout horizon during training, and Truncated OPD (TOPD), which distils on reliable prefixes."))
     assert got[entity_key("Progressive OPD")] == ("method", True)
     assert got[entity_key("Truncated OPD")] == ("method", True)
+
+
+def test_new_acronyms_the_papers_method_comprises_are_its_proposed_parts(nlp) -> None:
+    got = found(nlp, "Learning Trade-offs in Federated Learning", (
+        "We propose HetPFL to learn Pareto fronts. HetPFL comprises Preference Sampling Adaptation (PSA) and "
+        "Preference-aware Hypernet Fusion (PHF). Role-Agent comprises two components: World-In-Agent (WIA) and "
+        "Agent-In-World (AIW)."))
+    for name in ("Preference Sampling Adaptation", "Preference-aware Hypernet Fusion", "World-In-Agent", "Agent-In-World"):
+        assert got[entity_key(name)] == ("method", True), name
+    # a known method the paper's approach integrates is used, not proposed
+    got = found(nlp, "A Study", "Our approach integrates (1) supervised fine-tuning and (2) Reinforcement Learning with AI Feedback (RLAIF).")
+    assert got[entity_key("Reinforcement Learning with AI Feedback")] == ("method", False)

@@ -1279,7 +1279,8 @@ _LIST_AND = re.compile(r",\s+and\s+")
 _PART_INTRO = re.compile(
     r"(?:\b(?:[Ww]e|[Tt]his (?:study|work|paper|framework|method|approach|model|system|architecture)|[Oo]ur (?:framework|method|approach|model|system))"
     r"(?:\s+[^.;:]{0,160}?\band)?|^\s*[A-Z][\w.-]*[A-Z][\w.-]*)\s+(?:(?:also|further|then|additionally|first)\s+)?"
-    r"(?:(?:introduc|propos|devis|incorporat)(?:e|es|ed|ing)|(?:design|develop|present)(?:s|ed|ing)?)\b"
+    r"(?:(?:introduc|propos|devis|incorporat)(?:e|es|ed|ing)|(?:design|develop|present)(?:s|ed|ing)?"
+    r"|(?:compris|integrat|combin)(?:e|es|ing)|consist(?:s|ing)?\s+of)\b"
 )
 _TO_VERB = re.compile(r"\s+to\s")
 _ENUMERATOR = re.compile(r"(?:^|[\s:;,])\(?(?:\d|i{1,3}|iv|v|[a-d])\)\s")
