@@ -33,7 +33,7 @@ from kg.model import Entity, ExtractedPaper, Paper, entity_key  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold"
 TRAIN = [
-    *(f"arxiv-dev-{i}.gold.jsonl" for i in range(1, 47)),
+    *(f"arxiv-dev-{i}.gold.jsonl" for i in range(1, 53)),
     "daily-papers-sep-11.gold.jsonl",
     "scirex-40.gold.jsonl",
     "scirex-heldout-30.gold.jsonl",

@@ -1889,9 +1889,11 @@ def test_a_sentence_case_title_purpose_is_the_task(nlp) -> None:
     abstract = "We present a method and evaluate it on two benchmarks."
     got = found(nlp, "Towards transparent planning support using hybrid neural models for container yard scheduling", abstract)
     assert got[entity_key("container yard scheduling")][0] == "task"
-    # what the work is for must still name an activity
-    got = found(nlp, "Towards transparent planning support using hybrid neural models for container yards", abstract)
-    assert entity_key("container yards") not in got
+    # what the work is for must still name an activity (the learned spotter may read such a phrase; this rule does not)
+    (paper,) = extract_papers(
+        [Paper(id="t", title="Towards transparent planning support using hybrid neural models for container yards", abstract=abstract)], nlp
+    )
+    assert not [e for e in paper.entities if e.rule == "cue:title-purpose"]
 
 
 # --- Round 20 (metrics and datasets) -------------------------------------------------------------------
