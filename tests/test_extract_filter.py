@@ -53,6 +53,22 @@ def test_apply_makes_the_probability_the_confidence_of_every_type_it_scores() ->
     assert [r["confidence"] for r in kept] == [0.0067, 0.5, 0.0067, 0.95]  # sigmoid(-5), sigmoid(0); links keep the rule's
 
 
+def test_the_proposal_model_decides_which_kept_methods_are_the_papers_own_from_the_sentence_cues() -> None:
+    model = EntityFilter({"scue=proposed/we": 3.0, "scue=proposed/existing": -6.0}, 0.0, {"proposed": 0.5}, proposal_bias=-1.0)
+    text = paper_text(TITLE, ABSTRACT)
+    def said(sentence: str) -> dict:
+        return {"field": "abstract", "start": 0, "end": 3, "sentence": sentence}
+
+    ours = {**record("method", "Foo"), "evidence": said("We propose Foo.")}
+    theirs = {**record("method", "Bar", proposed=True), "evidence": said("We beat existing Bar.")}
+    data = {**record("dataset", "Baz"), "proposed": False}
+    kept = model.apply([dict(ours), dict(theirs), dict(data)], text, title_end_of(text))
+    assert [(r["name"], r["proposed"]) for r in kept] == [("Foo", True), ("Bar", False), ("Baz", False)]
+    # without a proposed threshold (the rules alone, `--no-filter`), the rules' reading stands
+    kept = model.apply([dict(ours), dict(theirs)], text, title_end_of(text), {})
+    assert [(r["name"], r["proposed"]) for r in kept] == [("Foo", False), ("Bar", True)]
+
+
 def test_the_pipeline_confidence_is_the_filter_probability_and_min_confidence_applies_to_it() -> None:
     (paper,) = extract_papers([Paper(id="t", title=PASSING_TITLE, abstract=PASSING)], load(kg_entities={"keep_thresholds": {}}))
     text = paper_text(PASSING_TITLE, PASSING)
@@ -77,7 +93,7 @@ def test_features_read_the_words_around_an_abstract_mention_but_not_a_title_one(
 
 def test_the_pipeline_filters_with_the_shipped_thresholds() -> None:
     shipped = load_filter()
-    assert set(shipped.thresholds) == {"method", "task"}
+    assert set(shipped.thresholds) == {"method", "task", "proposed"} and shipped.proposal_bias is not None
     filtered = names(load(), PASSING_TITLE, PASSING)
     everything = names(load(kg_entities={"keep_thresholds": {}}), PASSING_TITLE, PASSING)
     assert filtered < everything

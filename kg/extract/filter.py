@@ -78,6 +78,23 @@ def _parts(entity: Mapping[str, Any], text: str, title_end: int, lowered: str | 
 
 
 _SIZES = ("0", "1", "2", "3", "4", "5")  # str(n) for the capped counts
+PROPOSAL = "proposed"  # the second model's weights are keyed ``kind=proposed/value``
+# words of the evidence sentence that say whose a method is ("we propose", "our", "a novel", "consists of")
+_PROPOSAL_CUE = re.compile(
+    r"\b(we|our|propose[sd]?|introduce[sd]?|present[sd]?|novel|new|called|named|dubbed|termed|consists?|comprises?"
+    r"|modules?|components?|existing|previous|prior|baselines?|unlike|compared|such|including)\b"
+)
+
+
+def _proposal_parts(entity: Mapping[str, Any], text: str, title_end: int, lowered: str | None) -> list[tuple[str, str | None]]:
+    """The proposal model's features of a method: the filter's, and the cue words of its evidence sentence."""
+    sentence = ((entity.get("evidence") or {}).get("sentence") or "").lower()
+    return [*_parts(entity, text, title_end, lowered), *(("scue", w) for w in sorted(set(_PROPOSAL_CUE.findall(sentence))))]
+
+
+def proposal_features(entity: Mapping[str, Any], text: str, title_end: int, lowered: str | None = None) -> list[str]:
+    """The proposal model's features of one method record, named as ``features`` names the filter's."""
+    return [f"{k}={PROPOSAL}" if v is None else f"{k}={PROPOSAL}/{v}" for k, v in _proposal_parts(entity, text, title_end, lowered)]
 
 
 def features(entity: Mapping[str, Any], text: str, title_end: int, lowered: str | None = None) -> list[str]:
@@ -105,6 +122,7 @@ class EntityFilter:
     weights: Mapping[str, float]
     bias: float
     thresholds: Mapping[str, float]
+    proposal_bias: float | None = None  # the proposal model's (its weights are in ``weights``); None: no such model
     _by_type: dict[str, dict[tuple[str, str | None], float]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -114,6 +132,12 @@ class EntityFilter:
         """The logistic regression on ``features``: the same weights summed in the same order."""
         weight = self._by_type.get(entity["type"], {}).get
         z = self.bias + sum([weight(part, 0.0) for part in _parts(entity, text, title_end, lowered)])
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def proposal_probability(self, entity: Mapping[str, Any], text: str, title_end: int, lowered: str | None = None) -> float:
+        """How likely a method is the paper's own (the proposal model, trained on the gold's ``proposed``)."""
+        weight = self._by_type.get(PROPOSAL, {}).get
+        z = (self.proposal_bias or 0.0) + sum([weight(part, 0.0) for part in _proposal_parts(entity, text, title_end, lowered)])
         return 1.0 / (1.0 + math.exp(-z))
 
     def apply(
@@ -126,9 +150,11 @@ class EntityFilter:
         """The records worth keeping, each of a scored type with the filter's probability as its
         ``confidence`` (set in place): the paper's own methods a rule found always (their recall is what
         users look for first), any other record of a filtered type (the span spotter's proposals too) only
-        at or above its type's threshold."""
+        at or above its type's threshold. With a ``proposed`` threshold, the proposal model then decides
+        which kept methods are the paper's own: it weighs the rules' reading with the sentence's cues."""
         limits = self.thresholds if thresholds is None else thresholds
         lowered = text.lower()
+        own = limits.get(PROPOSAL) if self.proposal_bias is not None else None
         kept = []
         for r in records:
             if r["type"] in SCORED_TYPES:
@@ -136,6 +162,8 @@ class EntityFilter:
                 if p < limits.get(r["type"], 0.0) and not (r.get("proposed") and r.get("rule") != SPAN_RULE):
                     continue
                 r["confidence"] = round(p, 4)
+                if own is not None and r["type"] == "method":
+                    r["proposed"] = self.proposal_probability(r, text, title_end, lowered) >= own
             kept.append(r)
         return kept
 
@@ -144,4 +172,5 @@ class EntityFilter:
 def load_filter() -> EntityFilter:
     """The filter shipped in ``kg/extract/data/filter.json`` (read once per process)."""
     data = json.loads(resources.files("kg.extract").joinpath("data", MODEL_FILE).read_text(encoding="utf-8"))
-    return EntityFilter(data["weights"], float(data["bias"]), data["thresholds"])
+    proposal_bias = data.get("proposal_bias")
+    return EntityFilter(data["weights"], float(data["bias"]), data["thresholds"], None if proposal_bias is None else float(proposal_bias))
