@@ -1252,7 +1252,7 @@ def introduced_part(text: str, start: int, end: int, sentence_start: int) -> boo
     else:
         return False
     before = text[sentence_start:start]
-    if _PART_WORD_AFTER.match(text, short_end) or _INNOVATIONS.search(before):
+    if _PART_WORD_AFTER.match(text, short_end) or _INNOVATIONS.search(before[-300:]):  # (bounded: an item follows its cue closely)
         # "via a Relevance-Guided Context Reformulation (RGCR) module", "two key innovations: (1) Semantic-Acoustic
         # Primitives (SAP) provide ...": a part of the paper's own design, unless the sentence is about others' work
         return not _OTHERS.search(before)
