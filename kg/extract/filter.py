@@ -130,14 +130,15 @@ class EntityFilter:
 
     def probability(self, entity: Mapping[str, Any], text: str, title_end: int, lowered: str | None = None) -> float:
         """The logistic regression on ``features``: the same weights summed in the same order."""
-        weight = self._by_type.get(entity["type"], {}).get
-        z = self.bias + sum([weight(part, 0.0) for part in _parts(entity, text, title_end, lowered)])
-        return 1.0 / (1.0 + math.exp(-z))
+        return self._logistic(entity["type"], self.bias, _parts(entity, text, title_end, lowered))
 
     def proposal_probability(self, entity: Mapping[str, Any], text: str, title_end: int, lowered: str | None = None) -> float:
         """How likely a method is the paper's own (the proposal model, trained on the gold's ``proposed``)."""
-        weight = self._by_type.get(PROPOSAL, {}).get
-        z = (self.proposal_bias or 0.0) + sum([weight(part, 0.0) for part in _proposal_parts(entity, text, title_end, lowered)])
+        return self._logistic(PROPOSAL, self.proposal_bias or 0.0, _proposal_parts(entity, text, title_end, lowered))
+
+    def _logistic(self, table: str, bias: float, parts: list[tuple[str, str | None]]) -> float:
+        weight = self._by_type.get(table, {}).get
+        z = bias + sum([weight(part, 0.0) for part in parts])
         return 1.0 / (1.0 + math.exp(-z))
 
     def apply(
